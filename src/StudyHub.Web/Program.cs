@@ -1,27 +1,37 @@
+using Serilog;
 using StudyHub.Web.Components;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Admin;
+using StudyHub.Web.Features.Import;
+using StudyHub.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var isCommand = AdminCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddLogging();
+builder.AddData();
+builder.AddImport();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+if (isCommand)
+{
+    return await AdminCommands.RunAsync(app, args);
+}
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseSerilogRequestLogging();
 app.UseAntiforgery();
 
+app.MapHealth();
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace StudyHub.Web.Data;
+
+public static class DataExtensions
+{
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DatabaseEndpoint>();
+        builder.Services.AddDbContextFactory<StudyHubDbContext>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<DatabaseEndpoint>().ConnectionString));
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+    }
+
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+    }
+}
+
+/// Ready means the database answers and has every migration this build knows.
+sealed class DatabaseReadyCheck(IDbContextFactory<StudyHubDbContext> contexts) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            return pending.Count == 0
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"Pending migrations: {string.Join(", ", pending)}");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("Database unreachable", exception);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Vaults;
+
+namespace StudyHub.Web.Data;
+
+// Migrations: dotnet ef migrations add <WhatChanged> --project src/StudyHub.Web --output-dir Data/Migrations
+public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options) : DbContext(options)
+{
+    public DbSet<Vault> Vaults => Set<Vault>();
+    public DbSet<Note> Notes => Set<Note>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
+}

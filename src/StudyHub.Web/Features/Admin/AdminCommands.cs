@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Import;
+
+namespace StudyHub.Web.Features.Admin;
+
+/// Maintenance commands that run on the same binary as the web app: `StudyHub.Web migrate`, `StudyHub.Web import <path>`.
+public static class AdminCommands
+{
+    const string Usage = """
+        Usage: StudyHub.Web [command]
+          (no command)                  run the web app
+          migrate                       apply database migrations
+          import <path> [--vault name]  import an Obsidian vault folder
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StudyHub.Admin");
+        try
+        {
+            switch (args)
+            {
+                case ["migrate"]:
+                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    return 0;
+                case ["import", var path, .. var options]:
+                    if (!TryReadVaultName(options, out var vault))
+                    {
+                        Console.Error.WriteLine(Usage);
+                        return 2;
+                    }
+                    if (!Directory.Exists(path))
+                    {
+                        Console.Error.WriteLine($"import: no vault folder at {Path.GetFullPath(path)}");
+                        return 2;
+                    }
+                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    var report = await app.Services.GetRequiredService<VaultImporter>().ImportFolderAsync(path, vault, default);
+                    Console.WriteLine(report);
+                    return 0;
+                default:
+                    Console.Error.WriteLine($"Unknown command: {string.Join(' ', args)}");
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    static bool TryReadVaultName(string[] options, out string? vault)
+    {
+        vault = null;
+        switch (options)
+        {
+            case []:
+                return true;
+            case ["--vault", var name]:
+                vault = name;
+                return true;
+            default:
+                return false;
+        }
+    }
+}

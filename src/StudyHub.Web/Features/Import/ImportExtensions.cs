@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Data;
+
+namespace StudyHub.Web.Features.Import;
+
+public static class ImportExtensions
+{
+    public static void AddImport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTransient<VaultImporter>();
+        builder.Services.AddHostedService<SampleVaultImport>();
+    }
+}
+
+/// On a fresh database, loads the bundled sample vault so that a newcomer has something to read.
+sealed class SampleVaultImport(IDbContextFactory<StudyHubDbContext> contexts, VaultImporter importer, IConfiguration configuration,
+    IHostEnvironment environment, ILogger<SampleVaultImport> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>("Import:SampleVaultWhenEmpty"))
+        {
+            return;
+        }
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Notes.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+        var folder = Path.GetFullPath(configuration["Import:SampleVault"] ?? "../../samples/cs224n", environment.ContentRootPath);
+        var report = await importer.ImportFolderAsync(folder, "cs224n", cancellationToken);
+        logger.LogInformation("Imported the sample vault from {Folder}: {Report}", folder, report);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyHub.Web.Features.Vaults;
+
+namespace StudyHub.Web.Features.Notes;
+
+/// One markdown file of a vault, as last imported.
+public sealed class Note
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VaultId { get; set; }
+    public Vault Vault { get; set; } = null!;
+
+    /// Vault-relative, '/'-separated, with extension: "Lectures/Multimodal Deep Learning.md".
+    public required string Path { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public required string Markdown { get; set; }
+
+    /// The YAML front matter and inline fields as a JSON object.
+    public string FrontMatter { get; set; } = "{}";
+    public List<string> Tags { get; set; } = [];
+
+    /// SHA-256 of the file's bytes, lower-case hex: how a re-import tells unchanged files apart.
+    public required string ContentHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> note)
+    {
+        note.HasIndex(n => n.Slug).IsUnique();
+        note.HasIndex(n => new { n.VaultId, n.Path }).IsUnique();
+        note.HasIndex(n => n.Tags).HasMethod("gin");
+        note.Property(n => n.FrontMatter).HasColumnType("jsonb");
+        note.Property(n => n.ContentHash).HasMaxLength(64).IsFixedLength();
+        note.Property(n => n.Path).HasMaxLength(1024);
+        note.Property(n => n.Title).HasMaxLength(500);
+        note.Property(n => n.Slug).HasMaxLength(300);
+        note.HasOne(n => n.Vault).WithMany().OnDelete(DeleteBehavior.Cascade);
+    }
+}
