@@ -97,6 +97,25 @@ public sealed class LocalPostgresCluster : IDisposable
 
     public void Dispose() => Stop();
 
+    /// Stops the cluster in rootDirectory if it still runs and deletes its folder: for throwaway clusters.
+    public static void Remove(string rootDirectory)
+    {
+        var dataDirectory = Path.Combine(rootDirectory, "data");
+        if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")) && FindBinDirectory() is { } binDirectory)
+        {
+            try
+            {
+                RunAs(Environment.UserName == "root" ? ServiceUser : null, Path.Combine(binDirectory, "pg_ctl"),
+                    ["-D", dataDirectory, "-m", "immediate", "-w", "stop"]);
+            }
+            catch (InvalidOperationException)
+            {
+                // A stale pid file of a server that is gone already: nothing to stop.
+            }
+        }
+        Directory.Delete(rootDirectory, recursive: true);
+    }
+
     /// The default home of the app's cluster: a per-user data folder. Root's home is closed to the
     /// service user that runs the server, so root gets a folder under /var/lib instead.
     public static string DefaultRootDirectory(string name)
