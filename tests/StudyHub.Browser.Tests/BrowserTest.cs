@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using StudyHub.Testing;
+
+namespace StudyHub.Browser.Tests;
+
+/// The app on real Kestrel with the sample vault, and a fresh browser page per test. On failure the
+/// page's screenshot is kept under TestResults for a look at what the user saw.
+public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
+{
+    IBrowserContext? _context;
+
+    protected IPage Page { get; private set; } = null!;
+    protected Uri BaseAddress => app.Address;
+
+    public async Task InitializeAsync()
+    {
+        var browser = await Browser.GetAsync();
+        _context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
+        _context.SetDefaultTimeout(15_000);
+        Page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+    }
+
+    /// Runs a journey and saves a screenshot named after it when it fails.
+    protected async Task JourneyAsync(string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+            throw;
+        }
+    }
+}
+
+public sealed class BrowserApp : StudyHubApp
+{
+    public Uri Address { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Address = StartKestrel();
+        await ImportSampleVaultAsync();
+    }
+}
