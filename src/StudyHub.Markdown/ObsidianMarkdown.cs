@@ -1,6 +1,85 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.Metadata;
+using StudyHub.Markdown.Rendering;
+
 namespace StudyHub.Markdown;
 
-/// <summary>Obsidian-flavoured markdown: parsing and rendering. Placeholder until the extensions land.</summary>
-public static class ObsidianMarkdown
+/// <summary>
+/// Obsidian-flavoured markdown on Markdig: parses notes into metadata and a syntax tree and renders them to safe HTML.
+/// Build one instance and share it; it is immutable and thread-safe.
+/// </summary>
+public sealed class ObsidianMarkdown
 {
+    private readonly MarkdownPipeline pipeline;
+    private readonly ObsidianMarkdownOptions options;
+
+    /// <summary>Builds the markdown pipeline.</summary>
+    public ObsidianMarkdown(ObsidianMarkdownOptions? options = null)
+    {
+        this.options = options ?? new ObsidianMarkdownOptions();
+        pipeline = new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            .UseObsidianComments()
+            .UseCallouts()
+            .UseWikiLinks()
+            .UseTags()
+            .UseTimestamps()
+            .UseEmphasisExtras()
+            .UsePipeTables()
+            .UseFootnotes()
+            .UseTaskLists()
+            .UseMathematics()
+            .UseAutoLinks()
+            .UseBlockIds()
+            .UseHeadingIds()
+            .UseSafeLinks()
+            .Build();
+    }
+
+    /// <summary>Parses a note. Never throws: problems become <see cref="ParsedNote.Warnings"/>.</summary>
+    /// <param name="source">The note's markdown.</param>
+    /// <param name="fileName">The note's file name (or vault path); the title falls back to it without extension.</param>
+    public ParsedNote Parse(string source, string? fileName = null)
+    {
+        source ??= "";
+        var warnings = new List<NoteWarning>();
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(source, pipeline);
+        }
+        catch (ArgumentException ex)
+        {
+            // Markdig refuses documents nested beyond its depth limit; such input is shown as plain text.
+            warnings.Add(new NoteWarning(1, $"The note could not be read as markdown ({ex.Message}); it is shown as plain text."));
+            document = PlainText(source);
+        }
+
+        return NoteReader.Read(document, source, fileName, warnings);
+    }
+
+    /// <summary>Renders a parsed note to HTML that is safe to insert into a page.</summary>
+    /// <param name="note">A note from <see cref="Parse"/>.</param>
+    /// <param name="context">Supplies URLs for notes, attachments and timestamps and the notes that embeds transclude.</param>
+    public string RenderHtml(ParsedNote note, INoteRenderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        ArgumentNullException.ThrowIfNull(context);
+        using var writer = new StringWriter();
+        var renderer = new ObsidianHtmlRenderer(writer, pipeline, context, options, note);
+        renderer.Render(note.Document);
+        writer.Flush();
+        var html = writer.ToString();
+        // Our renderers escape everything they write, so only raw HTML from a note needs the (costly) sanitizer.
+        return renderer.ContainsRawHtml ? HtmlSafety.Sanitize(html) : html;
+    }
+
+    private static MarkdownDocument PlainText(string source)
+    {
+        var paragraph = new ParagraphBlock { Inline = new ContainerInline() };
+        paragraph.Inline.AppendChild(new LiteralInline(source));
+        return new MarkdownDocument { paragraph };
+    }
 }

@@ -1,0 +1,52 @@
+namespace StudyHub.Markdown;
+
+/// <summary>Tells attachment names from note names the way Obsidian does: by file extension.</summary>
+public static class Attachments
+{
+    private static readonly Dictionary<string, MediaKind> KindsByExtension = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["png"] = MediaKind.Image, ["jpg"] = MediaKind.Image, ["jpeg"] = MediaKind.Image, ["gif"] = MediaKind.Image,
+        ["bmp"] = MediaKind.Image, ["svg"] = MediaKind.Image, ["webp"] = MediaKind.Image, ["avif"] = MediaKind.Image,
+        ["mp3"] = MediaKind.Audio, ["wav"] = MediaKind.Audio, ["m4a"] = MediaKind.Audio, ["ogg"] = MediaKind.Audio,
+        ["3gp"] = MediaKind.Audio, ["flac"] = MediaKind.Audio,
+        ["mp4"] = MediaKind.Video, ["webm"] = MediaKind.Video, ["ogv"] = MediaKind.Video, ["mov"] = MediaKind.Video,
+        ["mkv"] = MediaKind.Video,
+        ["pdf"] = MediaKind.Pdf,
+    };
+
+    /// <summary>Whether a link target names a file other than a markdown note (it has an extension other than <c>.md</c>).</summary>
+    public static bool IsAttachment(string target)
+    {
+        var extension = ExtensionOf(target);
+        return extension.Length > 0 && !extension.Equals("md", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The media kind of a file name, from its extension.</summary>
+    public static MediaKind KindOf(string fileName) =>
+        KindsByExtension.TryGetValue(ExtensionOf(fileName).ToString(), out var kind) ? kind : MediaKind.Other;
+
+    private static ReadOnlySpan<char> ExtensionOf(string name)
+    {
+        var span = name.AsSpan().TrimEnd();
+        var dot = span.LastIndexOf('.');
+        if (dot < 0 || span.Length - dot - 1 is < 1 or > 8 || span[(dot + 1)..].Contains('/'))
+        {
+            return [];
+        }
+
+        // "GPT-3.5" and "Dr. Who" are note names: an extension is ASCII letters and digits with at least one letter.
+        var extension = span[(dot + 1)..];
+        var hasLetter = false;
+        foreach (var c in extension)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return [];
+            }
+
+            hasLetter |= char.IsAsciiLetter(c);
+        }
+
+        return hasLetter ? extension : [];
+    }
+}

@@ -1,0 +1,99 @@
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace StudyHub.Markdown.Callouts;
+
+/// <summary>
+/// Turns a block quote that starts with <c>[!type]</c> into a <see cref="CalloutBlock"/>.
+/// Markdig's AlertInlineParser cannot be reused: it accepts only top-level quotes and nothing after <c>[!type]</c>,
+/// while Obsidian callouts nest and carry a fold marker and a title.
+/// </summary>
+internal sealed class CalloutInlineParser : InlineParser
+{
+    public CalloutInlineParser()
+    {
+        OpeningCharacters = ['['];
+    }
+
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        if (slice.PeekChar() != '!'
+            || processor.Block is not ParagraphBlock paragraph
+            || paragraph.Parent is not QuoteBlock quote
+            || quote is CalloutBlock
+            || quote[0] != paragraph
+            || paragraph.Inline?.FirstChild is not null)
+        {
+            return false;
+        }
+
+        var text = slice.Text;
+        var kindStart = slice.Start + 2;
+        var kindEnd = kindStart;
+        while (kindEnd <= slice.End && (char.IsLetterOrDigit(text[kindEnd]) || text[kindEnd] is '-' or '_'))
+        {
+            kindEnd++;
+        }
+
+        if (kindEnd == kindStart || kindEnd > slice.End || text[kindEnd] != ']')
+        {
+            return false;
+        }
+
+        var position = kindEnd + 1;
+        char? fold = position <= slice.End && text[position] is '+' or '-' ? text[position] : null;
+        if (fold is not null)
+        {
+            position++;
+        }
+
+        while (position <= slice.End && text[position] is ' ' or '\t')
+        {
+            position++;
+        }
+
+        var callout = new CalloutBlock(quote.Parser)
+        {
+            Kind = text[kindStart..kindEnd].ToLowerInvariant(),
+            Fold = fold,
+            Span = quote.Span,
+            Line = quote.Line,
+            Column = quote.Column,
+        };
+        quote.ReplaceBy(callout);
+        processor.ReplaceParentContainer(quote, callout);
+        slice.Start = position;
+        return true;
+    }
+
+    /// <summary>Moves the inlines on the <c>[!type]</c> line into the callout's title once the paragraph is parsed.</summary>
+    public static void SplitTitles(MarkdownDocument document)
+    {
+        foreach (var callout in document.Descendants<CalloutBlock>().ToList())
+        {
+            if (callout.Count == 0 || callout[0] is not ParagraphBlock { Inline: { } inline })
+            {
+                continue;
+            }
+
+            var title = new ContainerInline();
+            var child = inline.FirstChild;
+            while (child is not null and not LineBreakInline)
+            {
+                var next = child.NextSibling;
+                child.Remove();
+                title.AppendChild(child);
+                child = next;
+            }
+
+            child?.Remove();
+            callout.Title = title;
+            if (inline.FirstChild is null)
+            {
+                callout.RemoveAt(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.Tags;
+using StudyHub.Markdown.Timestamps;
+using StudyHub.Markdown.WikiLinks;
+
+namespace StudyHub.Markdown.Headings;
+
+/// <summary>The plain text a reader sees in a run of inlines, e.g. a heading's text for its slug.</summary>
+internal static class InlineText
+{
+    public static string Of(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        if (inline is not null)
+        {
+            Append(text, inline);
+        }
+
+        return text.ToString().Trim();
+    }
+
+    // Recursion is bounded by Markdig's nesting limit on the syntax tree.
+    private static void Append(StringBuilder text, Inline inline)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                text.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                text.Append(code.Content);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.AsSpan());
+                break;
+            case WikiLinkInline link:
+                text.Append(link.DisplayText);
+                break;
+            case TagInline tag:
+                text.Append('#').Append(tag.Name);
+                break;
+            case TimestampInline timestamp:
+                text.Append(timestamp.Text);
+                break;
+            case LineBreakInline:
+                text.Append(' ');
+                break;
+            case ContainerInline container:
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    Append(text, child);
+                }
+
+                break;
+        }
+    }
+}

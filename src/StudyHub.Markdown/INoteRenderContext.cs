@@ -1,0 +1,42 @@
+namespace StudyHub.Markdown;
+
+/// <summary>What the host application supplies while a note is rendered: URLs for notes, attachments and timestamps.</summary>
+public interface INoteRenderContext
+{
+    /// <summary>Resolves a wikilink target (without heading or alias) to the URL of the note, or of its "not yet written" page.</summary>
+    NoteLinkTarget ResolveNote(string target);
+
+    /// <summary>Resolves an attachment name such as <c>image.png</c> or <c>folder/doc.pdf</c>; <see langword="null"/> when the file is missing.</summary>
+    AttachmentTarget? ResolveAttachment(string name);
+
+    /// <summary>Loads the note an embed such as <c>![[Other note]]</c> transcludes; <see langword="null"/> when it does not exist.</summary>
+    ParsedNote? LoadNoteForEmbed(string target);
+
+    /// <summary>The link a timestamp in the note points to, e.g. <c>?t=1680</c>.</summary>
+    string TimestampHref(int seconds);
+}
+
+/// <summary>Where a wikilink points.</summary>
+/// <param name="Href">The application URL of the note, or of the page for a note that is not yet written.</param>
+/// <param name="Exists">Whether the note exists in the vault.</param>
+public sealed record NoteLinkTarget(string Href, bool Exists);
+
+/// <summary>A resolved attachment.</summary>
+/// <param name="Url">The URL the browser loads the file from.</param>
+/// <param name="Kind">How the file is embedded; <see cref="Attachments.KindOf"/> derives it from the file name.</param>
+public sealed record AttachmentTarget(string Url, MediaKind Kind);
+
+/// <summary>How an embedded attachment is shown.</summary>
+public enum MediaKind
+{
+    /// <summary>A file offered as a download link.</summary>
+    Other,
+    /// <summary>Shown with <c>&lt;img&gt;</c>.</summary>
+    Image,
+    /// <summary>Shown with <c>&lt;audio controls&gt;</c>.</summary>
+    Audio,
+    /// <summary>Shown with <c>&lt;video controls&gt;</c>.</summary>
+    Video,
+    /// <summary>Shown in a frame with a download link.</summary>
+    Pdf,
+}

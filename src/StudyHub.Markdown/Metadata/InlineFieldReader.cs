@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using StudyHub.Markdown.Comments;
+
+namespace StudyHub.Markdown.Metadata;
+
+/// <summary>
+/// Reads <c>Key: value</c> lines from the top of a note (before its first line of prose) and Dataview
+/// <c>Key:: value</c> lines anywhere outside code.
+/// </summary>
+internal static partial class InlineFieldReader
+{
+    public static Dictionary<string, string> Read(MarkdownDocument document, string source)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        ReadTopFields(document, source, fields);
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            foreach (var line in LinesOf(paragraph, source))
+            {
+                var match = DataviewField().Match(line);
+                if (match.Success)
+                {
+                    fields.TryAdd(match.Groups["key"].Value.Trim(), match.Groups["value"].Value.Trim());
+                }
+            }
+        }
+
+        return fields;
+    }
+
+    private static void ReadTopFields(MarkdownDocument document, string source, Dictionary<string, string> fields)
+    {
+        foreach (var block in document)
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock or ThematicBreakBlock or CommentBlock or LinkReferenceDefinitionGroup:
+                    continue;
+                case ParagraphBlock paragraph:
+                    foreach (var line in LinesOf(paragraph, source))
+                    {
+                        var match = TopField().Match(line);
+                        if (match.Success)
+                        {
+                            fields.TryAdd(match.Groups["key"].Value.Trim(), match.Groups["value"].Value.Trim());
+                        }
+                        else if (!TagsOnly().IsMatch(line))
+                        {
+                            return;
+                        }
+                    }
+
+                    continue;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private static IEnumerable<string> LinesOf(ParagraphBlock paragraph, string source)
+    {
+        var span = paragraph.Span;
+        if (span.Start < 0 || span.End >= source.Length || span.End < span.Start)
+        {
+            return [];
+        }
+
+        return source[span.Start..(span.End + 1)].Split('\n').Select(line => line.Trim().TrimStart('>').Trim());
+    }
+
+    [GeneratedRegex(@"^(?<key>[\p{L}][\p{L}\p{N} _-]{0,30}?)\s*::?\s*(?<value>(?!//)\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TopField();
+
+    [GeneratedRegex(@"^(?:[-*+]\s+)?(?<key>[\p{L}\p{N}_][\p{L}\p{N} _-]{0,60}?)\s*::\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DataviewField();
+
+    [GeneratedRegex(@"^(#[^\s#]+\s*)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TagsOnly();
+}

@@ -1,0 +1,104 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.Headings;
+using StudyHub.Markdown.Tags;
+using StudyHub.Markdown.Timestamps;
+using StudyHub.Markdown.WikiLinks;
+
+namespace StudyHub.Markdown.Metadata;
+
+/// <summary>Collects a parsed document's metadata into a <see cref="ParsedNote"/>.</summary>
+internal static class NoteReader
+{
+    public static ParsedNote Read(MarkdownDocument document, string source, string? fileName, List<NoteWarning> warnings)
+    {
+        var frontMatter = ReadFrontMatter(document, source, warnings);
+        var fields = InlineFieldReader.Read(document, source);
+        var headings = document.Descendants<HeadingBlock>()
+            .Select(h => new NoteHeading(h.Level, InlineText.Of(h.Inline), h.TryGetAttributes()?.Id ?? "", h.Line + 1))
+            .ToList();
+
+        var links = new List<NoteLink>();
+        var timestamps = new List<NoteTimestamp>();
+        var tags = ListOf(Take(frontMatter, "tags") ?? Take(frontMatter, "tag"), splitOnSpaces: true)
+            .Select(tag => tag.TrimStart('#'))
+            .Where(tag => tag.Length > 0)
+            .ToList();
+        var containsRawHtml = false;
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case WikiLinkInline link:
+                    links.Add(new NoteLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, link.Line + 1, link.Span.Start));
+                    break;
+                case TagInline tag:
+                    tags.Add(tag.Name);
+                    break;
+                case TimestampInline timestamp:
+                    timestamps.Add(new NoteTimestamp(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start));
+                    break;
+                case HtmlBlock or HtmlInline:
+                    containsRawHtml = true;
+                    break;
+            }
+        }
+
+        var title = Take(frontMatter, "title") as string;
+        var aliases = ListOf(Take(frontMatter, "aliases") ?? Take(frontMatter, "alias"), splitOnSpaces: false);
+        return new ParsedNote(document, fileName)
+        {
+            ContainsRawHtml = containsRawHtml,
+            Title = FirstNonBlank(title, fields.GetValueOrDefault("subject"), headings.FirstOrDefault(h => h.Level == 1)?.Text,
+                fileName is null ? null : Path.GetFileNameWithoutExtension(fileName)) ?? "",
+            Aliases = aliases,
+            Tags = tags.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            Properties = frontMatter,
+            Fields = fields,
+            Links = links,
+            Headings = headings,
+            BlockIds = document.Descendants<Block>()
+                .Select(b => b.TryGetAttributes()?.Id)
+                .OfType<string>()
+                .Where(id => id.StartsWith('^'))
+                .Select(id => id[1..])
+                .ToList(),
+            Timestamps = timestamps,
+            Warnings = warnings,
+        };
+    }
+
+    private static Dictionary<string, object?> ReadFrontMatter(MarkdownDocument document, string source, List<NoteWarning> warnings)
+    {
+        if (document.Count > 0 && document[0] is YamlFrontMatterBlock block)
+        {
+            return FrontMatterReader.Read(block.Lines.ToString(), block.Line + 2, warnings);
+        }
+
+        if (source.StartsWith("---\n", StringComparison.Ordinal) || source.StartsWith("---\r\n", StringComparison.Ordinal))
+        {
+            warnings.Add(new NoteWarning(1, "Front matter is not terminated by a '---' line; it is shown as text."));
+        }
+
+        return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static object? Take(Dictionary<string, object?> frontMatter, string key) =>
+        frontMatter.Remove(key, out var value) ? value : null;
+
+    private static List<string> ListOf(object? value, bool splitOnSpaces)
+    {
+        char[] separators = splitOnSpaces ? [',', ' ', '\t'] : [','];
+        return value switch
+        {
+            string text => [.. text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            IEnumerable<object?> items => [.. items.OfType<object>().Select(item => Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture)!.Trim()).Where(item => item.Length > 0)],
+            null => [],
+            _ => [Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!],
+        };
+    }
+
+    private static string? FirstNonBlank(params string?[] candidates) => candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c))?.Trim();
+}

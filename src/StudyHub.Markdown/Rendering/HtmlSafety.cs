@@ -1,0 +1,32 @@
+using Ganss.Xss;
+
+namespace StudyHub.Markdown.Rendering;
+
+/// <summary>The allowlist applied to rendered notes that contain raw HTML.</summary>
+internal static class HtmlSafety
+{
+    // HtmlSanitizer is thread-safe once configured.
+    private static readonly HtmlSanitizer Sanitizer = Create();
+
+    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+
+    private static HtmlSanitizer Create()
+    {
+        var sanitizer = new HtmlSanitizer();
+        // REVIEW: iframes stay off the allowlist so raw HTML cannot frame other sites; the cost is that PDF previews
+        // in notes with raw HTML fall back to their download link.
+        sanitizer.AllowedTags.UnionWith(["audio", "video", "source", "details", "summary", "mark", "figure", "figcaption"]);
+        sanitizer.AllowedAttributes.UnionWith(["class", "id", "controls", "loading", "open", "download", "title", "width", "height"]);
+        sanitizer.AllowDataAttributes = true;
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.Tag.LocalName == "img" && UrlPolicy.Clean(e.OriginalUrl, isImage: true) == e.OriginalUrl
+                && e.OriginalUrl.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                e.SanitizedUrl = e.OriginalUrl;
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,36 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace StudyHub.Markdown.Rendering;
+
+/// <summary>Replaces unsafe markdown link and image URLs (see <see cref="UrlPolicy"/>) in the syntax tree, so every renderer sees only safe ones.</summary>
+internal sealed class SafeLinkExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        pipeline.DocumentProcessed -= CleanUrls;
+        pipeline.DocumentProcessed += CleanUrls;
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+    }
+
+    private static void CleanUrls(MarkdownDocument document)
+    {
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LinkInline link:
+                    link.Url = UrlPolicy.Clean(link.Url, link.IsImage);
+                    break;
+                case AutolinkInline autolink:
+                    autolink.Url = UrlPolicy.Clean(autolink.Url, isImage: false);
+                    break;
+            }
+        }
+    }
+}

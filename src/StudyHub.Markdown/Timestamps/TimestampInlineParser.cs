@@ -1,0 +1,46 @@
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace StudyHub.Markdown.Timestamps;
+
+internal sealed class TimestampInlineParser : InlineParser
+{
+    public TimestampInlineParser()
+    {
+        OpeningCharacters = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    }
+
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        if (!TimestampRecognizer.TryMatchAt(slice.Text.AsSpan(0, slice.End + 1), slice.Start, out var match))
+        {
+            return false;
+        }
+
+        var end = match.Index + match.Length;
+        processor.Inline = new TimestampInline
+        {
+            Text = slice.Text[match.Index..end],
+            Seconds = match.Seconds,
+            Span = new SourceSpan(processor.GetSourcePosition(match.Index, out var line, out var column), processor.GetSourcePosition(end - 1)),
+            Line = line,
+            Column = column,
+        };
+        slice.Start = end;
+        return true;
+    }
+
+    /// <summary>A time inside a link's text stays text: a link cannot contain another link.</summary>
+    public static void UnwrapInsideLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            foreach (var timestamp in link.Descendants<TimestampInline>().ToList())
+            {
+                timestamp.ReplaceBy(new LiteralInline(timestamp.Text) { Span = timestamp.Span, Line = timestamp.Line, Column = timestamp.Column });
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using StudyHub.Markdown.Rendering;
+
+namespace StudyHub.Markdown.WikiLinks;
+
+internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
+{
+    protected override void Write(HtmlRenderer renderer, WikiLinkInline link)
+    {
+        var obsidian = (ObsidianHtmlRenderer)renderer;
+        if (link.IsAttachment)
+        {
+            WriteAttachment(obsidian, link);
+        }
+        else if (link.IsEmbed)
+        {
+            obsidian.WriteNoteEmbed(link);
+        }
+        else
+        {
+            WriteNoteLink(obsidian, link);
+        }
+    }
+
+    internal static void WriteNoteLink(ObsidianHtmlRenderer renderer, WikiLinkInline link)
+    {
+        if (link.Target.Length == 0)
+        {
+            renderer.Write("<a class=\"wikilink\" href=\"").WriteEscape(link.Fragment).Write("\">");
+        }
+        else
+        {
+            var target = renderer.Context.ResolveNote(link.Target);
+            renderer.Write(target.Exists ? "<a class=\"wikilink\" href=\"" : "<a class=\"wikilink unresolved\" title=\"Not yet written\" href=\"")
+                .WriteEscape(target.Href + link.Fragment)
+                .Write("\">");
+        }
+
+        renderer.WriteEscape(link.DisplayText).Write("</a>");
+    }
+
+    private static void WriteAttachment(ObsidianHtmlRenderer renderer, WikiLinkInline link)
+    {
+        var attachment = renderer.Context.ResolveAttachment(link.Target);
+        if (attachment is null)
+        {
+            renderer.Write("<span class=\"embed-missing\" data-target=\"").WriteEscape(link.Target).Write("\">Missing attachment: ")
+                .WriteEscape(link.Target).Write("</span>");
+            return;
+        }
+
+        if (!link.IsEmbed)
+        {
+            renderer.Write("<a class=\"wikilink attachment\" href=\"").WriteEscape(attachment.Url).Write("\">")
+                .WriteEscape(link.DisplayText).Write("</a>");
+            return;
+        }
+
+        switch (attachment.Kind)
+        {
+            case MediaKind.Image:
+                var alt = link.Alias is not null && !link.TryGetSize(out _, out _) ? link.Alias : link.FileName;
+                renderer.Write("<img src=\"").WriteEscape(attachment.Url).Write("\" alt=\"").WriteEscape(alt).Write('"');
+                if (link.TryGetSize(out var width, out var height))
+                {
+                    renderer.Write(" width=\"").Write(width.ToString(CultureInfo.InvariantCulture)).Write('"');
+                    if (height is { } h)
+                    {
+                        renderer.Write(" height=\"").Write(h.ToString(CultureInfo.InvariantCulture)).Write('"');
+                    }
+                }
+
+                renderer.Write(" loading=\"lazy\" />");
+                break;
+            case MediaKind.Audio:
+                renderer.Write("<audio controls src=\"").WriteEscape(attachment.Url).Write("\"></audio>");
+                break;
+            case MediaKind.Video:
+                renderer.Write("<video controls src=\"").WriteEscape(attachment.Url).Write("\"></video>");
+                break;
+            case MediaKind.Pdf:
+                renderer.Write("<iframe class=\"embed-pdf\" src=\"").WriteEscape(attachment.Url).Write("\" title=\"").WriteEscape(link.FileName)
+                    .Write("\" loading=\"lazy\"></iframe>");
+                WriteDownload(renderer, attachment.Url, link.FileName);
+                break;
+            default:
+                WriteDownload(renderer, attachment.Url, link.FileName);
+                break;
+        }
+    }
+
+    private static void WriteDownload(HtmlRenderer renderer, string url, string fileName) =>
+        renderer.Write("<a class=\"embed-download\" href=\"").WriteEscape(url).Write("\" download>").WriteEscape(fileName).Write("</a>");
+}
