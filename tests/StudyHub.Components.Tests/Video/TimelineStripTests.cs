@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Web.Features.Video;
+
+namespace StudyHub.Components.Tests.Video;
+
+public class TimelineStripTests : BunitContext
+{
+    public TimelineStripTests() =>
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/notes/multimodal-deep-learning?t=60");
+
+    [Fact]
+    public void MarkersStandWhereTheirTimesFallInTheLecture()
+    {
+        var strip = Render<TimelineStrip>(p => p
+            .Add(x => x.Markers, [new TimelineMarker(3000, "Contrastive models", "ts-2"), new TimelineMarker(1680, "Pick back up at 28:00", "ts-1")])
+            .Add(x => x.Duration, 3600));
+
+        strip.MarkupMatches("""
+            <nav class="timeline" aria-label="Times in this note" data-timeline data-duration="3600">
+              <ol class="timeline-markers">
+                <li class="timeline-marker" data-kind="timestamp" style="--at: 46.667%">
+                  <a href="/notes/multimodal-deep-learning?t=1680#ts-1" data-seconds="1680"><time datetime="PT1680S">28:00</time> <span class="timeline-label">Pick back up at 28:00</span></a>
+                </li>
+                <li class="timeline-marker" data-kind="timestamp" style="--at: 83.333%">
+                  <a href="/notes/multimodal-deep-learning?t=3000#ts-2" data-seconds="3000"><time datetime="PT3000S">50:00</time> <span class="timeline-label">Contrastive models</span></a>
+                </li>
+              </ol>
+            </nav>
+            """);
+    }
+
+    [Fact]
+    public void MarkersWaitForThePlayerWhenTheLengthIsUnknown()
+    {
+        var strip = Render<TimelineStrip>(p => p.Add(x => x.Markers, [new TimelineMarker(5, "Intro")]));
+
+        strip.MarkupMatches("""
+            <nav class="timeline" aria-label="Times in this note" data-timeline>
+              <ol class="timeline-markers">
+                <li class="timeline-marker" data-kind="timestamp">
+                  <a href="/notes/multimodal-deep-learning?t=5" data-seconds="5"><time datetime="PT5S">0:05</time> <span class="timeline-label">Intro</span></a>
+                </li>
+              </ol>
+            </nav>
+            """);
+    }
+
+    [Fact]
+    public void MarkerPastTheEndStaysOnTheStrip()
+    {
+        var strip = Render<TimelineStrip>(p => p
+            .Add(x => x.Markers, [new TimelineMarker(4000, "Questions")])
+            .Add(x => x.Duration, 3600));
+
+        Assert.Equal("--at: 100%", strip.Find(".timeline-marker").GetAttribute("style"));
+    }
+
+    [Fact]
+    public void AnnotationMarkersAreTheirOwnKind()
+    {
+        var strip = Render<TimelineStrip>(p => p.Add(x => x.Markers, [new TimelineMarker(90, "My note", Kind: TimelineMarkerKind.Annotation)]));
+
+        Assert.Equal("annotation", strip.Find(".timeline-marker").GetAttribute("data-kind"));
+    }
+
+    [Fact]
+    public void NoteWithoutTimesHasNoTimeline()
+    {
+        var strip = Render<TimelineStrip>(p => p.Add(x => x.Markers, []));
+
+        strip.MarkupMatches(string.Empty);
+    }
+}
