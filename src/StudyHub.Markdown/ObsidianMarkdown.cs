@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using StudyHub.Markdown.Metadata;
@@ -26,7 +27,7 @@ public sealed class ObsidianMarkdown
             .UseWikiLinks()
             .UseTags()
             .UseTimestamps()
-            .UseEmphasisExtras()
+            .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked)
             .UsePipeTables()
             .UseFootnotes()
             .UseTaskLists()

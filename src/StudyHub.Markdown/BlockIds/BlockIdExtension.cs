@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -27,27 +28,9 @@ internal sealed partial class BlockIdExtension : IMarkdownExtension
     {
         foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
         {
-            if (paragraph.Inline?.LastChild is not LiteralInline literal)
+            if (paragraph.Inline is not { } inline || TakeTrailingBlockId(inline) is not { } id)
             {
                 continue;
-            }
-
-            var match = TrailingBlockId().Match(literal.Content.ToString());
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var id = "^" + match.Groups["id"].Value;
-            literal.Content = new Markdig.Helpers.StringSlice(literal.Content.Text, literal.Content.Start, literal.Content.Start + match.Index - 1);
-            if (literal.Content.IsEmpty)
-            {
-                literal.Remove();
-            }
-
-            while (paragraph.Inline.LastChild is LineBreakInline lineBreak)
-            {
-                lineBreak.Remove();
             }
 
             var target = paragraph.Parent is ListItemBlock item && item[0] == paragraph ? item : (Block)paragraph;
@@ -65,6 +48,47 @@ internal sealed partial class BlockIdExtension : IMarkdownExtension
 
             target.GetAttributes().Id = id;
         }
+    }
+
+    /// <summary>Removes a trailing "^id" from the paragraph's text, which may span several literals, and returns "^id".</summary>
+    private static string? TakeTrailingBlockId(ContainerInline inline)
+    {
+        var literals = new List<LiteralInline>();
+        for (var child = inline.LastChild; child is LiteralInline literal; child = child.PreviousSibling)
+        {
+            literals.Insert(0, literal);
+        }
+
+        var text = string.Concat(literals.Select(l => l.Content.ToString()));
+        var match = TrailingBlockId().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var offset = 0;
+        foreach (var literal in literals)
+        {
+            var length = literal.Content.Length;
+            var keep = Math.Clamp(match.Index - offset, 0, length);
+            if (keep == 0)
+            {
+                literal.Remove();
+            }
+            else if (keep < length)
+            {
+                literal.Content = new StringSlice(literal.Content.Text, literal.Content.Start, literal.Content.Start + keep - 1);
+            }
+
+            offset += length;
+        }
+
+        while (inline.LastChild is LineBreakInline lineBreak)
+        {
+            lineBreak.Remove();
+        }
+
+        return "^" + match.Groups["id"].Value;
     }
 
     [GeneratedRegex(@"(?:^|\s)\^(?<id>[A-Za-z0-9-]+)\s*$", RegexOptions.CultureInvariant)]

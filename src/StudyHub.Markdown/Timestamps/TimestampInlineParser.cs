@@ -33,14 +33,6 @@ internal sealed class TimestampInlineParser : InlineParser
     }
 
     /// <summary>A time inside a link's text stays text: a link cannot contain another link.</summary>
-    public static void UnwrapInsideLinks(MarkdownDocument document)
-    {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
-        {
-            foreach (var timestamp in link.Descendants<TimestampInline>().ToList())
-            {
-                timestamp.ReplaceBy(new LiteralInline(timestamp.Text) { Span = timestamp.Span, Line = timestamp.Line, Column = timestamp.Column });
-            }
-        }
-    }
+    public static void UnwrapInsideLinks(MarkdownDocument document) =>
+        LinkText.Unwrap<TimestampInline>(document, timestamp => timestamp.Text);
 }
