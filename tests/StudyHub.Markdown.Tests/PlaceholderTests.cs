@@ -1,1 +1,0 @@
-namespace StudyHub.Markdown.Tests;

@@ -1,0 +1,27 @@
+namespace StudyHub.Markdown.Tests;
+
+internal static class Render
+{
+    public static readonly ObsidianMarkdown Markdown = new();
+
+    public static readonly TestRenderContext Vault = new(
+        notes: ["Note", "Douwe Kiela"],
+        attachments: ["image.png", "talk.mp3", "lecture.mp4", "paper.pdf", "data.zip"],
+        noteSources: new Dictionary<string, string>
+        {
+            ["Other"] = "# Other\n\nIntro\n\n## Part\n\nPart text ^blk\n\n### Detail\n\nDetail text\n\n## Next\n\nNext text",
+            ["Self"] = "Before ![[Self]]",
+            ["Ping"] = "![[Pong]]",
+            ["Pong"] = "![[Ping]]",
+            ["Deep0"] = "![[Deep1]]",
+            ["Deep1"] = "![[Deep2]]",
+            ["Deep2"] = "![[Deep3]]",
+            ["Deep3"] = "![[Deep4]]",
+            ["Deep4"] = "![[Deep5]]",
+            ["Deep5"] = "bottom",
+            ["Raw"] = "<span onclick=\"x()\">raw</span>",
+        });
+
+    public static string Html(string markdown, string fileName = "Test.md") =>
+        Markdown.RenderHtml(Markdown.Parse(markdown, fileName), Vault).TrimEnd();
+}

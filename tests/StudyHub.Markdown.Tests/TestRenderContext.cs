@@ -1,0 +1,23 @@
+namespace StudyHub.Markdown.Tests;
+
+/// <summary>A vault for tests: notes exist when listed, attachments resolve when listed, embeds load from the given sources.</summary>
+internal sealed class TestRenderContext(
+    IEnumerable<string>? notes = null,
+    IEnumerable<string>? attachments = null,
+    IReadOnlyDictionary<string, string>? noteSources = null) : INoteRenderContext
+{
+    private static readonly ObsidianMarkdown Markdown = new();
+    private readonly HashSet<string> notes = new(notes ?? [], StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> attachments = new(attachments ?? [], StringComparer.OrdinalIgnoreCase);
+
+    public NoteLinkTarget ResolveNote(string target) =>
+        new("/notes/" + Uri.EscapeDataString(target), notes.Contains(target) || (noteSources?.ContainsKey(target) ?? false));
+
+    public AttachmentTarget? ResolveAttachment(string name) =>
+        attachments.Contains(name) ? new AttachmentTarget("/files/" + Uri.EscapeDataString(name), Attachments.KindOf(name)) : null;
+
+    public ParsedNote? LoadNoteForEmbed(string target) =>
+        noteSources is not null && noteSources.TryGetValue(target, out var source) ? Markdown.Parse(source, target + ".md") : null;
+
+    public string TimestampHref(int seconds) => $"?t={seconds}";
+}
