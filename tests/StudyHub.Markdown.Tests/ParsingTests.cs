@@ -1,0 +1,150 @@
+namespace StudyHub.Markdown.Tests;
+
+public class ParsingTests
+{
+    private static ParsedNote Parse(string markdown, string? fileName = "Test.md") => Render.Markdown.Parse(markdown, fileName);
+
+    [Theory]
+    [InlineData("---\ntitle: Front\n---\nSubject: Sub\n# Heading", "Front")]
+    [InlineData("Subject: Sub\n\n# Heading", "Sub")]
+    [InlineData("Some prose.\n\n# Heading\n# Second", "Heading")]
+    [InlineData("## Not an H1", "Test")]
+    public void TitleFallsBackFromFrontMatterToSubjectToH1ToFileName(string markdown, string title) =>
+        Assert.Equal(title, Parse(markdown).Title);
+
+    [Fact]
+    public void TitleIsEmptyWithoutAnySource() => Assert.Equal("", Parse("text", fileName: null).Title);
+
+    [Theory]
+    [InlineData("---\ntags: [one, '#two']\n---\n#three #one", "one,two,three")]
+    [InlineData("---\ntags: one, two three\n---\n", "one,two,three")]
+    [InlineData("---\ntags:\n  - nested/tag\n---\n", "nested/tag")]
+    [InlineData("---\ntag: single\n---\n", "single")]
+    [InlineData("#a #b/c #123 `#code` [#x](https://x.com)", "a,b/c")]
+    public void TagsMergeFrontMatterAndInline(string markdown, string tags) =>
+        Assert.Equal(tags, string.Join(',', Parse(markdown).Tags));
+
+    [Theory]
+    [InlineData("---\naliases: [FAIR, Meta AI]\n---\n", "FAIR|Meta AI")]
+    [InlineData("---\naliases: FAIR, Meta AI\n---\n", "FAIR|Meta AI")]
+    [InlineData("---\nalias: FAIR\n---\n", "FAIR")]
+    public void AliasesAcceptListOrCommaSeparatedString(string markdown, string aliases) =>
+        Assert.Equal(aliases, string.Join('|', Parse(markdown).Aliases));
+
+    [Fact]
+    public void OtherFrontMatterFieldsAreKeptAsData()
+    {
+        var note = Parse("---\ntitle: T\ncount: 3\nratio: 1.5\ndraft: false\nquoted: \"42\"\nempty:\nlist: [1, two]\nnested:\n  key: value\n---\n");
+
+        Assert.Equal(3L, note.Properties["count"]);
+        Assert.Equal(1.5, note.Properties["ratio"]);
+        Assert.Equal(false, note.Properties["draft"]);
+        Assert.Equal("42", note.Properties["quoted"]);
+        Assert.Null(note.Properties["empty"]);
+        Assert.Equal(new List<object?> { 1L, "two" }, note.Properties["list"]);
+        Assert.Equal("value", ((IReadOnlyDictionary<string, object?>)note.Properties["nested"]!)["key"]);
+        Assert.False(note.Properties.ContainsKey("title"));
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: [unclosed\n---\nBody", 3, "Invalid YAML")]
+    [InlineData("---\na: 1\n  b: 2\n---\nBody", 3, "Invalid YAML")]
+    [InlineData("---\ntitle: x\nBody", 1, "not terminated")]
+    [InlineData("---\n- a\n- b\n---\nBody", 2, "not a set of key")]
+    public void FrontMatterProblemIsAWarningWithLine(string markdown, int line, string message)
+    {
+        var note = Parse(markdown);
+
+        var warning = Assert.Single(note.Warnings);
+        Assert.Equal(line, warning.Line);
+        Assert.Contains(message, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Body", Render.Markdown.RenderHtml(note, Render.Vault), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FrontMatterAliasBombStaysSmall()
+    {
+        var note = Parse("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n");
+
+        Assert.Equal(9, ((List<object?>)note.Properties["d"]!).Count);
+    }
+
+    [Theory]
+    [InlineData("#lecture \nLink:https://www.youtube.com/watch?v=5vfIT5LOkR0\n\nSubject: Multimodal Deep Learning\n\n------\nText", "Link=https://www.youtube.com/watch?v=5vfIT5LOkR0;Subject=Multimodal Deep Learning")]
+    [InlineData("Paper: [Attention](https://arxiv.org/abs/1706.03762)\n\n# Heading\nAuthor: not a field", "Paper=[Attention](https://arxiv.org/abs/1706.03762)")]
+    [InlineData("Prose first.\n\nSubject: too late", "")]
+    [InlineData("Prose.\n\nRating:: 5\n- Status:: done\n\n```\nCode:: no\n```", "Rating=5;Status=done")]
+    [InlineData("https://example.com\nSubject: no", "")]
+    public void InlineFieldsAtTopBecomeMetadata(string markdown, string fields) =>
+        Assert.Equal(fields, string.Join(';', Parse(markdown).Fields.Select(f => $"{f.Key}={f.Value}")));
+
+    [Fact]
+    public void InlineFieldKeysIgnoreCase() => Assert.Equal("x", Parse("Subject: x").Fields["SUBJECT"]);
+
+    [Theory]
+    [InlineData("[[Note]]", "Note", null, null, null, false, false)]
+    [InlineData("[[Meta AI Research|FAIR]]", "Meta AI Research", "FAIR", null, null, false, false)]
+    [InlineData("[[Note#Heading]]", "Note", null, "Heading", null, false, false)]
+    [InlineData("[[Note#Chapter#Section]]", "Note", null, "Section", null, false, false)]
+    [InlineData("[[Note#^block-1]]", "Note", null, null, "block-1", false, false)]
+    [InlineData("[[#Heading]]", "", null, "Heading", null, false, false)]
+    [InlineData("[[folder/Note]]", "folder/Note", null, null, null, false, false)]
+    [InlineData("[[Note.md]]", "Note.md", null, null, null, false, false)]
+    [InlineData("![[image.png|300x200]]", "image.png", "300x200", null, null, true, true)]
+    [InlineData("![[audio.mp3]]", "audio.mp3", null, null, null, true, true)]
+    [InlineData("![[doc.pdf]]", "doc.pdf", null, null, null, true, true)]
+    [InlineData("![[Other note#Heading]]", "Other note", null, "Heading", null, true, false)]
+    [InlineData("| a |\n|---|\n| [[Note\\|alias]] |", "Note", "alias", null, null, false, false)]
+    public void WikilinkIsRecorded(string markdown, string target, string? alias, string? heading, string? blockId, bool embed, bool attachment)
+    {
+        var link = Assert.Single(Parse(markdown).Links);
+
+        Assert.Equal((target, alias, heading, blockId, embed, attachment), (link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment));
+    }
+
+    [Fact]
+    public void WikilinkRecordsLineAndOffset()
+    {
+        var links = Parse("First line\n\n> quoted [[A]] and ![[b.png]]").Links;
+
+        Assert.Equal([(3, 21), (3, 31)], links.Select(l => (l.Line, l.Offset)));
+    }
+
+    [Theory]
+    [InlineData("`[[Note]]`")]
+    [InlineData("```\n[[Note]]\n```")]
+    [InlineData("    [[Note]]")]
+    [InlineData("%%[[Note]]%%")]
+    [InlineData("[[]]")]
+    public void WikilinkInCodeOrCommentIsNotRecorded(string markdown) => Assert.Empty(Parse(markdown).Links);
+
+    [Fact]
+    public void HeadingsAreRecordedWithIds()
+    {
+        var headings = Parse("# Intro\n\n## Why does MultiModality matter?\n\n## Intro").Headings;
+
+        Assert.Equal(
+            [new NoteHeading(1, "Intro", "intro", 1), new NoteHeading(2, "Why does MultiModality matter?", "why-does-multimodality-matter", 3), new NoteHeading(2, "Intro", "intro-1", 5)],
+            headings);
+    }
+
+    [Theory]
+    [InlineData("Why does MultiModality matter?", "why-does-multimodality-matter")]
+    [InlineData("  Multimodal   Foundation -- Models  ", "multimodal-foundation-models")]
+    [InlineData("C# & .NET: 10", "c-net-10")]
+    [InlineData("Ünïcode Überschrift", "ünïcode-überschrift")]
+    [InlineData("???", "section")]
+    public void HeadingSlugIsStable(string text, string slug) => Assert.Equal(slug, HeadingSlug.Create(text));
+
+    [Fact]
+    public void BlockIdsAreRecorded() => Assert.Equal(["p1", "li"], Parse("Para ^p1\n\n- item ^li").BlockIds);
+
+    [Fact]
+    public void TimesAreRecordedWithPosition()
+    {
+        var note = Parse("![[Pasted image 20240417002242.png]]\n\n(Pick back up at 28:00) `12:00` 16:9");
+
+        var time = Assert.Single(note.Timestamps);
+        Assert.Equal(new NoteTimestamp("28:00", 1680, 3, 55), time);
+    }
+}
