@@ -1,0 +1,387 @@
+// The lecture player's live part: times in the note seek the recording, the note follows along as it plays,
+// and a link at the current moment can be copied. The page works without it (links carry ?t=).
+(() => {
+    if (window.StudyHubPlayer) {
+        return;
+    }
+
+    const timesSelector = "a.timestamp[data-seconds], [data-timeline] a[data-seconds]";
+    const controllers = new WeakMap();
+
+    // The same forms as LectureTime.Parse on the server: 1680, 1680s, 28:00, 1:02:03, 28m00s, 1h2m3s.
+    function parseTime(text) {
+        if (typeof text !== "string" || text.trim() === "" || text.length > 32) {
+            return null;
+        }
+        const clock = /^(\d{1,9})$|^(\d{1,5}):([0-5]\d)$|^(\d{1,5}):([0-5]\d):([0-5]\d)$/.exec(text.trim());
+        if (clock) {
+            return clock[1] !== undefined ? Number(clock[1])
+                : clock[2] !== undefined ? Number(clock[2]) * 60 + Number(clock[3])
+                : Number(clock[4]) * 3600 + Number(clock[5]) * 60 + Number(clock[6]);
+        }
+        const units = /^(?:(\d{1,5})h)?(?:(\d{1,5})m)?(?:(\d{1,9})s)?$/i.exec(text.trim());
+        if (units && (units[1] ?? units[2] ?? units[3]) !== undefined) {
+            return Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0);
+        }
+        return null;
+    }
+
+    function formatTime(seconds) {
+        const s = Math.floor(seconds);
+        const two = n => String(n).padStart(2, "0");
+        return s >= 3600 ? `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
+    }
+
+    // Every adapter offers seek(seconds), play(), currentTime(), duration() (null until known), onTimeUpdate(cb),
+    // plus usable() (false when the provider's player could not load) and dispose().
+    // The source each media element was last cued or sought in: an element kept across an enhanced navigation
+    // stays where the reader left it.
+    const positioned = new WeakMap();
+
+    function mediaElementAdapter(media, start) {
+        const listening = new AbortController();
+        const cue = () => {
+            if (start > 0 && positioned.get(media) !== media.src) {
+                media.currentTime = start;
+            }
+            positioned.set(media, media.src);
+        };
+        if (media.readyState >= HTMLMediaElement.HAVE_METADATA) {
+            cue();
+        } else {
+            media.addEventListener("loadedmetadata", cue, { once: true, signal: listening.signal });
+        }
+        return {
+            element: media,
+            seek: seconds => {
+                media.currentTime = seconds;
+                positioned.set(media, media.src);
+            },
+            // Browsers refuse to play without a user gesture; the controls stay there to press.
+            play: () => media.play()?.catch(() => { }),
+            currentTime: () => media.currentTime,
+            duration: () => Number.isFinite(media.duration) && media.duration > 0 ? media.duration : null,
+            onTimeUpdate: callback => {
+                for (const type of ["timeupdate", "seeked", "loadedmetadata"]) {
+                    media.addEventListener(type, () => callback(media.currentTime), { signal: listening.signal });
+                }
+            },
+            usable: () => true,
+            dispose: () => listening.abort(),
+        };
+    }
+
+    let youTubeApi = null;
+
+    function loadYouTubeApi(url) {
+        if (window.YT?.Player) {
+            return Promise.resolve(window.YT);
+        }
+        return youTubeApi ??= new Promise((resolve, reject) => {
+            const previous = window.onYouTubeIframeAPIReady;
+            window.onYouTubeIframeAPIReady = () => {
+                previous?.();
+                resolve(window.YT);
+            };
+            const script = document.createElement("script");
+            script.src = url;
+            script.async = true;
+            script.onerror = () => {
+                youTubeApi = null;
+                reject(new Error(`Could not load ${url}`));
+            };
+            document.head.append(script);
+        });
+    }
+
+    function youTubeAdapter(container, start) {
+        const fallback = [...container.childNodes];
+        const target = document.createElement("div");
+        container.replaceChildren(target);
+        const callbacks = [];
+        let player = null;
+        let failed = false;
+        let pending = null;
+        let polling = 0;
+        let last = -1;
+
+        const ready = () => {
+            if (pending) {
+                player.seekTo(pending.seconds, true);
+                if (pending.play) {
+                    player.playVideo();
+                }
+                pending = null;
+            }
+            // The IFrame API has no time event; polling a few times a second is what follow-along needs.
+            polling = setInterval(() => {
+                if (!container.isConnected) {
+                    clearInterval(polling);
+                    return;
+                }
+                const now = player.getCurrentTime();
+                if (now !== last) {
+                    last = now;
+                    callbacks.forEach(callback => callback(now));
+                }
+            }, 250);
+        };
+
+        loadYouTubeApi(container.dataset.youtubeApi || "https://www.youtube.com/iframe_api").then(YT => {
+            const playerVars = { enablejsapi: 1, rel: 0, origin: location.origin };
+            if (start > 0) {
+                playerVars.start = start;
+            }
+            player = new YT.Player(target, {
+                videoId: container.dataset.videoId,
+                host: "https://www.youtube-nocookie.com",
+                playerVars,
+                events: { onReady: ready },
+            });
+        }, () => {
+            failed = true;
+            container.replaceChildren(...fallback);
+        });
+
+        const isReady = () => polling !== 0;
+        return {
+            // The API swaps the placeholder for its iframe; when that is gone from the page, so is the player.
+            get element() {
+                return player?.getIframe?.() ?? target;
+            },
+            seek: seconds => {
+                if (isReady()) {
+                    player.seekTo(seconds, true);
+                } else {
+                    pending = { seconds, play: pending?.play ?? false };
+                }
+            },
+            play: () => {
+                if (isReady()) {
+                    player.playVideo();
+                } else {
+                    pending = { seconds: pending?.seconds ?? start ?? 0, play: true };
+                }
+            },
+            currentTime: () => isReady() ? player.getCurrentTime() : pending?.seconds ?? start ?? 0,
+            duration: () => isReady() && player.getDuration() > 0 ? player.getDuration() : null,
+            onTimeUpdate: callback => callbacks.push(callback),
+            usable: () => !failed,
+            dispose: () => clearInterval(polling),
+        };
+    }
+
+    // REVIEW: speaks Vimeo's postMessage protocol (what its player.js library sends) without loading that library;
+    // not yet tried against the real Vimeo player.
+    function vimeoAdapter(iframe, start) {
+        const origin = new URL(iframe.src, location.href).origin;
+        const listening = new AbortController();
+        const callbacks = [];
+        let now = start ?? 0;
+        let length = null;
+        const post = (method, value) => iframe.contentWindow?.postMessage(JSON.stringify(value === undefined ? { method } : { method, value }), origin);
+        const subscribe = () => post("addEventListener", "timeupdate");
+
+        window.addEventListener("message", event => {
+            if (event.origin !== origin || event.source !== iframe.contentWindow) {
+                return;
+            }
+            let message;
+            try {
+                message = typeof event.data === "string" ? JSON.parse(event.data) : event.data;
+            } catch {
+                return;
+            }
+            if (message?.event === "ready") {
+                subscribe();
+            } else if (message?.event === "timeupdate" && message.data) {
+                now = message.data.seconds;
+                length = message.data.duration || length;
+                callbacks.forEach(callback => callback(now));
+            }
+        }, { signal: listening.signal });
+        subscribe();
+
+        return {
+            element: iframe,
+            seek: seconds => {
+                now = seconds;
+                post("setCurrentTime", seconds);
+            },
+            play: () => post("play"),
+            currentTime: () => now,
+            duration: () => length,
+            onTimeUpdate: callback => callbacks.push(callback),
+            usable: () => true,
+            dispose: () => listening.abort(),
+        };
+    }
+
+    const adapters = { media: mediaElementAdapter, youtube: youTubeAdapter, vimeo: vimeoAdapter };
+
+    function follow(seconds) {
+        const times = document.querySelectorAll(timesSelector);
+        let current = -1;
+        for (const time of times) {
+            const at = Number(time.dataset.seconds);
+            // A seek lands a fraction before its target; that time has still been reached.
+            if (at <= seconds + 0.5 && at > current) {
+                current = at;
+            }
+        }
+        for (const time of times) {
+            const isCurrent = Number(time.dataset.seconds) === current;
+            if (time.classList.contains("is-current") !== isCurrent) {
+                time.classList.toggle("is-current", isCurrent);
+                isCurrent ? time.setAttribute("aria-current", "time") : time.removeAttribute("aria-current");
+            }
+        }
+    }
+
+    function placeMarkers(duration) {
+        const rounded = String(Math.round(duration));
+        for (const timeline of document.querySelectorAll("[data-timeline]")) {
+            if (timeline.dataset.duration === rounded) {
+                continue;
+            }
+            timeline.dataset.duration = rounded;
+            for (const link of timeline.querySelectorAll("a[data-seconds]")) {
+                const at = Math.min(100, Math.max(0, 100 * Number(link.dataset.seconds) / duration));
+                link.closest(".timeline-marker")?.style.setProperty("--at", `${at.toFixed(3)}%`);
+            }
+        }
+    }
+
+    function say(root, message) {
+        const status = root.querySelector("[data-player-status]");
+        if (status) {
+            status.textContent = message;
+        }
+    }
+
+    async function copyLink(root, adapter) {
+        const seconds = Math.floor(adapter.currentTime() ?? 0);
+        const link = `${location.origin}${location.pathname}?t=${seconds}`;
+        const field = root.querySelector("[data-copy-fallback]");
+        try {
+            await navigator.clipboard.writeText(link);
+            if (field) {
+                field.hidden = true;
+            }
+            say(root, `Link to ${formatTime(seconds)} copied.`);
+        } catch {
+            // No clipboard (an insecure origin, or permission refused): hand the link over to copy by hand.
+            if (field) {
+                field.value = link;
+                field.hidden = false;
+                field.focus();
+                field.select();
+            }
+            say(root, `Copy the link to ${formatTime(seconds)} from the field.`);
+        }
+    }
+
+    function setUp(root) {
+        const screen = root.querySelector("[data-player]");
+        const create = screen && adapters[screen.dataset.player];
+        if (!create) {
+            return;
+        }
+        const key = `${screen.dataset.player} ${screen.dataset.videoId ?? screen.getAttribute("src")}`;
+        const existing = controllers.get(root);
+        // Enhanced navigation patches the page back to the server's markup, dropping the mark or our player: set up anew.
+        if (existing?.screen === screen && existing.adapter.element.isConnected && screen.dataset.playerReady === key) {
+            return;
+        }
+        existing?.dispose();
+        screen.dataset.playerReady = key;
+
+        const start = parseTime(new URLSearchParams(location.search).get("t")) ?? parseTime(screen.dataset.start ?? "");
+        const adapter = create(screen, start);
+        const listening = new AbortController();
+        adapter.onTimeUpdate(seconds => {
+            follow(seconds);
+            const duration = adapter.duration();
+            if (duration) {
+                placeMarkers(duration);
+            }
+        });
+
+        const copy = root.querySelector("[data-copy-link]");
+        if (copy) {
+            copy.hidden = false;
+            copy.addEventListener("click", () => copyLink(root, adapter), { signal: listening.signal });
+        }
+
+        controllers.set(root, {
+            screen,
+            adapter,
+            seekAndPlay: seconds => {
+                const panel = root.querySelector("details");
+                if (panel) {
+                    panel.open = true;
+                }
+                adapter.seek(seconds);
+                adapter.play();
+                follow(seconds);
+            },
+            dispose: () => {
+                listening.abort();
+                adapter.dispose();
+            },
+        });
+    }
+
+    function pagePlayer() {
+        for (const root of document.querySelectorAll("[data-lecture-player]")) {
+            const controller = controllers.get(root);
+            if (controller?.adapter.usable()) {
+                return controller;
+            }
+        }
+        return null;
+    }
+
+    // Listens in the capture phase so that it decides before Blazor's enhanced navigation sees the click.
+    function onClick(event) {
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
+            || !(event.target instanceof Element)) {
+            return;
+        }
+        const link = event.target.closest(timesSelector);
+        const seconds = Number(link?.dataset.seconds);
+        const player = link && Number.isFinite(seconds) && seconds >= 0 ? pagePlayer() : null;
+        if (!player) {
+            return;
+        }
+        event.preventDefault();
+        player.seekAndPlay(seconds);
+        const url = new URL(location.href);
+        url.searchParams.set("t", String(seconds));
+        history.replaceState(history.state, "", url);
+    }
+
+    let blazorHooked = false;
+
+    function init() {
+        if (!blazorHooked && window.Blazor?.addEventListener) {
+            window.Blazor.addEventListener("enhancedload", init);
+            blazorHooked = true;
+        }
+        document.querySelectorAll("[data-lecture-player]").forEach(setUp);
+    }
+
+    document.addEventListener("click", onClick, true);
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", init);
+    } else {
+        init();
+    }
+
+    window.StudyHubPlayer = {
+        parseTime,
+        adapters,
+        init,
+        playerOf: root => controllers.get(root)?.adapter ?? null,
+    };
+})();
