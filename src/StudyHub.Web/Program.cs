@@ -2,6 +2,7 @@ using Serilog;
 using StudyHub.Web.Components;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Admin;
+using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Infrastructure;
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 
 builder.AddLogging();
 builder.AddData();
+builder.AddAttachments();
 builder.AddImport();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -28,6 +30,7 @@ app.UseSerilogRequestLogging();
 app.UseAntiforgery();
 
 app.MapHealth();
+app.MapAttachments();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

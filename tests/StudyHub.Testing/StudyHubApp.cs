@@ -26,10 +26,10 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Import:SampleVaultWhenEmpty", "false");
     }
 
-    public async Task<ImportReport> ImportVaultAsync(string folder, string? vault = null)
+    public async Task<ImportReport> ImportVaultAsync(string source, string? vault = null)
     {
         using var scope = Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<VaultImporter>().ImportFolderAsync(folder, vault, default);
+        return await scope.ServiceProvider.GetRequiredService<VaultImporter>().ImportAsync(source, vault, default);
     }
 
     public Task<ImportReport> ImportSampleVaultAsync() => ImportVaultAsync(RepositoryFiles.SampleVault, "cs224n");

@@ -22,7 +22,7 @@ public sealed class AdminCommandTests
         var result = await RunAppAsync(["import", "/no/such/vault"], new() { ["ASPNETCORE_ENVIRONMENT"] = "Testing" });
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("no vault folder at /no/such/vault", result.Output, StringComparison.Ordinal);
+        Assert.Contains("no vault folder or .zip at /no/such/vault", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class AdminCommandTests
         var second = await RunAppAsync(["import", RepositoryFiles.SampleVault, "--vault", "course"], environment);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Matches("Vault \"course\": [1-9][0-9]* new, 0 changed, 0 unchanged, 0 removed", first.Output);
-        Assert.Matches("Vault \"course\": 0 new, 0 changed, [1-9][0-9]* unchanged, 0 removed", second.Output);
+        Assert.Matches("Vault \"course\": [1-9][0-9]* new, 0 changed, 0 unchanged, 0 renamed, 0 removed notes", first.Output);
+        Assert.Matches("Vault \"course\": 0 new, 0 changed, [1-9][0-9]* unchanged, 0 renamed, 0 removed notes", second.Output);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class WalkingSkeletonTests(StudyHubApp app) : IClassFixture<StudyH
         var report = await app.ImportSampleVaultAsync();
 
         var after = await db.Notes.OrderBy(n => n.Path).Select(n => new { n.Path, n.UpdatedAt }).ToListAsync();
-        Assert.Equal((0, 0, 0, before.Count), (report.New, report.Changed, report.Removed, report.Unchanged));
+        Assert.Equal((0, 0, 0, before.Count), (report.NotesAdded, report.NotesChanged, report.NotesRemoved, report.NotesUnchanged));
         Assert.Equal(before, after);
     }
 }

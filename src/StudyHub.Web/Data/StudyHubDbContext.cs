@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Features.Attachments;
+using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Vaults;
 
@@ -9,6 +11,12 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
 {
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<Note> Notes => Set<Note>();
+    public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
+    public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
+    public DbSet<NoteTimestamp> NoteTimestamps => Set<NoteTimestamp>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);

@@ -23,7 +23,7 @@ namespace StudyHub.Web.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("StudyHub.Web.Features.Notes.Note", b =>
+            modelBuilder.Entity("StudyHub.Web.Features.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -35,12 +35,108 @@ namespace StudyHub.Web.Data.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("VaultId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("VaultId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ContentHash");
+
+                    b.ToTable("AttachmentContents");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Import.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VaultId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaultId", "StartedAt");
+
+                    b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.Note", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FrontMatter")
                         .IsRequired()
                         .HasColumnType("jsonb");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Markdown")
                         .IsRequired()
@@ -73,6 +169,10 @@ namespace StudyHub.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Aliases");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Aliases"), "gin");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -84,6 +184,131 @@ namespace StudyHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Notes");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alias")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BlockId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Heading")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsAttachment")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsEmbed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetAttachmentPath")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("TargetNoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TargetSlug")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TargetText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.HasIndex("TargetNoteId");
+
+                    b.HasIndex("TargetSlug");
+
+                    b.ToTable("NoteLinks");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("NoteRevisions");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteTimestamp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Offset")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("NoteTimestamps");
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Vaults.Vault", b =>
@@ -119,6 +344,24 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("Vaults");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Attachments.Attachment", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
+                        .WithMany()
+                        .HasForeignKey("VaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Import.ImportRun", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
+                        .WithMany()
+                        .HasForeignKey("VaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Notes.Note", b =>
                 {
                     b.HasOne("StudyHub.Web.Features.Vaults.Vault", "Vault")
@@ -128,6 +371,47 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Vault");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteLink", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany("Links")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany()
+                        .HasForeignKey("TargetNoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteRevision", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteTimestamp", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany("Timestamps")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.Note", b =>
+                {
+                    b.Navigation("Links");
+
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Timestamps");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ public static class AdminCommands
         Usage: StudyHub.Web [command]
           (no command)                  run the web app
           migrate                       apply database migrations
-          import <path> [--vault name]  import an Obsidian vault folder
+          import <path> [--vault name]  import an Obsidian vault folder or .zip
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -32,15 +32,22 @@ public static class AdminCommands
                         Console.Error.WriteLine(Usage);
                         return 2;
                     }
-                    if (!Directory.Exists(path))
+                    if (!Directory.Exists(path) && !File.Exists(path))
                     {
-                        Console.Error.WriteLine($"import: no vault folder at {Path.GetFullPath(path)}");
+                        Console.Error.WriteLine($"import: no vault folder or .zip at {Path.GetFullPath(path)}");
                         return 2;
                     }
                     await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
-                    var report = await app.Services.GetRequiredService<VaultImporter>().ImportFolderAsync(path, vault, default);
-                    Console.WriteLine(report);
-                    return 0;
+                    try
+                    {
+                        Console.WriteLine(await app.Services.GetRequiredService<VaultImporter>().ImportAsync(path, vault, default));
+                        return 0;
+                    }
+                    catch (VaultRejectedException rejected)
+                    {
+                        Console.Error.WriteLine($"import: {rejected.Message}");
+                        return 2;
+                    }
                 default:
                     Console.Error.WriteLine($"Unknown command: {string.Join(' ', args)}");
                     Console.Error.WriteLine(Usage);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Markdown;
 using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Features.Import;
@@ -8,6 +9,8 @@ public static class ImportExtensions
     public static void AddImport(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ObsidianMarkdown());
+        builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection("Import:Limits"));
         builder.Services.AddTransient<VaultImporter>();
         builder.Services.AddHostedService<SampleVaultImport>();
     }
@@ -31,7 +34,7 @@ sealed class SampleVaultImport(IDbContextFactory<StudyHubDbContext> contexts, Va
             }
         }
         var folder = Path.GetFullPath(configuration["Import:SampleVault"] ?? "../../samples/cs224n", environment.ContentRootPath);
-        var report = await importer.ImportFolderAsync(folder, "cs224n", cancellationToken);
+        var report = await importer.ImportAsync(folder, "cs224n", cancellationToken);
         logger.LogInformation("Imported the sample vault from {Folder}: {Report}", folder, report);
     }
 

@@ -1,84 +1,331 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StudyHub.Markdown;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Vaults;
+using NoteLink = StudyHub.Web.Features.Notes.NoteLink;
+using NoteTimestamp = StudyHub.Web.Features.Notes.NoteTimestamp;
+using WrittenLink = StudyHub.Markdown.NoteLink;
 
 namespace StudyHub.Web.Features.Import;
 
-public sealed record ImportReport(string Vault, int New, int Changed, int Unchanged, int Removed)
+/// Brings a vault folder or zip into the database in one transaction: new notes are added, changed ones
+/// get a new revision, unchanged ones are left alone, renamed ones keep their identity, and deleted ones
+/// leave every view while their history stays.
+public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
+    IOptions<ImportLimits> limits, TimeProvider clock)
 {
-    public override string ToString() =>
-        $"Vault \"{Vault}\": {New} new, {Changed} changed, {Unchanged} unchanged, {Removed} removed";
-}
-
-/// Loads the markdown files of a vault folder into the database in one transaction.
-public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock)
-{
-    public async Task<ImportReport> ImportFolderAsync(string folder, string? vaultName, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(string source, string? vaultName, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"No vault folder at {Path.GetFullPath(folder)}");
-        }
-        var name = string.IsNullOrWhiteSpace(vaultName) ? new DirectoryInfo(folder).Name : vaultName.Trim();
-        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-            .Select(file => (Path: Path.GetRelativePath(folder, file).Replace('\\', '/'), Full: file))
-            .Where(file => !file.Path.Split('/').Any(part => part.StartsWith('.')))
-            .OrderBy(file => file.Path, StringComparer.Ordinal)
-            .ToList();
+        var started = clock.GetUtcNow();
+        var contents = VaultSource.Read(source, limits.Value);
+        var name = string.IsNullOrWhiteSpace(vaultName) ? VaultNameOf(source) : vaultName.Trim();
+        var report = new ImportReport { Vault = name };
+        report.Warnings.AddRange(contents.Warnings);
+
+        var sourceNotes = ReadNotes(contents.Files, report);
+        var sourceAttachments = contents.Files.Where(f => !IsNote(f.Path)).ToDictionary(f => f.Path, f => (File: f, Hash: Hash(f.Content)));
+        WarnAboutCaseClashes(contents.Files, report);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == name, cancellationToken);
         if (vault is null)
         {
-            vault = new Vault { Name = name, Slug = Slug.From(name), CreatedAt = now };
+            vault = new Vault { Name = name, Slug = await UniqueVaultSlugAsync(db, name, cancellationToken), CreatedAt = started };
             db.Vaults.Add(vault);
         }
-        vault.LastImportedAt = now;
+        vault.LastImportedAt = started;
 
-        var existing = await db.Notes.Where(n => n.VaultId == vault.Id).ToDictionaryAsync(n => n.Path, cancellationToken);
-        var takenSlugs = await db.Notes.Select(n => n.Slug).ToHashSetAsync(cancellationToken);
-        int added = 0, changed = 0, unchanged = 0;
-        foreach (var (path, full) in files)
+        var notes = await MatchNotesAsync(db, vault, sourceNotes, report, started, cancellationToken);
+        var attachments = await SyncAttachmentsAsync(db, vault, sourceAttachments, report, started, cancellationToken);
+        await DeriveAsync(db, notes, attachments, report, cancellationToken);
+
+        db.ImportRuns.Add(new ImportRun
         {
-            var bytes = await File.ReadAllBytesAsync(full, cancellationToken);
-            var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
-            var markdown = Encoding.UTF8.GetString(bytes);
-            if (existing.Remove(path, out var note))
+            VaultId = vault.Id, Source = Path.GetFullPath(source), StartedAt = started, FinishedAt = clock.GetUtcNow(),
+            Report = JsonSerializer.Serialize(report),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    sealed record SourceNote(string Path, string Hash, string Markdown, ParsedNote Parsed);
+
+    /// A note of this import: its stored row and what the file says now.
+    sealed record ImportedNote(Note Entity, SourceNote Source);
+
+    List<SourceNote> ReadNotes(IEnumerable<VaultFile> files, ImportReport report)
+    {
+        var notes = new List<SourceNote>();
+        foreach (var file in files.Where(f => IsNote(f.Path)))
+        {
+            if (LooksBinary(file.Content))
             {
-                if (note.ContentHash == hash)
+                report.Warnings.Add(new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text."));
+                continue;
+            }
+            var text = Decode(file.Content, out var invalidAt);
+            if (invalidAt is { } line)
+            {
+                report.Warnings.Add(new ImportWarning(file.Path, line, "The file is not valid UTF-8; invalid bytes were replaced with \uFFFD."));
+            }
+            var parsed = markdown.Parse(text, Path.GetFileNameWithoutExtension(file.Path));
+            report.Warnings.AddRange(parsed.Warnings.Select(w => new ImportWarning(file.Path, w.Line, w.Message)));
+            notes.Add(new SourceNote(file.Path, Hash(file.Content), text, parsed));
+        }
+        return notes;
+    }
+
+    static async Task<List<ImportedNote>> MatchNotesAsync(StudyHubDbContext db, Vault vault, List<SourceNote> sources, ImportReport report,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await db.Notes.Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
+        var byPath = existing.ToDictionary(n => n.Path, StringComparer.Ordinal);
+        var takenSlugs = await db.Notes.Select(n => n.Slug).ToHashSetAsync(cancellationToken);
+        var sourcePaths = sources.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+
+        // A live note whose path is gone and whose exact content appears at a new path was renamed.
+        var renameCandidates = existing
+            .Where(n => n.DeletedAt is null && !sourcePaths.Contains(n.Path))
+            .GroupBy(n => n.ContentHash)
+            .ToDictionary(g => g.Key, g => new Queue<Note>(g.OrderBy(n => n.Path, StringComparer.Ordinal)));
+
+        var imported = new List<ImportedNote>(sources.Count);
+        foreach (var source in sources)
+        {
+            if (byPath.TryGetValue(source.Path, out var note))
+            {
+                if (note.ContentHash == source.Hash && note.DeletedAt is null)
                 {
-                    unchanged++;
-                    continue;
+                    report.NotesUnchanged++;
                 }
-                changed++;
+                else
+                {
+                    report.NotesChanged++;
+                    Update(db, note, source, now);
+                }
+            }
+            else if (renameCandidates.TryGetValue(source.Hash, out var candidates) && candidates.TryDequeue(out note))
+            {
+                report.NotesRenamed++;
+                note.Path = source.Path;
+                note.Title = source.Parsed.Title;
+                note.UpdatedAt = now;
             }
             else
             {
-                added++;
-                var title = NoteTitle.Of(markdown, path);
+                report.NotesAdded++;
                 note = new Note
                 {
-                    VaultId = vault.Id, Path = path, Title = title, Slug = UniqueSlug(title, takenSlugs),
-                    Markdown = markdown, ContentHash = hash, CreatedAt = now,
+                    VaultId = vault.Id, Path = source.Path, Title = source.Parsed.Title, Slug = UniqueSlug(source.Parsed.Title, takenSlugs),
+                    Markdown = source.Markdown, ContentHash = source.Hash, CreatedAt = now,
                 };
                 db.Notes.Add(note);
+                Update(db, note, source, now);
             }
-            note.Title = NoteTitle.Of(markdown, path);
-            note.Markdown = markdown;
-            note.ContentHash = hash;
-            note.UpdatedAt = now;
+            imported.Add(new ImportedNote(note, source));
         }
-        db.Notes.RemoveRange(existing.Values);
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ImportReport(name, added, changed, unchanged, existing.Count);
+        var kept = imported.Select(i => i.Entity.Id).ToHashSet();
+        foreach (var gone in existing.Where(n => n.DeletedAt is null && !kept.Contains(n.Id)))
+        {
+            gone.DeletedAt = now;
+            report.NotesRemoved++;
+        }
+        return imported;
     }
+
+    static void Update(StudyHubDbContext db, Note note, SourceNote source, DateTimeOffset now)
+    {
+        note.Path = source.Path;
+        note.Title = source.Parsed.Title;
+        note.Markdown = source.Markdown;
+        note.ContentHash = source.Hash;
+        note.FrontMatter = JsonSerializer.Serialize(MetadataOf(source.Parsed));
+        note.Tags = [.. source.Parsed.Tags];
+        note.Aliases = [.. source.Parsed.Aliases];
+        note.UpdatedAt = now;
+        note.DeletedAt = null;
+        db.NoteRevisions.Add(new NoteRevision
+        {
+            NoteId = note.Id, Number = 0, Path = source.Path, Markdown = source.Markdown, ContentHash = source.Hash, ImportedAt = now,
+        });
+    }
+
+    async Task<Dictionary<string, Attachment>> SyncAttachmentsAsync(StudyHubDbContext db, Vault vault,
+        Dictionary<string, (VaultFile File, string Hash)> sources, ImportReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await db.Attachments.Where(a => a.VaultId == vault.Id).ToDictionaryAsync(a => a.Path, StringComparer.Ordinal, cancellationToken);
+        foreach (var (path, (file, hash)) in sources)
+        {
+            if (existing.Remove(path, out var attachment))
+            {
+                if (attachment.ContentHash == hash)
+                {
+                    continue;
+                }
+                report.AttachmentsChanged++;
+                attachment.ContentHash = hash;
+                attachment.Size = file.Content.Length;
+                attachment.ImportedAt = now;
+            }
+            else
+            {
+                report.AttachmentsAdded++;
+                db.Attachments.Add(new Attachment
+                {
+                    VaultId = vault.Id, Path = path, ContentHash = hash, ContentType = AttachmentEndpoints.ContentTypeOf(path),
+                    Size = file.Content.Length, ImportedAt = now,
+                });
+            }
+            await store.SaveAsync(db, hash, file.Content, cancellationToken);
+        }
+        report.AttachmentsRemoved = existing.Count;
+        db.Attachments.RemoveRange(existing.Values);
+        report.Attachments = sources.Count;
+        return db.ChangeTracker.Entries<Attachment>()
+            .Where(e => e.State != EntityState.Deleted && e.Entity.VaultId == vault.Id)
+            .ToDictionary(e => e.Entity.Path, e => e.Entity, StringComparer.Ordinal);
+    }
+
+    /// Links, times and HTML depend on the whole vault (a new note resolves old links), so they are
+    /// recomputed for every note and written only where they differ.
+    async Task DeriveAsync(StudyHubDbContext db, List<ImportedNote> notes, Dictionary<string, Attachment> attachments, ImportReport report,
+        CancellationToken cancellationToken)
+    {
+        var index = new VaultLinkIndex(
+            notes.Select(n => n.Source.Path).Concat(attachments.Keys),
+            notes.ToDictionary(n => n.Source.Path, n => n.Source.Parsed.Aliases));
+        var byPath = notes.ToDictionary(n => n.Source.Path, StringComparer.Ordinal);
+        var context = new VaultRenderContext(index, byPath.ToDictionary(p => p.Key, p => (p.Value.Entity.Slug, p.Value.Source.Parsed)), attachments);
+
+        var ids = notes.Select(n => n.Entity.Id).ToList();
+        var storedLinks = (await db.NoteLinks.Where(l => ids.Contains(l.NoteId)).ToListAsync(cancellationToken)).ToLookup(l => l.NoteId);
+        var storedTimes = (await db.NoteTimestamps.Where(t => ids.Contains(t.NoteId)).ToListAsync(cancellationToken)).ToLookup(t => t.NoteId);
+        var revisionNumbers = await db.NoteRevisions.Where(r => ids.Contains(r.NoteId))
+            .GroupBy(r => r.NoteId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
+            .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
+
+        foreach (var (note, source) in notes)
+        {
+            var html = markdown.RenderHtml(source.Parsed, context);
+            if (note.Html != html)
+            {
+                note.Html = html;
+            }
+
+            var links = source.Parsed.Links.Select(link => ToStoredLink(note, link, index, byPath)).ToList();
+            if (!links.Select(LinkKey).SequenceEqual(storedLinks[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
+            {
+                db.NoteLinks.RemoveRange(storedLinks[note.Id]);
+                db.NoteLinks.AddRange(links);
+            }
+            foreach (var link in links.Where(l => !l.IsResolved))
+            {
+                if (link.IsAttachment)
+                {
+                    report.MissingAttachments.Add(new MissingAttachment(link.TargetText, source.Path, link.Line));
+                }
+                else
+                {
+                    report.UnresolvedLinks.Add(new UnresolvedLink(link.TargetText, source.Path, link.Line));
+                }
+            }
+
+            var times = source.Parsed.Timestamps.Select(t => new NoteTimestamp { NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset }).ToList();
+            if (!times.Select(t => (t.Seconds, t.Offset)).SequenceEqual(storedTimes[note.Id].OrderBy(t => t.Offset).Select(t => (t.Seconds, t.Offset))))
+            {
+                db.NoteTimestamps.RemoveRange(storedTimes[note.Id]);
+                db.NoteTimestamps.AddRange(times);
+            }
+        }
+
+        var last = new Dictionary<Guid, int>(revisionNumbers);
+        foreach (var revision in db.ChangeTracker.Entries<NoteRevision>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        {
+            revision.Number = last[revision.NoteId] = last.GetValueOrDefault(revision.NoteId) + 1;
+        }
+    }
+
+    /// Front matter and inline fields in one object; front matter wins where both name a key.
+    static Dictionary<string, object?> MetadataOf(ParsedNote parsed)
+    {
+        var metadata = new Dictionary<string, object?>(parsed.Properties, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in parsed.Fields)
+        {
+            metadata.TryAdd(key, value);
+        }
+        return metadata;
+    }
+
+    static NoteLink ToStoredLink(Note note, WrittenLink link, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath)
+    {
+        var stored = new NoteLink
+        {
+            NoteId = note.Id, TargetText = link.Target, TargetSlug = link.Target.Length == 0 ? note.Slug : Slug.From(link.Target), Alias = link.Alias, Heading = link.Heading,
+            BlockId = link.BlockId, IsEmbed = link.IsEmbed, IsAttachment = link.IsAttachment, Line = link.Line, Offset = link.Offset,
+        };
+        if (link.IsAttachment)
+        {
+            stored.TargetAttachmentPath = index.ResolveAttachment(link.Target);
+        }
+        else if ((link.Target.Length == 0 ? note.Path : index.ResolveNote(link.Target)) is { } path && byPath.TryGetValue(path, out var target))
+        {
+            stored.TargetNoteId = target.Entity.Id;
+        }
+        return stored;
+    }
+
+    static (string, Guid?, string?, string?, string?, string?, bool, int, int) LinkKey(NoteLink l) =>
+        (l.TargetText, l.TargetNoteId, l.TargetAttachmentPath, l.Alias, l.Heading, l.BlockId, l.IsEmbed, l.Line, l.Offset);
+
+    static bool IsNote(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    static string Hash(byte[] content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+
+    /// Text files hold no NUL bytes; binary formats almost always do near their start.
+    static bool LooksBinary(byte[] content) => content.AsSpan(0, Math.Min(content.Length, 8000)).Contains((byte)0);
+
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static string Decode(byte[] content, out int? invalidLine)
+    {
+        invalidLine = null;
+        try
+        {
+            return StrictUtf8.GetString(content).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException exception)
+        {
+            invalidLine = exception.Index >= 0 ? content.AsSpan(0, Math.Min(exception.Index, content.Length)).Count((byte)'\n') + 1 : null;
+            return Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
+        }
+    }
+
+    static void WarnAboutCaseClashes(IEnumerable<VaultFile> files, ImportReport report)
+    {
+        foreach (var clash in files.GroupBy(f => f.Path, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            report.Warnings.Add(new ImportWarning(clash.Key, null,
+                $"Names differ only in case ({string.Join(", ", clash.Select(f => f.Path))}); all were imported, and links pick the first by path."));
+        }
+    }
+
+    static string VaultNameOf(string source)
+    {
+        var full = Path.GetFullPath(source).TrimEnd('/', '\\');
+        return Directory.Exists(full) ? Path.GetFileName(full) : Path.GetFileNameWithoutExtension(full);
+    }
+
+    static async Task<string> UniqueVaultSlugAsync(StudyHubDbContext db, string name, CancellationToken cancellationToken) =>
+        UniqueSlug(name, await db.Vaults.Select(v => v.Slug).ToHashSetAsync(cancellationToken));
 
     static string UniqueSlug(string title, HashSet<string> taken)
     {

@@ -20,11 +20,22 @@ public sealed class Note
     /// The YAML front matter and inline fields as a JSON object.
     public string FrontMatter { get; set; } = "{}";
     public List<string> Tags { get; set; } = [];
+    public List<string> Aliases { get; set; } = [];
+
+    /// The note rendered to safe HTML at import, so that views do not render again.
+    public string Html { get; set; } = "";
 
     /// SHA-256 of the file's bytes, lower-case hex: how a re-import tells unchanged files apart.
     public required string ContentHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// Set when the file left the vault: the note leaves every view, its revisions stay.
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public List<NoteRevision> Revisions { get; set; } = [];
+    public List<NoteLink> Links { get; set; } = [];
+    public List<NoteTimestamp> Timestamps { get; set; } = [];
 }
 
 sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
@@ -34,6 +45,7 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.HasIndex(n => n.Slug).IsUnique();
         note.HasIndex(n => new { n.VaultId, n.Path }).IsUnique();
         note.HasIndex(n => n.Tags).HasMethod("gin");
+        note.HasIndex(n => n.Aliases).HasMethod("gin");
         note.Property(n => n.FrontMatter).HasColumnType("jsonb");
         note.Property(n => n.ContentHash).HasMaxLength(64).IsFixedLength();
         note.Property(n => n.Path).HasMaxLength(1024);

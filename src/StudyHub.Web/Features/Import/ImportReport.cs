@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace StudyHub.Web.Features.Import;
+
+public sealed record ImportWarning(string Path, int? Line, string Message);
+
+public sealed record UnresolvedLink(string Target, string NotePath, int Line);
+
+public sealed record MissingAttachment(string Name, string NotePath, int Line);
+
+/// What an import found and did, printed by the command and stored with the import.
+public sealed class ImportReport
+{
+    public required string Vault { get; init; }
+    public int NotesAdded { get; set; }
+    public int NotesChanged { get; set; }
+    public int NotesUnchanged { get; set; }
+    public int NotesRenamed { get; set; }
+    public int NotesRemoved { get; set; }
+    public int Attachments { get; set; }
+    public int AttachmentsAdded { get; set; }
+    public int AttachmentsChanged { get; set; }
+    public int AttachmentsRemoved { get; set; }
+    public List<UnresolvedLink> UnresolvedLinks { get; init; } = [];
+    public List<MissingAttachment> MissingAttachments { get; init; } = [];
+    public List<ImportWarning> Warnings { get; init; } = [];
+
+    public int Notes => NotesAdded + NotesChanged + NotesUnchanged + NotesRenamed;
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        var culture = CultureInfo.InvariantCulture;
+        text.Append(culture, $"Vault \"{Vault}\": {NotesAdded} new, {NotesChanged} changed, {NotesUnchanged} unchanged, ")
+            .Append(culture, $"{NotesRenamed} renamed, {NotesRemoved} removed notes; ")
+            .Append(culture, $"{Attachments} attachments ({AttachmentsAdded} new, {AttachmentsChanged} changed, {AttachmentsRemoved} removed); ")
+            .Append(culture, $"{UnresolvedLinks.Count} links to notes not yet written; {MissingAttachments.Count} missing attachments; ")
+            .AppendLine(culture, $"{Warnings.Count} warnings");
+        foreach (var group in UnresolvedLinks.GroupBy(l => l.Target, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(culture, $"  not yet written: {group.Key} ← {string.Join(", ", group.Select(l => $"{l.NotePath}:{l.Line}").Distinct())}");
+        }
+        foreach (var missing in MissingAttachments)
+        {
+            text.AppendLine(culture, $"  missing attachment: {missing.Name} ← {missing.NotePath}:{missing.Line}");
+        }
+        foreach (var warning in Warnings)
+        {
+            text.AppendLine(warning.Line is { } line
+                ? string.Create(culture, $"  warning: {warning.Path}:{line}: {warning.Message}")
+                : $"  warning: {warning.Path}: {warning.Message}");
+        }
+        return text.ToString().TrimEnd();
+    }
+}

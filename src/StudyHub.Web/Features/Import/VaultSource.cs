@@ -1,0 +1,171 @@
+using System.IO.Compression;
+
+namespace StudyHub.Web.Features.Import;
+
+/// One file of a vault: its vault-relative, '/'-separated path and its bytes.
+public sealed record VaultFile(string Path, byte[] Content);
+
+/// What an import reads: every file of a vault folder or zip, checked against the limits, plus the
+/// warnings about what was left out and why.
+public sealed record VaultContents(IReadOnlyList<VaultFile> Files, IReadOnlyList<ImportWarning> Warnings);
+
+public sealed class ImportLimits
+{
+    public int MaxEntries { get; set; } = 50_000;
+    public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+    public long MaxTotalBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+    /// Uncompressed size over compressed size above which a zip entry counts as a bomb.
+    public int MaxCompressionRatio { get; set; } = 200;
+}
+
+/// Raised when a vault cannot be imported at all; the message says why, for the command line and the report.
+public sealed class VaultRejectedException(string message) : Exception(message);
+
+public static class VaultSource
+{
+    public static VaultContents Read(string path, ImportLimits limits) =>
+        Directory.Exists(path) ? ReadFolder(path, limits)
+        : File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ReadZip(path, limits)
+        : throw new VaultRejectedException($"No vault folder or .zip at {System.IO.Path.GetFullPath(path)}");
+
+    static VaultContents ReadFolder(string folder, ImportLimits limits)
+    {
+        var root = new DirectoryInfo(System.IO.Path.GetFullPath(folder));
+        var files = new List<VaultFile>();
+        var warnings = new List<ImportWarning>();
+        long total = 0;
+        var pending = new Stack<DirectoryInfo>([root]);
+        while (pending.TryPop(out var directory))
+        {
+            foreach (var entry in directory.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var relative = System.IO.Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
+                if (entry.Name.StartsWith('.'))
+                {
+                    continue; // .obsidian, .git, .trash: app state, not notes
+                }
+                if (entry.LinkTarget is not null)
+                {
+                    var target = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+                    if (target is null || !IsInside(root.FullName, target))
+                    {
+                        warnings.Add(new ImportWarning(relative, null, "Skipped a symbolic link that leads outside the vault."));
+                        continue;
+                    }
+                    if (entry is DirectoryInfo)
+                    {
+                        warnings.Add(new ImportWarning(relative, null, "Skipped a symbolic link to a folder inside the vault (its files are imported from their real place)."));
+                        continue;
+                    }
+                }
+                if (entry is DirectoryInfo subdirectory)
+                {
+                    pending.Push(subdirectory);
+                    continue;
+                }
+                var file = (FileInfo)entry;
+                if (files.Count >= limits.MaxEntries)
+                {
+                    throw new VaultRejectedException($"The vault has more than {limits.MaxEntries} files (Import:Limits:MaxEntries).");
+                }
+                if (file.Length > limits.MaxFileBytes)
+                {
+                    warnings.Add(new ImportWarning(relative, null, $"Skipped: {file.Length:N0} bytes is over the {limits.MaxFileBytes:N0}-byte limit for one file."));
+                    continue;
+                }
+                total += file.Length;
+                if (total > limits.MaxTotalBytes)
+                {
+                    throw new VaultRejectedException($"The vault is larger than {limits.MaxTotalBytes:N0} bytes (Import:Limits:MaxTotalBytes).");
+                }
+                files.Add(new VaultFile(relative, File.ReadAllBytes(file.FullName)));
+            }
+        }
+        return new VaultContents(files, warnings);
+    }
+
+    /// Checks every entry against the limits before reading any of them, then reads each with a hard
+    /// cap, since a zip's declared sizes can lie.
+    static VaultContents ReadZip(string zipPath, ImportLimits limits)
+    {
+        using var archive = ZipFile.OpenRead(zipPath);
+        var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+        if (entries.Count > limits.MaxEntries)
+        {
+            throw new VaultRejectedException($"The archive has {entries.Count:N0} entries, over the limit of {limits.MaxEntries:N0} (Import:Limits:MaxEntries).");
+        }
+        long declared = 0;
+        foreach (var entry in entries)
+        {
+            var name = entry.FullName.Replace('\\', '/');
+            if (name.StartsWith('/') || (name.Length > 1 && name[1] == ':') || name.Split('/').Any(part => part == ".."))
+            {
+                throw new VaultRejectedException($"The archive entry \"{entry.FullName}\" points outside the vault; the archive was not imported.");
+            }
+            if (entry.Length > limits.MaxFileBytes)
+            {
+                throw new VaultRejectedException($"The archive entry \"{entry.FullName}\" expands to {entry.Length:N0} bytes, over the {limits.MaxFileBytes:N0}-byte limit.");
+            }
+            if (entry.CompressedLength > 0 && entry.Length > 1024 * 1024 && entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
+            {
+                throw new VaultRejectedException($"The archive entry \"{entry.FullName}\" compresses {entry.Length / entry.CompressedLength}:1, which looks like a zip bomb; the archive was not imported.");
+            }
+            declared += entry.Length;
+        }
+        if (declared > limits.MaxTotalBytes)
+        {
+            throw new VaultRejectedException($"The archive expands to {declared:N0} bytes, over the {limits.MaxTotalBytes:N0}-byte limit.");
+        }
+
+        var prefix = CommonTopFolder(entries.Select(e => e.FullName.Replace('\\', '/')).ToList());
+        var files = new List<VaultFile>(entries.Count);
+        long total = 0;
+        foreach (var entry in entries)
+        {
+            var name = entry.FullName.Replace('\\', '/')[prefix.Length..];
+            if (name.Split('/').Any(part => part.StartsWith('.')))
+            {
+                continue;
+            }
+            using var stream = entry.Open();
+            var content = ReadCapped(stream, limits.MaxFileBytes, entry.FullName);
+            total += content.Length;
+            if (total > limits.MaxTotalBytes)
+            {
+                throw new VaultRejectedException($"The archive expands to more than {limits.MaxTotalBytes:N0} bytes; the archive was not imported.");
+            }
+            files.Add(new VaultFile(name, content));
+        }
+        return new VaultContents(files, []);
+    }
+
+    static byte[] ReadCapped(Stream stream, long limit, string name)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw new VaultRejectedException($"The archive entry \"{name}\" expands past the {limit:N0}-byte limit; the archive was not imported.");
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// Zips made by "compress folder" wrap everything in one top folder, which is not part of the vault's paths.
+    static string CommonTopFolder(List<string> names)
+    {
+        if (names.Count == 0 || names[0].IndexOf('/', StringComparison.Ordinal) is var slash && slash < 0)
+        {
+            return "";
+        }
+        var top = names[0][..(slash + 1)];
+        return names.All(n => n.StartsWith(top, StringComparison.Ordinal)) ? top : "";
+    }
+
+    static bool IsInside(string root, string path) =>
+        path.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal);
+}

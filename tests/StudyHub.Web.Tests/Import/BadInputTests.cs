@@ -1,0 +1,165 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Testing;
+using StudyHub.Web.Features.Import;
+
+namespace StudyHub.Web.Tests.Import;
+
+/// Hostile or broken vaults: the import never crashes, never loses what it can keep, and says what happened.
+public sealed class BadInputTests(StudyHubApp app) : IClassFixture<StudyHubApp>
+{
+    [Fact]
+    public async Task InvalidUtf8IsDecodedWithAWarning()
+    {
+        using var vault = new TempVault("latin1").Write("Café.md", [.. "# Caf"u8.ToArray(), 0xE9, .. "\nline two\n"u8.ToArray()]);
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(1, report.NotesAdded);
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal(("Café.md", 1), (warning.Path, warning.Line));
+        Assert.Contains("not valid UTF-8", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABinaryFileNamedMdIsSkippedWithAWarning()
+    {
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52 };
+        using var vault = new TempVault("binary").Write("image.md", png).Write("Real.md", "text");
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(1, report.NotesAdded);
+        Assert.Contains(report.Warnings, w => w.Path == "image.md" && w.Message.Contains("binary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ATwentyMegabyteNoteImports()
+    {
+        var paragraph = "A long lecture transcript line with [[Links]] and ==marks== at 12:34.\n\n";
+        var big = new StringBuilder(21_000_000);
+        while (big.Length < 20_000_000)
+        {
+            big.Append(paragraph);
+        }
+        using var vault = new TempVault("huge").Write("Transcript.md", big.ToString());
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(1, report.NotesAdded);
+        await using var db = app.Database.CreateContext();
+        Assert.True(await db.Notes.Where(n => n.Vault.Name == "huge").Select(n => n.Markdown.Length).SingleAsync() >= 20_000_000);
+    }
+
+    [Theory]
+    [InlineData("quotes", ">")]
+    [InlineData("brackets", "[")]
+    [InlineData("lists", "- ")]
+    [InlineData("emphasis", "*")]
+    public async Task NestingDeepEnoughToOverflowANaiveParserImports(string name, string opener)
+    {
+        var deep = string.Concat(Enumerable.Repeat(opener, 100_000)) + "bottom";
+        using var vault = new TempVault($"deep-{name}").Write("Deep.md", deep);
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(1, report.NotesAdded);
+    }
+
+    [Fact]
+    public async Task InvalidYamlFrontMatterWarnsAndKeepsTheBody()
+    {
+        using var vault = new TempVault("yaml").Write("Broken.md", "---\ntags: [unclosed\naliases: : :\n---\n# Body stays\n\nText.");
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Contains(report.Warnings, w => w.Path == "Broken.md" && w.Line is not null);
+        await using var db = app.Database.CreateContext();
+        var html = await db.Notes.Where(n => n.Vault.Name == "yaml").Select(n => n.Html).SingleAsync();
+        Assert.Contains("Body stays", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NamesDifferingOnlyInCaseAreAllImportedWithAWarning()
+    {
+        using var vault = new TempVault("case").Write("Note.md", "upper").Write("note.md", "lower");
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(2, report.NotesAdded);
+        Assert.Contains(report.Warnings, w => w.Message.Contains("differ only in case", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SymbolicLinksLeavingTheVaultAreNotFollowed()
+    {
+        using var outside = new TempVault("outside").Write("secret.md", "do not import");
+        using var vault = new TempVault("links").Write("Inside.md", "fine");
+        File.CreateSymbolicLink(Path.Combine(vault.Root, "Escape.md"), Path.Combine(outside.Root, "secret.md"));
+        Directory.CreateSymbolicLink(Path.Combine(vault.Root, "EscapeDir"), outside.Root);
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(1, report.NotesAdded);
+        Assert.Contains(report.Warnings, w => w.Path == "Escape.md" && w.Message.Contains("outside the vault", StringComparison.Ordinal));
+        Assert.Contains(report.Warnings, w => w.Path == "EscapeDir" && w.Message.Contains("outside the vault", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("../escape.md")]
+    [InlineData("vault/../../escape.md")]
+    [InlineData("/etc/escape.md")]
+    [InlineData("C:/escape.md")]
+    public async Task ZipEntriesThatPointOutsideTheVaultRejectTheArchive(string entry)
+    {
+        var zip = ZipWith((entry, "evil"u8.ToArray()), ("fine.md", "fine"u8.ToArray()));
+
+        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip, "hostile"));
+
+        Assert.Contains("points outside the vault", rejected.Message, StringComparison.Ordinal);
+        await AssertNothingImportedAsync("hostile");
+    }
+
+    [Fact]
+    public async Task AZipBombIsRejectedBeforeExtraction()
+    {
+        var zip = ZipWith(("bomb.md", new byte[200 * 1024 * 1024]));
+
+        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip, "bomb"));
+
+        Assert.Contains("over the", rejected.Message, StringComparison.Ordinal);
+        await AssertNothingImportedAsync("bomb");
+    }
+
+    [Fact]
+    public async Task AnArchiveWithTooManyEntriesIsRejected()
+    {
+        var zip = ZipWith([.. Enumerable.Range(0, 50_001).Select(i => ($"n{i}.md", Array.Empty<byte>()))]);
+
+        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip, "many"));
+
+        Assert.Contains("50,001 entries", rejected.Message, StringComparison.Ordinal);
+        await AssertNothingImportedAsync("many");
+    }
+
+    async Task AssertNothingImportedAsync(string vault)
+    {
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Vaults.AnyAsync(v => v.Name == vault));
+    }
+
+    static string ZipWith(params (string Name, byte[] Content)[] entries)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"studyhub-{Guid.NewGuid():N}.zip");
+        using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var stream = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                stream.Write(content);
+            }
+        }
+        return path;
+    }
+}
