@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Features.Attachments;
+using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Vaults;
@@ -17,7 +18,12 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<NoteSlugHistory> NoteSlugHistory => Set<NoteSlugHistory>();
+    public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
+    }
 }

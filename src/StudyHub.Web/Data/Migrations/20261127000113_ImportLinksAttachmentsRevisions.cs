@@ -17,7 +17,8 @@ namespace StudyHub.Web.Data.Migrations
                 name: "Aliases",
                 table: "Notes",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DeletedAt",

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using StudyHub.Web.Data;
 
 #nullable disable
@@ -21,6 +22,7 @@ namespace StudyHub.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("StudyHub.Web.Features.Attachments.Attachment", b =>
@@ -76,6 +78,28 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasKey("ContentHash");
 
                     b.ToTable("AttachmentContents");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Concepts.ConceptCorrection", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("ConceptCorrections");
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Import.ImportRun", b =>
@@ -134,6 +158,10 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb");
 
+                    b.Property<string>("HeadingsText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Html")
                         .IsRequired()
                         .HasColumnType("text");
@@ -142,10 +170,24 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.PrimitiveCollection<List<string>>("Media")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("PlainText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('studyhub', \"Title\"), 'A') ||\nsetweight(to_tsvector('studyhub', studyhub_join(\"Aliases\")), 'A') ||\nsetweight(to_tsvector('studyhub', \"HeadingsText\"), 'B') ||\nsetweight(to_tsvector('studyhub', studyhub_join(\"Tags\")), 'B') ||\nsetweight(to_tsvector('studyhub', \"PlainText\"), 'C')", true);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -173,12 +215,21 @@ namespace StudyHub.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Aliases"), "gin");
 
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("Tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("Title");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("VaultId", "Path")
                         .IsUnique();
@@ -280,6 +331,25 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteRevisions");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteSlugHistory", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("NoteSlugHistory");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteTimestamp", b =>
                 {
                     b.Property<long>("Id")
@@ -289,6 +359,9 @@ namespace StudyHub.Web.Data.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MediaIndex")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("NoteId")
@@ -391,6 +464,15 @@ namespace StudyHub.Web.Data.Migrations
                 {
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteSlugHistory", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany()
                         .HasForeignKey("NoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

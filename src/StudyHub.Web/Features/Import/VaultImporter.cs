@@ -219,6 +219,12 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             if (note.Html != html)
             {
                 note.Html = html;
+                note.PlainText = PlainText.FromHtml(html);
+            }
+            var headings = string.Join('\n', source.Parsed.Headings.Select(h => h.Text));
+            if (note.HeadingsText != headings)
+            {
+                note.HeadingsText = headings;
             }
 
             var links = source.Parsed.Links.Select(link => ToStoredLink(note, link, index, byPath)).ToList();

@@ -25,6 +25,14 @@ public sealed class Note
     /// The note rendered to safe HTML at import, so that views do not render again.
     public string Html { get; set; } = "";
 
+    /// The recordings the note is about (URLs, the lecture first); times in the note seek them.
+    public List<string> Media { get; set; } = [];
+
+    /// What search matches and quotes: the note's text without markup, and its headings.
+    public string PlainText { get; set; } = "";
+    public string HeadingsText { get; set; } = "";
+    public NpgsqlTypes.NpgsqlTsVector SearchVector { get; set; } = null!;
+
     /// SHA-256 of the file's bytes, lower-case hex: how a re-import tells unchanged files apart.
     public required string ContentHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -46,6 +54,17 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.HasIndex(n => new { n.VaultId, n.Path }).IsUnique();
         note.HasIndex(n => n.Tags).HasMethod("gin");
         note.HasIndex(n => n.Aliases).HasMethod("gin");
+        // Weighted so that a match in a title or alias ranks above one in a heading or tag, above the body.
+        note.Property(n => n.SearchVector).HasComputedColumnSql(
+            """
+            setweight(to_tsvector('studyhub', "Title"), 'A') ||
+            setweight(to_tsvector('studyhub', studyhub_join("Aliases")), 'A') ||
+            setweight(to_tsvector('studyhub', "HeadingsText"), 'B') ||
+            setweight(to_tsvector('studyhub', studyhub_join("Tags")), 'B') ||
+            setweight(to_tsvector('studyhub', "PlainText"), 'C')
+            """, stored: true);
+        note.HasIndex(n => n.SearchVector).HasMethod("gin");
+        note.HasIndex(n => n.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
         note.Property(n => n.FrontMatter).HasColumnType("jsonb");
         note.Property(n => n.ContentHash).HasMaxLength(64).IsFixedLength();
         note.Property(n => n.Path).HasMaxLength(1024);

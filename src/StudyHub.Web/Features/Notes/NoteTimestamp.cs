@@ -12,6 +12,9 @@ public sealed class NoteTimestamp
     public required string Text { get; set; }
     public int Line { get; set; }
     public int Offset { get; set; }
+
+    /// Which of the note's Media this time seeks; null when its section has no recording (then it stays text).
+    public int? MediaIndex { get; set; }
 }
 
 sealed class NoteTimestampConfiguration : IEntityTypeConfiguration<NoteTimestamp>
