@@ -14,6 +14,7 @@ builder.AddData();
 builder.AddAttachments();
 builder.AddImport();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 if (isCommand)
@@ -29,6 +30,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseSerilogRequestLogging();
 app.UseAntiforgery();
 
+app.MapOpenApi();
 app.MapHealth();
 app.MapAttachments();
 app.MapStaticAssets();
