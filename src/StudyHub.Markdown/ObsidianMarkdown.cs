@@ -49,6 +49,11 @@ public sealed class ObsidianMarkdown
         MarkdownDocument document;
         try
         {
+            if (NestingGuard.IsTooDeep(source, pipeline.MaximumNestingDepth))
+            {
+                throw new ArgumentException("Markdown elements in the input are too deeply nested.", nameof(source));
+            }
+
             document = Markdig.Markdown.Parse(source, pipeline);
         }
         catch (ArgumentException ex)

@@ -7,6 +7,8 @@ namespace StudyHub.Markdown.WikiLinks;
 /// <summary>Parses <c>[[Target#Heading|Alias]]</c> and <c>![[Target]]</c>; one line at most, like Obsidian.</summary>
 internal sealed class WikiLinkInlineParser : InlineParser
 {
+    private const int MaxLength = 1024;
+
     public WikiLinkInlineParser()
     {
         OpeningCharacters = ['[', '!'];
@@ -25,10 +27,12 @@ internal sealed class WikiLinkInlineParser : InlineParser
 
         var contentStart = open + 2;
         var close = -1;
-        for (var i = contentStart; i < slice.End; i++)
+        // Stopping at a line end, a nested "[[" or MaxLength keeps a line of many "[[" linear.
+        var scanEnd = Math.Min(slice.End, contentStart + MaxLength);
+        for (var i = contentStart; i < scanEnd; i++)
         {
             var c = text[i];
-            if (c is '\n' or '\r')
+            if (c is '\n' or '\r' || (c == '[' && text[i + 1] == '['))
             {
                 return false;
             }
