@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
@@ -14,7 +15,10 @@ namespace StudyHub.Markdown;
 public sealed class ObsidianMarkdown
 {
     private readonly MarkdownPipeline pipeline;
+    private const int MaxPooledOutputCapacity = 1 << 20;
+
     private readonly ObsidianMarkdownOptions options;
+    private readonly ConcurrentBag<ObsidianHtmlRenderer> renderers = [];
 
     /// <summary>Builds the markdown pipeline.</summary>
     public ObsidianMarkdown(ObsidianMarkdownOptions? options = null)
@@ -73,13 +77,21 @@ public sealed class ObsidianMarkdown
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(context);
-        using var writer = new StringWriter();
-        var renderer = new ObsidianHtmlRenderer(writer, pipeline, context, options, note);
-        renderer.Render(note.Document);
-        writer.Flush();
-        var html = writer.ToString();
+        if (!renderers.TryTake(out var renderer))
+        {
+            renderer = new ObsidianHtmlRenderer(pipeline, options);
+        }
+
+        renderer.RenderNote(note, context);
+        var html = renderer.Output.ToString();
+        var containsRawHtml = renderer.ContainsRawHtml;
+        if (renderer.Output.Capacity <= MaxPooledOutputCapacity)
+        {
+            renderers.Add(renderer);
+        }
+
         // Our renderers escape everything they write, so only raw HTML from a note needs the (costly) sanitizer.
-        return renderer.ContainsRawHtml ? HtmlSafety.Sanitize(html) : html;
+        return containsRawHtml ? HtmlSafety.Sanitize(html) : html;
     }
 
     private static MarkdownDocument PlainText(string source)

@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -6,35 +7,44 @@ using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Rendering;
 
-/// <summary>An HtmlRenderer that carries the host's context and the chain of notes being transcluded.</summary>
+// An HtmlRenderer that carries the host's context and the chain of notes being transcluded.
+// ObsidianMarkdown pools these: building one runs the pipeline's renderer setup, which costs as much as rendering a short note.
 internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 {
     private readonly MarkdownPipeline pipeline;
-    private readonly List<ParsedNote> embedChain;
+    private List<ParsedNote> embedChain = [];
+    private bool transcludedRawHtml;
 
-    public ObsidianHtmlRenderer(TextWriter writer, MarkdownPipeline pipeline, INoteRenderContext context, ObsidianMarkdownOptions options, ParsedNote note)
-        : this(writer, pipeline, context, options, [note])
+    public ObsidianHtmlRenderer(MarkdownPipeline pipeline, ObsidianMarkdownOptions options)
+        : this(new StringWriter(), pipeline, options)
     {
     }
 
-    private ObsidianHtmlRenderer(TextWriter writer, MarkdownPipeline pipeline, INoteRenderContext context, ObsidianMarkdownOptions options, List<ParsedNote> embedChain)
+    private ObsidianHtmlRenderer(TextWriter writer, MarkdownPipeline pipeline, ObsidianMarkdownOptions options)
         : base(writer)
     {
         this.pipeline = pipeline;
-        this.embedChain = embedChain;
-        Context = context;
         Options = options;
         pipeline.Setup(this);
     }
 
-    public INoteRenderContext Context { get; }
+    public INoteRenderContext Context { get; private set; } = NoContext.Instance;
 
     public ObsidianMarkdownOptions Options { get; }
 
-    /// <summary>Whether this note or a note it transcludes contains raw HTML, so the output needs sanitizing.</summary>
-    public bool ContainsRawHtml => embedChain.Exists(note => note.ContainsRawHtml) || transcludedRawHtml;
+    // Whether this note or a note it transcludes contains raw HTML, so the output needs sanitizing.
+    public bool ContainsRawHtml => transcludedRawHtml || embedChain.Exists(note => note.ContainsRawHtml);
 
-    private bool transcludedRawHtml;
+    public StringBuilder Output => ((StringWriter)Writer).GetStringBuilder();
+
+    public void RenderNote(ParsedNote note, INoteRenderContext context)
+    {
+        Reset();
+        Context = context;
+        embedChain = [note];
+        transcludedRawHtml = false;
+        Render(note.Document);
+    }
 
     public void WriteNoteEmbed(WikiLinkInline link)
     {
@@ -75,7 +85,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
             WriteLine();
             // A separate renderer per transclusion restarts Markdig's nesting budget; embed depth bounds the total.
             embedChain.Add(note);
-            var inner = new ObsidianHtmlRenderer(Writer, pipeline, Context, Options, embedChain);
+            var inner = new ObsidianHtmlRenderer(Writer, pipeline, Options) { Context = Context, embedChain = embedChain };
             foreach (var block in blocks)
             {
                 inner.Write(block);
@@ -147,4 +157,17 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 
         return document.Skip(start).Take(end - start);
     }
+}
+
+file sealed class NoContext : INoteRenderContext
+{
+    public static readonly NoContext Instance = new();
+
+    public NoteLinkTarget ResolveNote(string target) => new("", Exists: false);
+
+    public AttachmentTarget? ResolveAttachment(string name) => null;
+
+    public ParsedNote? LoadNoteForEmbed(string target) => null;
+
+    public string TimestampHref(int seconds) => "";
 }
