@@ -78,6 +78,11 @@ internal static class FrontMatterReader
         {
             warnings.Add(new NoteWarning(firstLine + (int)ex.Start.Line - 1, $"Invalid YAML in front matter: {ex.Message}"));
         }
+        catch (Exception ex)
+        {
+            // YamlDotNet also fails with other exception types on some malformed input (found by FuzzTests); a note must still parse.
+            warnings.Add(new NoteWarning(firstLine, $"Invalid YAML in front matter: {ex.Message}"));
+        }
 
         if (document is Dictionary<string, object?> map)
         {
