@@ -5,7 +5,7 @@ namespace StudyHub.Markdown;
 
 internal static class LinkText
 {
-    /// <summary>Turns inlines of type <typeparamref name="T"/> inside markdown links back into the text they were parsed from.</summary>
+    // Turns inlines of type T inside markdown links back into the text they were parsed from.
     public static void Unwrap<T>(MarkdownDocument document, Func<T, string> text)
         where T : Inline
     {

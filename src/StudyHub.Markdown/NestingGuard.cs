@@ -1,9 +1,7 @@
 namespace StudyHub.Markdown;
 
-/// <summary>
-/// Spots container nesting (quotes, list items) deeper than Markdig's limit before Markdig parses it: Markdig only
-/// rejects such input after work that grows with the cube of the depth (5,000 indented list levels take minutes).
-/// </summary>
+// Spots container nesting (quotes, list items) deeper than Markdig's limit before Markdig parses it: Markdig only
+// rejects such input after work that grows with the cube of the depth (5,000 indented list levels take minutes).
 internal static class NestingGuard
 {
     public static bool IsTooDeep(string source, int maximumDepth)
@@ -28,7 +26,7 @@ internal static class NestingGuard
         return false;
     }
 
-    /// <summary>Counts the quote and list markers a line opens with; their indentation counts too, as nested list items need at least two columns each.</summary>
+    // Counts the quote and list markers a line opens with; their indentation counts too, as nested list items need at least two columns each.
     private static int EstimateDepth(ReadOnlySpan<char> line, int maximumDepth)
     {
         var columns = 0;

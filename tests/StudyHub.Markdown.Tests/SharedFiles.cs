@@ -1,6 +1,6 @@
 namespace StudyHub.Markdown.Tests;
 
-/// <summary>Finds the repository's shared material (seed notes, corpora) by walking up to the folder that contains "shared".</summary>
+// Finds the repository's shared material (seed notes, corpora) by walking up to the folder that contains "shared".
 internal static class SharedFiles
 {
     public static string PathOf(string relativePath)

@@ -1,6 +1,6 @@
 namespace StudyHub.Markdown.Tests;
 
-/// <summary>A vault for tests: notes exist when listed, attachments resolve when listed, embeds load from the given sources.</summary>
+// A vault for tests: notes exist when listed, attachments resolve when listed, embeds load from the given sources.
 internal sealed class TestRenderContext(
     IEnumerable<string>? notes = null,
     IEnumerable<string>? attachments = null,

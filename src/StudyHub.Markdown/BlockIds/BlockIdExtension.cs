@@ -8,10 +8,8 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.BlockIds;
 
-/// <summary>
-/// Turns a trailing <c>^id</c> into the id of its paragraph or list item (rendered as <c>id="^id"</c>, the fragment
-/// <c>[[Note#^id]]</c> links to). A <c>^id</c> paragraph of its own names the block before it, as after a list or table.
-/// </summary>
+// Turns a trailing ^id into the id of its paragraph or list item (rendered as id="^id", the fragment
+// [[Note#^id]] links to). A ^id paragraph of its own names the block before it, as after a list or table.
 internal sealed partial class BlockIdExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -50,7 +48,7 @@ internal sealed partial class BlockIdExtension : IMarkdownExtension
         }
     }
 
-    /// <summary>Removes a trailing "^id" from the paragraph's text, which may span several literals, and returns "^id".</summary>
+    // Removes a trailing "^id" from the paragraph's text, which may span several literals, and returns "^id".
     private static string? TakeTrailingBlockId(ContainerInline inline)
     {
         var literals = new List<LiteralInline>();

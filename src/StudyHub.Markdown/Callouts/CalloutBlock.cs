@@ -6,13 +6,13 @@ namespace StudyHub.Markdown.Callouts;
 
 internal sealed class CalloutBlock(BlockParser? parser) : QuoteBlock(parser)
 {
-    /// <summary>The type in <c>[!type]</c>, lower-cased; unknown types render like any other.</summary>
+    // The type in [!type], lower-cased; unknown types render like any other.
     public required string Kind { get; init; }
 
-    /// <summary>'+' (foldable, open), '-' (foldable, closed) or <see langword="null"/> (not foldable).</summary>
+    // '+' (foldable, open), '-' (foldable, closed) or null (not foldable).
     public char? Fold { get; init; }
 
-    /// <summary>The rest of the <c>[!type]</c> line; empty when the callout uses its default title.</summary>
+    // The rest of the [!type] line; empty when the callout uses its default title.
     public ContainerInline? Title { get; set; }
 
     public string DefaultTitle => char.ToUpperInvariant(Kind[0]) + Kind[1..];

@@ -5,11 +5,9 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.Callouts;
 
-/// <summary>
-/// Turns a block quote that starts with <c>[!type]</c> into a <see cref="CalloutBlock"/>.
-/// Markdig's AlertInlineParser cannot be reused: it accepts only top-level quotes and nothing after <c>[!type]</c>,
-/// while Obsidian callouts nest and carry a fold marker and a title.
-/// </summary>
+// Turns a block quote that starts with [!type] into a CalloutBlock.
+// Markdig's AlertInlineParser cannot be reused: it accepts only top-level quotes and nothing after [!type],
+// while Obsidian callouts nest and carry a fold marker and a title.
 internal sealed class CalloutInlineParser : InlineParser
 {
     public CalloutInlineParser()
@@ -68,7 +66,7 @@ internal sealed class CalloutInlineParser : InlineParser
         return true;
     }
 
-    /// <summary>Moves the inlines on the <c>[!type]</c> line into the callout's title once the paragraph is parsed.</summary>
+    // Moves the inlines on the [!type] line into the callout's title once the paragraph is parsed.
     public static void SplitTitles(MarkdownDocument document)
     {
         foreach (var callout in document.Descendants<CalloutBlock>().ToList())

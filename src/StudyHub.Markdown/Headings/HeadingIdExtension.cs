@@ -6,10 +6,8 @@ using Markdig.Syntax;
 
 namespace StudyHub.Markdown.Headings;
 
-/// <summary>
-/// Gives every heading the id <see cref="HeadingSlug"/> makes from its text, so <c>[[Note#Heading]]</c> fragments match;
-/// later duplicates get -1, -2 …. Markdig's AutoIdentifiers uses a different slug the link side could not share.
-/// </summary>
+// Gives every heading the id HeadingSlug makes from its text, so [[Note#Heading]] fragments match;
+// later duplicates get -1, -2 …. Markdig's AutoIdentifiers uses a different slug the link side could not share.
 internal sealed class HeadingIdExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)

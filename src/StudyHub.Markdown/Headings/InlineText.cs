@@ -6,7 +6,7 @@ using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Headings;
 
-/// <summary>The plain text a reader sees in a run of inlines, e.g. a heading's text for its slug.</summary>
+// The plain text a reader sees in a run of inlines, e.g. a heading's text for its slug.
 internal static class InlineText
 {
     public static string Of(ContainerInline? inline)

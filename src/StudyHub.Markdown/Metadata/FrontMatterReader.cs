@@ -4,18 +4,13 @@ using YamlDotNet.Core.Events;
 
 namespace StudyHub.Markdown.Metadata;
 
-/// <summary>
-/// Reads front matter into plain .NET values from YamlDotNet's event stream. Building the values with an explicit stack
-/// bounds nesting, and sharing anchored values instead of copying them defuses alias bombs.
-/// </summary>
+// Reads front matter into plain .NET values from YamlDotNet's event stream. Building the values with an explicit stack
+// bounds nesting, and sharing anchored values instead of copying them defuses alias bombs.
 internal static class FrontMatterReader
 {
     private const int MaxDepth = 64;
     private const int MaxNodes = 100_000;
 
-    /// <param name="yaml">The text between the <c>---</c> lines.</param>
-    /// <param name="firstLine">The 1-based source line of the first YAML line, for warnings.</param>
-    /// <param name="warnings">Receives problems; the fields read so far are kept.</param>
     public static Dictionary<string, object?> Read(string yaml, int firstLine, List<NoteWarning> warnings)
     {
         var root = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);

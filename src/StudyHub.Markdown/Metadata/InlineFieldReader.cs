@@ -5,10 +5,8 @@ using StudyHub.Markdown.Comments;
 
 namespace StudyHub.Markdown.Metadata;
 
-/// <summary>
-/// Reads <c>Key: value</c> lines from the top of a note (before its first line of prose) and Dataview
-/// <c>Key:: value</c> lines anywhere outside code.
-/// </summary>
+// Reads Key: value lines from the top of a note (before its first line of prose) and Dataview
+// Key:: value lines anywhere outside code.
 internal static partial class InlineFieldReader
 {
     public static Dictionary<string, string> Read(MarkdownDocument document, string source)

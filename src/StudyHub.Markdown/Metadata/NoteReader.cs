@@ -9,7 +9,6 @@ using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Metadata;
 
-/// <summary>Collects a parsed document's metadata into a <see cref="ParsedNote"/>.</summary>
 internal static class NoteReader
 {
     public static ParsedNote Read(MarkdownDocument document, string source, string? fileName, List<NoteWarning> warnings)

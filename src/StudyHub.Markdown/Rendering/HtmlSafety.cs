@@ -2,7 +2,7 @@ using Ganss.Xss;
 
 namespace StudyHub.Markdown.Rendering;
 
-/// <summary>The allowlist applied to rendered notes that contain raw HTML.</summary>
+// The allowlist applied to rendered notes that contain raw HTML.
 internal static class HtmlSafety
 {
     // HtmlSanitizer is thread-safe once configured.

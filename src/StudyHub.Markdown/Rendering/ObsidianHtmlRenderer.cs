@@ -121,7 +121,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         return name.Equals(targetName, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The whole note, the section under a heading (up to the next heading of the same or a higher level), or one block.</summary>
+    // The whole note, the section under a heading (up to the next heading of the same or a higher level), or one block.
     private static IEnumerable<Block>? SelectBlocks(MarkdownDocument document, WikiLinkInline link)
     {
         if (link.BlockId is { } blockId)

@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.Rendering;
 
-/// <summary>Replaces unsafe markdown link and image URLs (see <see cref="UrlPolicy"/>) in the syntax tree, so every renderer sees only safe ones.</summary>
+// Replaces unsafe markdown link and image URLs (see UrlPolicy) in the syntax tree, so every renderer sees only safe ones.
 internal sealed class SafeLinkExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace StudyHub.Markdown.Rendering;
 
-/// <summary>Allows http, https, mailto, relative and fragment URLs, and raster data: URLs for images only.</summary>
+// Allows http, https, mailto, relative and fragment URLs, and raster data: URLs for images only.
 internal static partial class UrlPolicy
 {
     public const string Blocked = "#";

@@ -4,6 +4,5 @@ namespace StudyHub.Markdown.Tags;
 
 internal sealed class TagInline : LeafInline
 {
-    /// <summary>The tag without '#', e.g. "nested/tag".</summary>
     public required string Name { get; init; }
 }

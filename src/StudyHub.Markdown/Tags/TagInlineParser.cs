@@ -4,7 +4,7 @@ using Markdig.Syntax;
 
 namespace StudyHub.Markdown.Tags;
 
-/// <summary>Parses <c>#tag</c> and <c>#nested/tag</c> the way Obsidian does: after whitespace, letters, digits, '_', '-', '/', and not all digits.</summary>
+// Parses #tag and #nested/tag the way Obsidian does: after whitespace, letters, digits, '_', '-', '/', and not all digits.
 internal sealed class TagInlineParser : InlineParser
 {
     public TagInlineParser()

@@ -32,7 +32,7 @@ internal sealed class TimestampInlineParser : InlineParser
         return true;
     }
 
-    /// <summary>A time inside a link's text stays text: a link cannot contain another link.</summary>
+    // A time inside a link's text stays text: a link cannot contain another link.
     public static void UnwrapInsideLinks(MarkdownDocument document) =>
         LinkText.Unwrap<TimestampInline>(document, timestamp => timestamp.Text);
 }

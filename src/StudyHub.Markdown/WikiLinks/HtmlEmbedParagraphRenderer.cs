@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.WikiLinks;
 
-/// <summary>Leaves out the &lt;p&gt; around a paragraph that only transcludes a note, since a &lt;div&gt; cannot sit inside a &lt;p&gt;.</summary>
+// Leaves out the <p> around a paragraph that only transcludes a note, since a <div> cannot sit inside a <p>.
 internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
 {
     protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)

@@ -20,7 +20,7 @@ internal sealed class WikiLinkInline : LeafInline
 
     public string FileName => Target[(Target.LastIndexOf('/') + 1)..];
 
-    /// <summary>What Obsidian shows for a link without an alias: "Note", "Note > Heading" or just "Heading" on the same page.</summary>
+    // What Obsidian shows for a link without an alias: "Note", "Note > Heading" or just "Heading" on the same page.
     public string DisplayText
     {
         get

@@ -4,7 +4,7 @@ using Markdig.Syntax;
 
 namespace StudyHub.Markdown.WikiLinks;
 
-/// <summary>Parses <c>[[Target#Heading|Alias]]</c> and <c>![[Target]]</c>; one line at most, like Obsidian.</summary>
+// Parses [[Target#Heading|Alias]] and ![[Target]]; one line at most, like Obsidian.
 internal sealed class WikiLinkInlineParser : InlineParser
 {
     private const int MaxLength = 1024;
