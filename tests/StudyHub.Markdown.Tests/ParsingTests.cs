@@ -62,6 +62,14 @@ public class ParsingTests
     }
 
     [Fact]
+    public void UnclosedCommentIsAWarningWithLine()
+    {
+        var warning = Assert.Single(Parse("Visible\n\n%%\nhidden to the end").Warnings);
+
+        Assert.Equal(new NoteWarning(3, "Comment '%%' is never closed; the rest of the note is hidden."), warning);
+    }
+
+    [Fact]
     public void FrontMatterAliasBombStaysSmall()
     {
         var note = Parse("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n");

@@ -34,7 +34,7 @@ public class SafetyTests
     [Fact]
     public void SanitisingKeepsOwnMarkup()
     {
-        var html = Render.Html("<b>raw</b> [[Note]] #tag 28:00 ==mark== ![[image.png|300]]\n\n> [!tip]- Folded\n> body");
+        var html = Render.Html("## Heading\n\n<b>raw</b> [[Note]] #tag 28:00 ==mark== ![[image.png|300]] ^block\n\n> [!tip]- Folded\n> body");
 
         Assert.Contains("<b>raw</b>", html, StringComparison.Ordinal);
         Assert.Contains("""<a class="wikilink" href="/notes/Note">Note</a>""", html, StringComparison.Ordinal);
@@ -44,6 +44,8 @@ public class SafetyTests
         Assert.Contains("""<img src="/files/image.png" alt="image.png" width="300" loading="lazy">""", html, StringComparison.Ordinal);
         Assert.Contains("""<div class="callout" data-callout="tip" data-callout-fold="-">""", html, StringComparison.Ordinal);
         Assert.Contains("<details>", html, StringComparison.Ordinal);
+        Assert.Contains("""<h2 id="heading">""", html, StringComparison.Ordinal);
+        Assert.Contains("""<p id="^block">""", html, StringComparison.Ordinal);
     }
 
     [Theory]

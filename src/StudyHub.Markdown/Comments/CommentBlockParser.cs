@@ -26,15 +26,19 @@ internal sealed class CommentBlockParser : BlockParser
             return BlockState.None;
         }
 
-        processor.NewBlocks.Push(new CommentBlock(this) { Line = processor.LineIndex, Column = processor.Column });
+        processor.NewBlocks.Push(new CommentBlock(this) { Line = processor.LineIndex, Column = processor.Column, IsTerminated = close >= 0 });
         return close >= 0 ? BlockState.BreakDiscard : BlockState.ContinueDiscard;
     }
 
     public override BlockState TryContinue(BlockProcessor processor, Block block)
     {
         var line = processor.Line;
-        return line.Text.AsSpan(line.Start, line.Length).Contains("%%", StringComparison.Ordinal)
-            ? BlockState.BreakDiscard
-            : BlockState.ContinueDiscard;
+        if (!line.Text.AsSpan(line.Start, line.Length).Contains("%%", StringComparison.Ordinal))
+        {
+            return BlockState.ContinueDiscard;
+        }
+
+        ((CommentBlock)block).IsTerminated = true;
+        return BlockState.BreakDiscard;
     }
 }

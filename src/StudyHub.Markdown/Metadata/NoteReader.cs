@@ -2,6 +2,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.Comments;
 using StudyHub.Markdown.Headings;
 using StudyHub.Markdown.Tags;
 using StudyHub.Markdown.Timestamps;
@@ -41,6 +42,9 @@ internal static class NoteReader
                     break;
                 case HtmlBlock or HtmlInline:
                     containsRawHtml = true;
+                    break;
+                case CommentBlock { IsTerminated: false } comment:
+                    warnings.Add(new NoteWarning(comment.Line + 1, "Comment '%%' is never closed; the rest of the note is hidden."));
                     break;
             }
         }
