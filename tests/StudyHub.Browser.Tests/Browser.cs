@@ -21,7 +21,9 @@ public static class Browser
             ExecutablePath = executable,
             // As root Chromium needs --no-sandbox; the rest keep it off a network it cannot reach.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    // A click on a time plays the lecture; headless Chromium would otherwise hold media back.
+                    "--autoplay-policy=no-user-gesture-required"],
         };
         try
         {

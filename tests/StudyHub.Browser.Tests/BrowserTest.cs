@@ -10,6 +10,7 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
     IBrowserContext? _context;
 
     protected IPage Page { get; private set; } = null!;
+    protected BrowserApp App => app;
     protected Uri BaseAddress => app.Address;
 
     public async Task InitializeAsync()

@@ -251,6 +251,10 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<string>("BlockId")
                         .HasColumnType("text");
 
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Heading")
                         .HasColumnType("text");
 
@@ -357,6 +361,10 @@ namespace StudyHub.Web.Data.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer");

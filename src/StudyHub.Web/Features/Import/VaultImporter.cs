@@ -8,6 +8,8 @@ using StudyHub.Web.Data;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Vaults;
+using StudyHub.Web.Features.Video;
+using MediaKind = StudyHub.Markdown.MediaKind;
 using NoteLink = StudyHub.Web.Features.Notes.NoteLink;
 using NoteTimestamp = StudyHub.Web.Features.Notes.NoteTimestamp;
 using WrittenLink = StudyHub.Markdown.NoteLink;
@@ -215,7 +217,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
         foreach (var (note, source) in notes)
         {
-            var html = markdown.RenderHtml(source.Parsed, context);
+            var html = markdown.RenderHtml(source.Parsed, context.For(note.Slug));
             if (note.Html != html)
             {
                 note.Html = html;
@@ -227,7 +229,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 note.HeadingsText = headings;
             }
 
-            var links = source.Parsed.Links.Select(link => ToStoredLink(note, link, index, byPath)).ToList();
+            var links = source.Parsed.Links.Select(link => ToStoredLink(note, link, index, byPath, source.Markdown)).ToList();
             if (!links.Select(LinkKey).SequenceEqual(storedLinks[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
             {
                 db.NoteLinks.RemoveRange(storedLinks[note.Id]);
@@ -245,8 +247,18 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 }
             }
 
-            var times = source.Parsed.Timestamps.Select(t => new NoteTimestamp { NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset }).ToList();
-            if (!times.Select(t => (t.Seconds, t.Offset)).SequenceEqual(storedTimes[note.Id].OrderBy(t => t.Offset).Select(t => (t.Seconds, t.Offset))))
+            var media = LectureMedia.Find(MetadataOf(source.Parsed), EmbeddedMediaUrls(source.Parsed, context), source.Markdown);
+            if (!media.SequenceEqual(note.Media))
+            {
+                note.Media = media;
+            }
+
+            var times = source.Parsed.Timestamps.Select(t => new NoteTimestamp
+            {
+                NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = media.Count > 0 ? 0 : null,
+                Context = LinkContext.SentenceAround(source.Markdown, t.Offset),
+            }).ToList();
+            if (!times.Select(TimeKey).SequenceEqual(storedTimes[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
             {
                 db.NoteTimestamps.RemoveRange(storedTimes[note.Id]);
                 db.NoteTimestamps.AddRange(times);
@@ -260,6 +272,13 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
     }
 
+    static IEnumerable<string> EmbeddedMediaUrls(ParsedNote parsed, VaultRenderContext context) =>
+        parsed.Links
+            .Where(l => l.IsEmbed && l.IsAttachment)
+            .Select(l => context.ResolveAttachment(l.Target))
+            .Where(a => a is { Kind: MediaKind.Audio or MediaKind.Video })
+            .Select(a => a!.Url);
+
     /// Front matter and inline fields in one object; front matter wins where both name a key.
     static Dictionary<string, object?> MetadataOf(ParsedNote parsed)
     {
@@ -271,12 +290,13 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         return metadata;
     }
 
-    static NoteLink ToStoredLink(Note note, WrittenLink link, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath)
+    static NoteLink ToStoredLink(Note note, WrittenLink link, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, string markdown)
     {
         var stored = new NoteLink
         {
             NoteId = note.Id, TargetText = link.Target, TargetSlug = link.Target.Length == 0 ? note.Slug : Slug.From(link.Target), Alias = link.Alias, Heading = link.Heading,
             BlockId = link.BlockId, IsEmbed = link.IsEmbed, IsAttachment = link.IsAttachment, Line = link.Line, Offset = link.Offset,
+            Context = link.IsAttachment ? "" : LinkContext.SentenceAround(markdown, link.Offset),
         };
         if (link.IsAttachment)
         {
@@ -289,8 +309,10 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         return stored;
     }
 
-    static (string, Guid?, string?, string?, string?, string?, bool, int, int) LinkKey(NoteLink l) =>
-        (l.TargetText, l.TargetNoteId, l.TargetAttachmentPath, l.Alias, l.Heading, l.BlockId, l.IsEmbed, l.Line, l.Offset);
+    static (string, Guid?, string?, string?, string?, string?, bool, int, int, string) LinkKey(NoteLink l) =>
+        (l.TargetText, l.TargetNoteId, l.TargetAttachmentPath, l.Alias, l.Heading, l.BlockId, l.IsEmbed, l.Line, l.Offset, l.Context);
+
+    static (int, int, int?, string) TimeKey(NoteTimestamp t) => (t.Seconds, t.Offset, t.MediaIndex, t.Context);
 
     static bool IsNote(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 

@@ -9,8 +9,12 @@ namespace StudyHub.Web.Features.Import;
 sealed class VaultRenderContext(
     VaultLinkIndex index,
     IReadOnlyDictionary<string, (string Slug, ParsedNote Parsed)> notes,
-    IReadOnlyDictionary<string, Attachment> attachments) : INoteRenderContext
+    IReadOnlyDictionary<string, Attachment> attachments,
+    string noteSlug = "") : INoteRenderContext
 {
+    /// The same vault seen from one note, whose own page its times link to.
+    public VaultRenderContext For(string slug) => new(index, notes, attachments, slug);
+
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
             ? new NoteLinkTarget($"/notes/{note.Slug}", Exists: true)
@@ -24,5 +28,5 @@ sealed class VaultRenderContext(
     public ParsedNote? LoadNoteForEmbed(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note) ? note.Parsed : null;
 
-    public string TimestampHref(int seconds) => $"?t={seconds}";
+    public string TimestampHref(int seconds) => $"/notes/{noteSlug}?t={seconds}";
 }

@@ -24,6 +24,9 @@ public sealed class NoteLink
     public int Line { get; set; }
     public int Offset { get; set; }
 
+    /// The sentence the link stands in, for "linked mentions" on the target's page.
+    public string Context { get; set; } = "";
+
     public bool IsResolved => TargetNoteId is not null || TargetAttachmentPath is not null;
 }
 

@@ -13,6 +13,9 @@ public sealed class NoteTimestamp
     public int Line { get; set; }
     public int Offset { get; set; }
 
+    /// The sentence the time stands in, shown on the timeline.
+    public string Context { get; set; } = "";
+
     /// Which of the note's Media this time seeks; null when its section has no recording (then it stays text).
     public int? MediaIndex { get; set; }
 }

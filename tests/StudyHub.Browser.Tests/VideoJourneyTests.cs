@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using StudyHub.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace StudyHub.Browser.Tests;
+
+public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
+{
+    const string LectureNote = "Lecture with a recording";
+
+    /// Stands in for YouTube's IFrame API (no network here): it records what our adapter asks of it.
+    const string YouTubeStandIn = """
+        window.youTubeCalls = { created: [], seeks: [], plays: 0 };
+        window.YT = {
+          Player: function (element, options) {
+            window.youTubeCalls.created.push({ videoId: options.videoId, playerVars: options.playerVars });
+            let time = options.playerVars.start || 0;
+            this.seekTo = seconds => { window.youTubeCalls.seeks.push(seconds); time = seconds; };
+            this.playVideo = () => { window.youTubeCalls.plays++; };
+            this.getCurrentTime = () => time;
+            this.getDuration = () => 3600;
+            this.getIframe = () => element;
+            setTimeout(() => options.events.onReady({ target: this }), 0);
+          }
+        };
+        window.onYouTubeIframeAPIReady();
+        """;
+
+    async Task<string> OpenLocalLectureAsync(string query = "")
+    {
+        using var vault = new TempVault("recorded")
+            .Write($"{LectureNote}.md", "![[lecture.webm]]\n\nWe start at 0:03, the key idea comes at 0:05, and the summary at 0:08.\n")
+            .Write("media/lecture.webm", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm")));
+        await App.ImportVaultAsync(vault.Root);
+        var slug = "lecture-with-a-recording";
+        await Page.GotoAsync($"/notes/{slug}{query}");
+        await Page.EvaluateAsync("() => window.loadedOnce = true");
+        return slug;
+    }
+
+    [Fact]
+    public Task ClickingATimeSeeksTheVideoAndPlaysWithoutReloading() => JourneyAsync(nameof(ClickingATimeSeeksTheVideoAndPlaysWithoutReloading), async () =>
+    {
+        await OpenLocalLectureAsync();
+        var video = Page.Locator("video[data-player=media]");
+        await Expect(video).ToBeVisibleAsync();
+
+        await Page.Locator(".note-body a.timestamp[data-seconds='3']").ClickAsync();
+
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v.currentTime >= 3 && v.currentTime < 4.5 && !v.paused; }");
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page reloaded.");
+        Assert.EndsWith("?t=3", Page.Url, StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public Task ADeepLinkCuesTheVideoAtItsTime() => JourneyAsync(nameof(ADeepLinkCuesTheVideoAtItsTime), async () =>
+    {
+        await OpenLocalLectureAsync("?t=0:05");
+
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v.readyState >= 1 && Math.abs(v.currentTime - 5) < 0.5; }");
+    });
+
+    [Fact]
+    public Task FollowAlongMarksTheLastTimePassed() => JourneyAsync(nameof(FollowAlongMarksTheLastTimePassed), async () =>
+    {
+        await OpenLocalLectureAsync();
+        await Page.Locator(".note-body a.timestamp[data-seconds='3']").ClickAsync();
+
+        var keyIdea = Page.Locator(".note-body a.timestamp[data-seconds='5']");
+        await Expect(keyIdea).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-current\b"), new() { Timeout = 10_000 });
+        await Expect(keyIdea).ToHaveAttributeAsync("aria-current", "time");
+        await Expect(Page.Locator(".note-body a.timestamp[data-seconds='3']")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-current\b"));
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page reloaded.");
+    });
+
+    [Fact]
+    public Task TheSeedLecturesTimeSeeksTheYouTubePlayer() => JourneyAsync(nameof(TheSeedLecturesTimeSeeksTheYouTubePlayer), async () =>
+    {
+        await Page.RouteAsync("https://www.youtube.com/iframe_api", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn }));
+        await Page.GotoAsync("/notes/multimodal-deep-learning");
+        await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
+
+        await Page.Locator(".note-body a.timestamp", new() { HasText = "28:00" }).ClickAsync();
+
+        await Page.WaitForFunctionAsync("() => window.youTubeCalls.seeks.includes(1680) && window.youTubeCalls.plays > 0");
+        var created = await Page.EvaluateAsync<JsonElement>("() => window.youTubeCalls.created[0]");
+        Assert.Equal("5vfIT5LOkR0", created.GetProperty("videoId").GetString());
+    });
+
+    [Fact]
+    public Task ADeepLinkStartsTheYouTubePlayerThere() => JourneyAsync(nameof(ADeepLinkStartsTheYouTubePlayerThere), async () =>
+    {
+        await Page.RouteAsync("https://www.youtube.com/iframe_api", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn }));
+
+        await Page.GotoAsync("/notes/multimodal-deep-learning?t=28m00s");
+
+        await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
+        var start = await Page.EvaluateAsync<int>("() => window.youTubeCalls.created[0].playerVars.start");
+        Assert.Equal(1680, start);
+    });
+}
