@@ -15,6 +15,11 @@ internal static partial class InlineFieldReader
         ReadTopFields(document, source, fields);
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
+            if (!HasSpanIn(paragraph, source) || !source.AsSpan(paragraph.Span.Start, paragraph.Span.Length).Contains("::", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             foreach (var line in LinesOf(paragraph, source))
             {
                 var match = DataviewField().Match(line);
@@ -59,14 +64,16 @@ internal static partial class InlineFieldReader
 
     private static IEnumerable<string> LinesOf(ParagraphBlock paragraph, string source)
     {
-        var span = paragraph.Span;
-        if (span.Start < 0 || span.End >= source.Length || span.End < span.Start)
+        if (!HasSpanIn(paragraph, source))
         {
             return [];
         }
 
-        return source[span.Start..(span.End + 1)].Split('\n').Select(line => line.Trim().TrimStart('>').Trim());
+        return source[paragraph.Span.Start..(paragraph.Span.End + 1)].Split('\n').Select(line => line.Trim().TrimStart('>').Trim());
     }
+
+    private static bool HasSpanIn(ParagraphBlock paragraph, string source) =>
+        paragraph.Span.Start >= 0 && paragraph.Span.End < source.Length && paragraph.Span.End >= paragraph.Span.Start;
 
     [GeneratedRegex(@"^(?<key>[\p{L}][\p{L}\p{N} _-]{0,30}?)\s*::?\s*(?<value>(?!//)\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TopField();

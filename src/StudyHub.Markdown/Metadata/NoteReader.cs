@@ -16,10 +16,8 @@ internal static class NoteReader
     {
         var frontMatter = ReadFrontMatter(document, source, warnings);
         var fields = InlineFieldReader.Read(document, source);
-        var headings = document.Descendants<HeadingBlock>()
-            .Select(h => new NoteHeading(h.Level, InlineText.Of(h.Inline), h.TryGetAttributes()?.Id ?? "", h.Line + 1))
-            .ToList();
-
+        var headings = new List<NoteHeading>();
+        var blockIds = new List<string>();
         var links = new List<NoteLink>();
         var timestamps = new List<NoteTimestamp>();
         var tags = ListOf(Take(frontMatter, "tags") ?? Take(frontMatter, "tag"), splitOnSpaces: true)
@@ -29,6 +27,11 @@ internal static class NoteReader
         var containsRawHtml = false;
         foreach (var node in document.Descendants())
         {
+            if (node is Block block && block.TryGetAttributes()?.Id is ['^', .. var blockId])
+            {
+                blockIds.Add(blockId);
+            }
+
             switch (node)
             {
                 case WikiLinkInline link:
@@ -39,6 +42,9 @@ internal static class NoteReader
                     break;
                 case TimestampInline timestamp:
                     timestamps.Add(new NoteTimestamp(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start));
+                    break;
+                case HeadingBlock heading:
+                    headings.Add(new NoteHeading(heading.Level, InlineText.Of(heading.Inline), heading.TryGetAttributes()?.Id ?? "", heading.Line + 1));
                     break;
                 case HtmlBlock or HtmlInline:
                     containsRawHtml = true;
@@ -62,12 +68,7 @@ internal static class NoteReader
             Fields = fields,
             Links = links,
             Headings = headings,
-            BlockIds = document.Descendants<Block>()
-                .Select(b => b.TryGetAttributes()?.Id)
-                .OfType<string>()
-                .Where(id => id.StartsWith('^'))
-                .Select(id => id[1..])
-                .ToList(),
+            BlockIds = blockIds,
             Timestamps = timestamps,
             Warnings = warnings,
         };
