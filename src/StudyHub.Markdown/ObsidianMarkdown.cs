@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Markdig;
+using Markdig.Extensions.AutoLinks;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -36,7 +37,8 @@ public sealed class ObsidianMarkdown
             .UseFootnotes()
             .UseTaskLists()
             .UseMathematics()
-            .UseAutoLinks()
+            // Notes write "Link:https://…" with no space, so a URL after ':' is a link too.
+            .UseAutoLinks(new AutoLinkOptions { ValidPreviousCharacters = "*_~(:", UseHttpsForWWWLinks = true })
             .UseBlockIds()
             .UseHeadingIds()
             .UseSafeLinks()

@@ -28,8 +28,15 @@ public class SafetyTests
     [InlineData("<object data=\"x.swf\"></object>", "<object")]
     [InlineData("text <b onmouseover=\"alert(1)\">bold</b>", "onmouseover")]
     [InlineData("![[Raw]]", "onclick")]
+    [InlineData("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", "data:image/svg")]
+    [InlineData("<a href=\"data:text/html,<script>\">x</a>", "data:")]
+    [InlineData("<a href=\" &#14; javascript:alert(1)\">x</a>", "javascript")]
     public void RawHtmlIsSanitised(string markdown, string forbidden) =>
         Assert.DoesNotContain(forbidden, Render.Html(markdown), StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void SanitisingKeepsRasterDataImages() =>
+        Assert.Contains("src=\"data:image/png;base64,AAAA\"", Render.Html("<img src=\"data:image/png;base64,AAAA\">"), StringComparison.Ordinal);
 
     [Fact]
     public void SanitisingKeepsOwnMarkup()

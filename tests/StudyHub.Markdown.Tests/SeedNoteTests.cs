@@ -14,6 +14,7 @@ public class SeedNoteTests
         Assert.Equal("Multimodal Deep Learning", Note.Title);
         Assert.Equal("https://www.youtube.com/watch?v=5vfIT5LOkR0", Note.Fields["link"]);
         Assert.Contains("lecture", Note.Tags);
+        Assert.Contains("""Link:<a href="https://www.youtube.com/watch?v=5vfIT5LOkR0">""", Html, StringComparison.Ordinal);
         Assert.Empty(Note.Warnings);
     }
 

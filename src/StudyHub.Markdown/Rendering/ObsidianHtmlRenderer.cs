@@ -48,7 +48,6 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 
     public void WriteNoteEmbed(WikiLinkInline link)
     {
-        var target = Context.ResolveNote(link.Target);
         if (embedChain.Count > Options.MaxEmbedDepth)
         {
             WriteNotice(link, "Embedding stopped: nested too deeply");
@@ -70,6 +69,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
             return;
         }
 
+        var target = Context.ResolveNote(link.Target);
         var blocks = SelectBlocks(note.Document, link);
         EnsureLine();
         Write("<div class=\"embed-note\" data-target=\"").WriteEscape(link.Target).WriteLine("\">");
