@@ -5,19 +5,95 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.WikiLinks;
 
-// Leaves out the <p> around a paragraph that only transcludes a note, since a <div> cannot sit inside a <p>.
+// A transcluded note is a <div>, which cannot sit inside a <p> (browsers and the sanitizer would split the paragraph
+// anyway), so a paragraph is closed before each note embed and reopened after it.
 internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
 {
     protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
     {
-        if (obj.Inline?.FirstChild is WikiLinkInline { IsNoteEmbed: true } embed && (embed.NextSibling is null or LineBreakInline { NextSibling: null }))
+        if (renderer.ImplicitParagraph || !renderer.EnableHtmlForBlock || !ContainsNoteEmbed(obj.Inline))
         {
-            renderer.EnsureLine();
-            renderer.Write(embed);
-            renderer.EnsureLine();
+            base.Write(renderer, obj);
             return;
         }
 
-        base.Write(renderer, obj);
+        renderer.EnsureLine();
+        var first = true;
+        var segmentStart = obj.Inline!.FirstChild;
+        for (var inline = segmentStart; ; inline = inline.NextSibling)
+        {
+            if (inline is not (null or WikiLinkInline { IsNoteEmbed: true }))
+            {
+                continue;
+            }
+
+            if (WriteSegment(renderer, obj, segmentStart, inline, first))
+            {
+                first = false;
+            }
+
+            if (inline is null)
+            {
+                return;
+            }
+
+            renderer.Write(inline);
+            renderer.EnsureLine();
+            segmentStart = inline.NextSibling;
+        }
     }
+
+    private static bool ContainsNoteEmbed(ContainerInline? inline)
+    {
+        for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is WikiLinkInline { IsNoteEmbed: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WriteSegment(HtmlRenderer renderer, ParagraphBlock paragraph, Inline? start, Inline? end, bool first)
+    {
+        while (start != end && IsBlank(start!))
+        {
+            start = start!.NextSibling;
+        }
+
+        var last = end?.PreviousSibling ?? paragraph.Inline!.LastChild;
+        while (last is not null && last != start && IsBlank(last))
+        {
+            last = last.PreviousSibling;
+        }
+
+        if (start == end || start is null || last is null)
+        {
+            return false;
+        }
+
+        renderer.Write("<p");
+        if (first)
+        {
+            renderer.WriteAttributes(paragraph);
+        }
+
+        renderer.Write('>');
+        for (var inline = start; inline is not null; inline = inline.NextSibling)
+        {
+            renderer.Write(inline);
+            if (inline == last)
+            {
+                break;
+            }
+        }
+
+        renderer.WriteLine("</p>");
+        return true;
+    }
+
+    private static bool IsBlank(Inline inline) =>
+        inline is LineBreakInline || (inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace());
 }
