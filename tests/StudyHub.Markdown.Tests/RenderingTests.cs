@@ -24,6 +24,8 @@ public class RenderingTests
     [InlineData("![[talk.mp3]]", """<p><audio controls src="/files/talk.mp3"></audio></p>""")]
     [InlineData("![[lecture.mp4]]", """<p><video controls src="/files/lecture.mp4"></video></p>""")]
     [InlineData("![[paper.pdf]]", """<p><iframe class="embed-pdf" src="/files/paper.pdf" title="paper.pdf" loading="lazy"></iframe><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></p>""")]
+    [InlineData("![[paper.pdf#page=3]]", """<p><iframe class="embed-pdf" src="/files/paper.pdf#page=3" title="paper.pdf" loading="lazy"></iframe><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></p>""")]
+    [InlineData("![[paper.pdf#height=400]]", """<p><iframe class="embed-pdf" src="/files/paper.pdf" title="paper.pdf" height="400" loading="lazy"></iframe><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></p>""")]
     [InlineData("![[data.zip]]", """<p><a class="embed-download" href="/files/data.zip" download>data.zip</a></p>""")]
     [InlineData("[[paper.pdf]]", """<p><a class="wikilink attachment" href="/files/paper.pdf">paper.pdf</a></p>""")]
     [InlineData("![[Pasted image 20240417000000.png]]", """<p><span class="embed-missing" data-target="Pasted image 20240417000000.png">Missing attachment: Pasted image 20240417000000.png</span></p>""")]

@@ -81,8 +81,17 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
                 renderer.Write("<video controls src=\"").WriteEscape(attachment.Url).Write("\"></video>");
                 break;
             case MediaKind.Pdf:
-                renderer.Write("<iframe class=\"embed-pdf\" src=\"").WriteEscape(attachment.Url).Write("\" title=\"").WriteEscape(link.FileName)
-                    .Write("\" loading=\"lazy\"></iframe>");
+                // Obsidian reads "#page=3" and "#height=400" after a PDF name as viewer options.
+                var page = PdfOption(link, "page=");
+                var frameHeight = PdfOption(link, "height=");
+                renderer.Write("<iframe class=\"embed-pdf\" src=\"").WriteEscape(attachment.Url).WriteEscape(page is null ? "" : "#page=" + page)
+                    .Write("\" title=\"").WriteEscape(link.FileName).Write('"');
+                if (frameHeight is not null)
+                {
+                    renderer.Write(" height=\"").Write(frameHeight).Write('"');
+                }
+
+                renderer.Write(" loading=\"lazy\"></iframe>");
                 WriteDownload(renderer, attachment.Url, link.FileName);
                 break;
             default:
@@ -90,6 +99,12 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
                 break;
         }
     }
+
+    private static string? PdfOption(WikiLinkInline link, string name) =>
+        link.Heading is { } option && option.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(option.AsSpan(name.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString(CultureInfo.InvariantCulture)
+            : null;
 
     private static void WriteDownload(HtmlRenderer renderer, string url, string fileName) =>
         renderer.Write("<a class=\"embed-download\" href=\"").WriteEscape(url).Write("\" download>").WriteEscape(fileName).Write("</a>");
