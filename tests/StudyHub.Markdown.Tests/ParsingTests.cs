@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StudyHub.Markdown.Tests;
 
 public class ParsingTests
@@ -75,6 +77,29 @@ public class ParsingTests
         var note = Parse("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n");
 
         Assert.Equal(9, ((List<object?>)note.Properties["d"]!).Count);
+    }
+
+    [Fact]
+    public void FrontMatterAliasBombIsCutOffWithWarning()
+    {
+        var yaml = new System.Text.StringBuilder("---\nl0: &l0 [x, x, x, x, x, x, x, x, x]\n");
+        for (var level = 1; level < 10; level++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"l{level}: &l{level} [").AppendJoin(", ", Enumerable.Repeat("*l" + (level - 1).ToString(CultureInfo.InvariantCulture), 9)).Append("]\n");
+        }
+
+        var note = Parse(yaml.Append("---\nBody").ToString());
+
+        Assert.Contains(note.Warnings, w => w.Message.Contains("too large", StringComparison.Ordinal));
+        Assert.False(note.Properties.ContainsKey("l9"));
+    }
+
+    [Fact]
+    public void FrontMatterAnchorCannotContainItself()
+    {
+        var list = Assert.IsType<List<object?>>(Parse("---\na: &a [x, *a]\n---\n").Properties["a"]);
+
+        Assert.Equal(["x", null], list);
     }
 
     [Theory]

@@ -13,59 +13,71 @@ internal static class FrontMatterReader
 
     public static Dictionary<string, object?> Read(string yaml, int firstLine, List<NoteWarning> warnings)
     {
-        var root = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         var stack = new Stack<Frame>();
-        var anchors = new Dictionary<string, object?>();
+        var anchors = new Dictionary<string, (object? Value, int Size)>();
         object? document = null;
-        var nodes = 0;
+        var expandedNodes = 0;
         try
         {
             var parser = new Parser(new StringReader(yaml));
             while (parser.MoveNext())
             {
                 object? value;
+                var size = 1;
                 switch (parser.Current)
                 {
-                    case MappingStart start:
+                    case MappingStart:
                         value = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-                        Remember(anchors, start.Anchor, value);
                         break;
-                    case SequenceStart start:
+                    case SequenceStart:
                         value = new List<object?>();
-                        Remember(anchors, start.Anchor, value);
                         break;
                     case Scalar scalar:
                         value = ConvertScalar(scalar);
-                        Remember(anchors, scalar.Anchor, value);
+                        Remember(anchors, scalar.Anchor, value, size);
                         break;
                     case AnchorAlias alias:
-                        value = anchors.GetValueOrDefault(alias.Value.Value);
+                        // An alias shares the anchored value but counts at its expanded size, so consumers that walk
+                        // the values (JSON serialisation) stay bounded too.
+                        (value, size) = anchors.GetValueOrDefault(alias.Value.Value, (null, 1));
                         break;
                     case MappingEnd or SequenceEnd:
-                        stack.Pop();
+                        var done = stack.Pop();
+                        // Anchors register once complete, so "&a [*a]" cannot make a value contain itself.
+                        Remember(anchors, done.Anchor, done.Container, done.Size);
+                        if (stack.TryPeek(out var parent))
+                        {
+                            parent.Size += done.Size;
+                        }
+
                         continue;
                     default:
                         continue;
                 }
 
-                if (++nodes > MaxNodes || stack.Count >= MaxDepth)
+                expandedNodes += size;
+                if (expandedNodes > MaxNodes || stack.Count >= MaxDepth)
                 {
                     warnings.Add(new NoteWarning(firstLine + (int)parser.Current!.Start.Line - 1, "Front matter is too large or too deeply nested; the rest is ignored."));
                     break;
                 }
 
-                if (stack.Count == 0)
+                if (stack.TryPeek(out var frame))
                 {
-                    document ??= value;
+                    frame.Add(value);
                 }
                 else
                 {
-                    stack.Peek().Add(value);
+                    document ??= value;
                 }
 
-                if (parser.Current is MappingStart or SequenceStart)
+                if (parser.Current is NodeEvent { Anchor: var anchor } and (MappingStart or SequenceStart))
                 {
-                    stack.Push(new Frame(value!));
+                    stack.Push(new Frame(value!, anchor));
+                }
+                else if (stack.TryPeek(out var container))
+                {
+                    container.Size += size;
                 }
             }
         }
@@ -89,14 +101,14 @@ internal static class FrontMatterReader
             warnings.Add(new NoteWarning(firstLine, "Front matter is not a set of key: value fields."));
         }
 
-        return root;
+        return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
     }
 
-    private static void Remember(Dictionary<string, object?> anchors, AnchorName anchor, object? value)
+    private static void Remember(Dictionary<string, (object?, int)> anchors, AnchorName anchor, object? value, int size)
     {
         if (!anchor.IsEmpty)
         {
-            anchors[anchor.Value] = value;
+            anchors[anchor.Value] = (value, size);
         }
     }
 
@@ -128,9 +140,16 @@ internal static class FrontMatterReader
             : text;
     }
 
-    private sealed class Frame(object container)
+    private sealed class Frame(object container, AnchorName anchor)
     {
         private string? key;
+
+        public object Container => container;
+
+        public AnchorName Anchor => anchor;
+
+        // This value's node count with aliases expanded.
+        public int Size { get; set; } = 1;
 
         public void Add(object? value)
         {
