@@ -3,6 +3,7 @@ using StudyHub.Web.Components;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Admin;
 using StudyHub.Web.Features.Attachments;
+using StudyHub.Web.Features.Graph;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Infrastructure;
 
@@ -13,6 +14,7 @@ builder.AddLogging();
 builder.AddData();
 builder.AddAttachments();
 builder.AddImport();
+builder.AddGraph();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenApi();
 
@@ -33,6 +35,7 @@ app.UseAntiforgery();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAttachments();
+app.MapGraph();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

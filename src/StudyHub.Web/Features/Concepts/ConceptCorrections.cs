@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Graph;
+
+namespace StudyHub.Web.Features.Concepts;
+
+/// Records what an editor says a concept is. Corrections live apart from the notes, so a re-import keeps them.
+public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock)
+{
+    /// Sets the kind of the concept with this slug (null: let the vault decide again) and its extra aliases.
+    public async Task CorrectAsync(string slug, NodeKind? kind, IReadOnlyList<string> aliases, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var correction = await db.ConceptCorrections.SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        if (correction is null)
+        {
+            correction = new ConceptCorrection { Slug = slug };
+            db.ConceptCorrections.Add(correction);
+        }
+        correction.Kind = kind?.Name();
+        correction.Aliases = aliases.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        correction.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,103 @@
+namespace StudyHub.Web.Features.Graph;
+
+/// A note, or a concept that notes name but nobody has written yet.
+public sealed record GraphNode(
+    string Id, string Label, NodeKind Kind, int Degree,
+    string Url, string Vault, bool Written, IReadOnlyList<string> Tags);
+
+/// Kind is "link", "relation:&lt;name&gt;", "co-mention" or "unlinked-mention"; Weight counts occurrences.
+public sealed record GraphEdge(string Source, string Target, string Kind, int Weight);
+
+public static class EdgeKinds
+{
+    public const string Link = "link";
+    public const string CoMention = "co-mention";
+    public const string UnlinkedMention = "unlinked-mention";
+    public const string RelationPrefix = "relation:";
+
+    public static string Relation(string name) => RelationPrefix + name;
+}
+
+/// The built graph, immutable once built, with the look-ups that views and the API need.
+public sealed class ConceptGraph
+{
+    readonly Dictionary<string, int> _indexById;
+    readonly List<int>[] _edgesByNode;
+
+    public ConceptGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)
+    {
+        Nodes = nodes;
+        Edges = edges;
+        _indexById = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            _indexById[nodes[i].Id] = i;
+        }
+        _edgesByNode = new List<int>[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            _edgesByNode[i] = [];
+        }
+        for (var e = 0; e < edges.Count; e++)
+        {
+            _edgesByNode[_indexById[edges[e].Source]].Add(e);
+            if (edges[e].Source != edges[e].Target)
+            {
+                _edgesByNode[_indexById[edges[e].Target]].Add(e);
+            }
+        }
+    }
+
+    public static ConceptGraph Empty { get; } = new([], []);
+
+    public IReadOnlyList<GraphNode> Nodes { get; }
+    public IReadOnlyList<GraphEdge> Edges { get; }
+
+    public GraphNode? Find(string id) => _indexById.TryGetValue(id, out var index) ? Nodes[index] : null;
+
+    /// Every edge that touches a node.
+    public IEnumerable<GraphEdge> EdgesOf(string id) =>
+        _indexById.TryGetValue(id, out var index) ? _edgesByNode[index].Select(e => Edges[e]) : [];
+
+    /// The nodes within depth steps of the center (the center included), following every edge in either direction.
+    public HashSet<string> Around(string center, int depth, bool followMentions = true)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        if (!_indexById.ContainsKey(center))
+        {
+            return reached;
+        }
+        reached.Add(center);
+        var frontier = new List<string> { center };
+        for (var step = 0; step < depth && frontier.Count > 0; step++)
+        {
+            var next = new List<string>();
+            foreach (var id in frontier)
+            {
+                foreach (var edge in EdgesOf(id))
+                {
+                    if (!followMentions && edge.Kind == EdgeKinds.UnlinkedMention)
+                    {
+                        continue;
+                    }
+                    var other = edge.Source == id ? edge.Target : edge.Source;
+                    if (reached.Add(other))
+                    {
+                        next.Add(other);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return reached;
+    }
+
+    /// The nodes a filter keeps and the edges between them.
+    public ConceptGraph Where(Func<GraphNode, bool> keepNode, Func<GraphEdge, bool>? keepEdge = null)
+    {
+        var nodes = Nodes.Where(keepNode).ToList();
+        var kept = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var edges = Edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target) && (keepEdge is null || keepEdge(e))).ToList();
+        return new ConceptGraph(nodes, edges);
+    }
+}

@@ -1,0 +1,135 @@
+using StudyHub.Markdown;
+using StudyHub.Web.Features.Notes;
+
+namespace StudyHub.Web.Features.Graph;
+
+/// Builds the concept graph from notes, their links and editors' corrections: every note and every
+/// not-yet-written link target is a node; edges are links, typed relations from front matter, co-mentions
+/// within a lecture section, and unlinked plain-text mentions.
+public static class GraphBuilder
+{
+    sealed class Draft(string id, string label, string vault, bool written, IReadOnlyList<string> tags)
+    {
+        public string Id { get; } = id;
+        public string Label { get; set; } = label;
+        public string Vault { get; } = vault;
+        public bool Written { get; } = written;
+        public IReadOnlyList<string> Tags { get; } = tags;
+        public NodeKind Kind { get; set; } = NodeKind.Unclassified;
+        public NodeKind? ImpliedKind { get; set; }
+        public List<string> Names { get; } = [label];
+        public int Degree { get; set; }
+    }
+
+    public static ConceptGraph Build(GraphInput input)
+    {
+        var nodes = new Dictionary<string, Draft>(StringComparer.Ordinal);
+        var edges = new Dictionary<(string Source, string Target, string Kind), int>();
+        void AddEdge(string source, string target, string kind, int weight = 1)
+        {
+            if (source != target)
+            {
+                edges[(source, target, kind)] = edges.GetValueOrDefault((source, target, kind)) + weight;
+            }
+        }
+        Draft Concept(string slug, string label, string vault) =>
+            nodes.TryGetValue(slug, out var node) ? node : nodes[slug] = new Draft(slug, label, vault, written: false, tags: []);
+
+        var notes = input.Notes.ToDictionary(n => n.Slug, StringComparer.Ordinal);
+        var fields = new Dictionary<string, NoteFields>(StringComparer.Ordinal);
+        foreach (var note in input.Notes)
+        {
+            var draft = nodes[note.Slug] = new Draft(note.Slug, note.Title, note.Vault, written: true, note.Tags);
+            draft.Names.AddRange(note.Aliases);
+            fields[note.Slug] = NoteFields.Read(note.FrontMatter);
+        }
+
+        // A concept is named after what notes write most often: [[Transformer]] over [[transformer]].
+        foreach (var group in input.Links.Where(l => l.TargetText.Length > 0).GroupBy(l => l.Target, StringComparer.Ordinal))
+        {
+            var label = group.GroupBy(l => l.TargetText).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            var vault = notes.TryGetValue(group.First().Source, out var source) ? source.Vault : "";
+            Concept(group.Key, label, vault);
+            foreach (var link in group.Where(l => nodes.ContainsKey(l.Source)))
+            {
+                AddEdge(link.Source, link.Target, EdgeKinds.Link);
+            }
+        }
+
+        foreach (var vault in input.Notes.GroupBy(n => n.Vault))
+        {
+            var index = new VaultLinkIndex(vault.Select(n => n.Path), vault.ToDictionary(n => n.Path, n => n.Aliases));
+            var slugByPath = vault.ToDictionary(n => n.Path, n => n.Slug, StringComparer.OrdinalIgnoreCase);
+            foreach (var note in vault)
+            {
+                foreach (var (field, target) in fields[note.Slug].Relations)
+                {
+                    var slug = index.ResolveNote(target) is { } path && slugByPath.TryGetValue(path, out var found) ? found : Slug.From(target);
+                    var node = Concept(slug, target, vault.Key);
+                    node.ImpliedKind ??= NoteFields.KindImpliedBy(field);
+                    AddEdge(note.Slug, slug, EdgeKinds.Relation(field));
+                }
+            }
+        }
+
+        foreach (var correction in input.Corrections)
+        {
+            if (nodes.TryGetValue(correction.Slug, out var node))
+            {
+                node.Names.AddRange(correction.Aliases);
+            }
+        }
+        var corrections = input.Corrections.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+        foreach (var node in nodes.Values)
+        {
+            node.Kind = corrections.GetValueOrDefault(node.Id)?.Kind
+                ?? (node.Written ? KindOf(notes[node.Id], fields[node.Id]) : node.ImpliedKind ?? NodeKind.Unclassified);
+        }
+
+        var rendered = input.Notes.ToDictionary(n => n.Slug, n => RenderedNote.Read(n.Html), StringComparer.Ordinal);
+        foreach (var note in input.Notes.Where(n => nodes[n.Slug].Kind == NodeKind.Lecture))
+        {
+            foreach (var section in rendered[note.Slug].Sections)
+            {
+                var linked = section.Where(s => s != note.Slug && nodes.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
+                for (var a = 0; a < linked.Count; a++)
+                {
+                    for (var b = a + 1; b < linked.Count; b++)
+                    {
+                        AddEdge(linked[a], linked[b], EdgeKinds.CoMention);
+                    }
+                }
+            }
+        }
+
+        // Mentions stay within a vault: the same name in two vaults usually means two different things.
+        foreach (var vault in nodes.Values.GroupBy(n => n.Vault))
+        {
+            var finder = new MentionFinder(vault.SelectMany(n => n.Names.Select(name => (n.Id, name))));
+            foreach (var note in input.Notes.Where(n => n.Vault == vault.Key))
+            {
+                foreach (var (mentioned, count) in finder.Find(rendered[note.Slug].Prose))
+                {
+                    AddEdge(note.Slug, mentioned, EdgeKinds.UnlinkedMention, count);
+                }
+            }
+        }
+
+        var edgeList = edges.Select(e => new GraphEdge(e.Key.Source, e.Key.Target, e.Key.Kind, e.Value)).ToList();
+        foreach (var edge in edgeList)
+        {
+            nodes[edge.Source].Degree++;
+            nodes[edge.Target].Degree++;
+        }
+        var nodeList = nodes.Values
+            .Select(n => new GraphNode(n.Id, n.Label, n.Kind, n.Degree, n.Written ? $"/notes/{n.Id}" : $"/concepts/{n.Id}", n.Vault, n.Written, n.Tags))
+            .ToList();
+        return new ConceptGraph(nodeList, edgeList);
+    }
+
+    /// Front matter type, then tags, then what the note looks like; a correction has already been applied before.
+    static NodeKind KindOf(GraphNote note, NoteFields fields) =>
+        NodeKinds.Parse(fields.Type)
+        ?? note.Tags.SelectMany(t => t.Split('/')).Select(NodeKinds.Parse).FirstOrDefault(k => k is not null)
+        ?? (fields.LooksLikePaper ? NodeKind.Paper : fields.LooksLikeLecture ? NodeKind.Lecture : NodeKind.Unclassified);
+}

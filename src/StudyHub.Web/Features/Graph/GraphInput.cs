@@ -1,0 +1,13 @@
+namespace StudyHub.Web.Features.Graph;
+
+/// A note as the graph reads it: what it is called, its metadata (the stored front matter JSON) and its rendered HTML.
+public sealed record GraphNote(
+    string Slug, string Title, string Path, string Vault, IReadOnlyList<string> Tags, IReadOnlyList<string> Aliases, string FrontMatter, string Html);
+
+/// A wikilink or embed from a note: Target is the linked note's slug, or the concept slug of a note not yet written.
+public sealed record GraphLink(string Source, string Target, string TargetText, bool IsEmbed);
+
+/// What an editor said about a concept, applied over what the vault says.
+public sealed record GraphCorrection(string Slug, NodeKind? Kind, IReadOnlyList<string> Aliases);
+
+public sealed record GraphInput(IReadOnlyList<GraphNote> Notes, IReadOnlyList<GraphLink> Links, IReadOnlyList<GraphCorrection> Corrections);
