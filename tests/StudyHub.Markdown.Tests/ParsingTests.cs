@@ -136,6 +136,14 @@ public class ParsingTests
     }
 
     [Fact]
+    public void FrontMatterWikilinkIsRecorded()
+    {
+        var links = Parse("---\nup: \"[[Course]]\"\nrelated:\n  - \"[[CLIP|the CLIP paper]]\"\n---\nSee [[Flamingo]]").Links;
+
+        Assert.Equal([("Course", null, 2, 9), ("CLIP", "the CLIP paper", 4, 35), ("Flamingo", null, 6, 68)], links.Select(l => (l.Target, l.Alias, l.Line, l.Offset)));
+    }
+
+    [Fact]
     public void WikilinkRecordsLineAndOffset()
     {
         var links = Parse("First line\n\n> quoted [[A]] and ![[b.png]]").Links;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -10,7 +11,7 @@ using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Metadata;
 
-internal static class NoteReader
+internal static partial class NoteReader
 {
     public static ParsedNote Read(MarkdownDocument document, string source, string? fileName, List<NoteWarning> warnings)
     {
@@ -18,7 +19,7 @@ internal static class NoteReader
         var fields = InlineFieldReader.Read(document, source);
         var headings = new List<NoteHeading>();
         var blockIds = new List<string>();
-        var links = new List<NoteLink>();
+        var links = ReadFrontMatterLinks(document, source);
         var timestamps = new List<NoteTimestamp>();
         var tags = ListOf(Take(frontMatter, "tags") ?? Take(frontMatter, "tag"), splitOnSpaces: true)
             .Select(tag => tag.TrimStart('#'))
@@ -88,6 +89,31 @@ internal static class NoteReader
 
         return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
     }
+
+    // Obsidian treats "[[Note]]" in property values as links too (the YAML needs them quoted).
+    private static List<NoteLink> ReadFrontMatterLinks(MarkdownDocument document, string source)
+    {
+        var links = new List<NoteLink>();
+        if (document.Count == 0 || document[0] is not YamlFrontMatterBlock block || block.Span.End >= source.Length)
+        {
+            return links;
+        }
+
+        var text = source[block.Span.Start..(block.Span.End + 1)];
+        foreach (Match match in WikiLinkText().Matches(text))
+        {
+            if (WikiLinkInlineParser.Create(match.Groups["content"].Value, match.Groups["embed"].Success) is { } link)
+            {
+                var line = block.Line + 1 + text.AsSpan(0, match.Index).Count('\n');
+                links.Add(new NoteLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, line, block.Span.Start + match.Index));
+            }
+        }
+
+        return links;
+    }
+
+    [GeneratedRegex(@"(?<embed>!)?\[\[(?<content>[^\[\]\r\n]+)\]\]", RegexOptions.CultureInvariant)]
+    private static partial Regex WikiLinkText();
 
     private static object? Take(Dictionary<string, object?> frontMatter, string key) =>
         frontMatter.Remove(key, out var value) ? value : null;

@@ -64,7 +64,7 @@ internal sealed class WikiLinkInlineParser : InlineParser
         return true;
     }
 
-    private static WikiLinkInline? Create(string content, bool isEmbed)
+    public static WikiLinkInline? Create(string content, bool isEmbed)
     {
         string? alias = null;
         var pipe = content.IndexOf('|', StringComparison.Ordinal);
