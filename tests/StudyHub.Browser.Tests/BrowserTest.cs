@@ -8,6 +8,7 @@ namespace StudyHub.Browser.Tests;
 public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
 {
     IBrowserContext? _context;
+    readonly List<string> _console = [];
 
     protected IPage Page { get; private set; } = null!;
     protected BrowserApp App => app;
@@ -19,6 +20,8 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
         _context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();
+        Page.Console += (_, message) => _console.Add($"{message.Type}: {message.Text}");
+        Page.PageError += (_, error) => _console.Add($"page error: {error}");
     }
 
     public async Task DisposeAsync()
@@ -29,7 +32,10 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
         }
     }
 
-    /// Runs a journey and saves a screenshot named after it when it fails.
+    /// What the page wrote to its console, for assertions and failure messages.
+    protected IReadOnlyList<string> ConsoleMessages => _console;
+
+    /// Runs a journey and saves a screenshot named after it when it fails, with the page's console in the error.
     protected async Task JourneyAsync(string name, Func<Task> journey)
     {
         try
@@ -41,6 +47,7 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
             var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
             Directory.CreateDirectory(folder);
             await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+            await File.WriteAllLinesAsync(Path.Combine(folder, $"{name}.console.txt"), _console);
             throw;
         }
     }

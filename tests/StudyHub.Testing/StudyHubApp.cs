@@ -21,6 +21,8 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build's static web assets manifest is not read unless asked for.
+        builder.UseStaticWebAssets();
         builder.UseSetting($"ConnectionStrings:{DatabaseEndpoint.ConnectionStringName}", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Import:SampleVaultWhenEmpty", "false");

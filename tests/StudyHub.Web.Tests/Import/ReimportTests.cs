@@ -79,6 +79,23 @@ public sealed class ReimportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     }
 
     [Fact]
+    public async Task TheOldAddressOfARetitledNoteRedirectsPermanently()
+    {
+        using var vault = new TempVault("permalinks").Write("Permalink before.md", "same words");
+        await app.ImportVaultAsync(vault.Root);
+
+        vault.Move("Permalink before.md", "Permalink after.md");
+        await app.ImportVaultAsync(vault.Root);
+
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/notes/permalink-before?t=12", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/notes/permalink-after?t=12", response.Headers.Location?.OriginalString);
+        using var page = await client.GetAsync(response.Headers.Location);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
     public async Task AVaultImportsFromAZipUnderItsName()
     {
         using var vault = new TempVault("zipped").Write("Notes/A.md", "# A\n![[pic.png]]").Write("pic.png", [1, 2, 3]);

@@ -90,7 +90,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     {
         var existing = await db.Notes.Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
         var byPath = existing.ToDictionary(n => n.Path, StringComparer.Ordinal);
-        var takenSlugs = await db.Notes.Select(n => n.Slug).ToHashSetAsync(cancellationToken);
+        var retired = await db.NoteSlugHistory.ToListAsync(cancellationToken);
+        var takenSlugs = (await db.Notes.Select(n => n.Slug).ToListAsync(cancellationToken)).Concat(retired.Select(r => r.Slug)).ToHashSet();
         var sourcePaths = sources.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
 
         // A live note whose path is gone and whose exact content appears at a new path was renamed.
@@ -111,14 +112,15 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 else
                 {
                     report.NotesChanged++;
+                    Retitle(db, note, source.Parsed.Title, takenSlugs, retired, now);
                     Update(db, note, source, now);
                 }
             }
             else if (renameCandidates.TryGetValue(source.Hash, out var candidates) && candidates.TryDequeue(out note))
             {
                 report.NotesRenamed++;
+                Retitle(db, note, source.Parsed.Title, takenSlugs, retired, now);
                 note.Path = source.Path;
-                note.Title = source.Parsed.Title;
                 note.UpdatedAt = now;
             }
             else
@@ -142,6 +144,33 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             report.NotesRemoved++;
         }
         return imported;
+    }
+
+    /// A new title gets a new readable slug; the old one is kept so that links to it redirect.
+    static void Retitle(StudyHubDbContext db, Note note, string title, HashSet<string> takenSlugs, List<NoteSlugHistory> retired, DateTimeOffset now)
+    {
+        var wanted = Slug.From(title);
+        if (wanted == Slug.From(note.Title))
+        {
+            note.Title = title;
+            return;
+        }
+        var previous = note.Slug;
+        // A note renamed back takes its old address back.
+        if (retired.Find(r => r.Slug == wanted && r.NoteId == note.Id) is { } own)
+        {
+            db.NoteSlugHistory.Remove(own);
+            retired.Remove(own);
+            note.Slug = wanted;
+        }
+        else
+        {
+            note.Slug = UniqueSlug(title, takenSlugs);
+        }
+        var history = new NoteSlugHistory { Slug = previous, NoteId = note.Id, RetiredAt = now };
+        db.NoteSlugHistory.Add(history);
+        retired.Add(history);
+        note.Title = title;
     }
 
     static void Update(StudyHubDbContext db, Note note, SourceNote source, DateTimeOffset now)
