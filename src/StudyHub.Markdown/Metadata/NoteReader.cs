@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
@@ -56,7 +57,7 @@ internal static partial class NoteReader
             }
         }
 
-        var title = Take(frontMatter, "title") as string;
+        var title = Convert.ToString(Take(frontMatter, "title"), CultureInfo.InvariantCulture);
         var aliases = ListOf(Take(frontMatter, "aliases") ?? Take(frontMatter, "alias"), splitOnSpaces: false);
         return new ParsedNote(document, fileName)
         {
@@ -124,9 +125,9 @@ internal static partial class NoteReader
         return value switch
         {
             string text => [.. text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            IEnumerable<object?> items => [.. items.OfType<object>().Select(item => Convert.ToString(item, System.Globalization.CultureInfo.InvariantCulture)!.Trim()).Where(item => item.Length > 0)],
+            IEnumerable<object?> items => [.. items.OfType<object>().Select(item => Convert.ToString(item, CultureInfo.InvariantCulture)!.Trim()).Where(item => item.Length > 0)],
             null => [],
-            _ => [Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!],
+            _ => [Convert.ToString(value, CultureInfo.InvariantCulture)!],
         };
     }
 

@@ -16,6 +16,9 @@ internal static class HtmlSafety
         // REVIEW: iframes stay off the allowlist so raw HTML cannot frame other sites; the cost is that PDF previews
         // in notes with raw HTML fall back to their download link.
         sanitizer.AllowedTags.UnionWith(["audio", "video", "source", "details", "summary", "mark", "figure", "figcaption"]);
+        // Forms and fixed overlays in a note could imitate the app's own UI (phishing); task-list checkboxes are the only inputs we render.
+        sanitizer.AllowedTags.ExceptWith(["form", "button", "select", "option", "optgroup", "textarea", "keygen", "datalist", "menuitem"]);
+        sanitizer.AllowedCssProperties.ExceptWith(["position", "z-index"]);
         sanitizer.AllowedAttributes.UnionWith(["class", "id", "controls", "loading", "open", "download", "title", "width", "height"]);
         sanitizer.AllowDataAttributes = true;
         sanitizer.AllowedSchemes.Add("mailto");
