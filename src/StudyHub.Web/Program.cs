@@ -5,6 +5,9 @@ using StudyHub.Web.Features.Admin;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Graph;
 using StudyHub.Web.Features.Import;
+using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Video;
+using StudyHub.Web.Features.Search;
 using StudyHub.Web.Infrastructure;
 
 var isCommand = AdminCommands.IsCommand(args);
@@ -15,6 +18,7 @@ builder.AddData();
 builder.AddAttachments();
 builder.AddImport();
 builder.AddGraph();
+builder.AddSearch();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenApi();
 
@@ -35,7 +39,10 @@ app.UseAntiforgery();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAttachments();
+app.MapNotes();
+app.MapVideo();
 app.MapGraph();
+app.MapSearch();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using StudyHub.Testing;
+
+namespace StudyHub.Web.Tests.Search;
+
+public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<SearchApp>
+{
+    [Fact]
+    public async Task ContrastiveFindsTheSeedLectureWithTheWordMarkedInItsSnippet()
+    {
+        var page = await app.SearchAsync("q=contrastive");
+
+        var lecture = Results(page).Single(r => r.Contains("<a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a>", StringComparison.Ordinal));
+        Assert.Contains("<mark>contrastive</mark>", Snippet(lecture), StringComparison.Ordinal);
+        Assert.Contains("cs224n / Lectures/Multimodal Deep Learning.md", lecture, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHyphenatedModelNameFindsItsNoteFirst()
+    {
+        var page = await app.SearchAsync("q=BLIP-2");
+
+        Assert.Contains("<a href=\"/notes/blip-2\">BLIP-2</a>", Results(page)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATitleMatchRanksAboveMentionsInTheBody()
+    {
+        var page = await app.SearchAsync("q=flamingo");
+
+        Assert.Contains("<a href=\"/notes/flamingo\">Flamingo</a>", Results(page)[0], StringComparison.Ordinal);
+        Assert.True(Results(page).Count > 1, "other notes mention Flamingo");
+    }
+
+    [Fact]
+    public async Task KindFilterKeepsOnlyNotesOfThatKind()
+    {
+        var people = Results(await app.SearchAsync("q=multimodal&kind=person"));
+        var lectures = Results(await app.SearchAsync("q=multimodal&kind=lecture"));
+
+        Assert.Contains(people, r => r.Contains("Douwe Kiela", StringComparison.Ordinal));
+        Assert.All(people, r => Assert.Contains(">person</a>", r, StringComparison.Ordinal));
+        Assert.Contains(lectures, r => r.Contains("/notes/multimodal-deep-learning", StringComparison.Ordinal));
+        Assert.All(lectures, r => Assert.Contains(">lecture</a>", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TagFilterKeepsOnlyNotesWithThatTag()
+    {
+        var models = Results(await app.SearchAsync("q=multimodal&tag=model"));
+
+        Assert.Contains(models, r => r.Contains("/notes/flamingo", StringComparison.Ordinal));
+        Assert.DoesNotContain(models, r => r.Contains("/notes/multimodal-deep-learning", StringComparison.Ordinal));
+        Assert.All(models, r => Assert.Contains("#model</a>", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VaultFilterKeepsOnlyThatVault()
+    {
+        Assert.Empty(Results(await app.SearchAsync("q=zebra&vault=cs224n")));
+        Assert.Equal(20, Results(await app.SearchAsync("q=zebra&vault=zoo")).Count);
+    }
+
+    [Fact]
+    public async Task ResultsComeTwentyToAPageWithTheTotalAndLinksToTheOtherPages()
+    {
+        var first = await app.SearchAsync("q=zebra");
+        var second = await app.SearchAsync("q=zebra&page=2");
+
+        Assert.Contains("25 notes match “zebra”; page 1 of 2.", first, StringComparison.Ordinal);
+        Assert.Equal(20, Results(first).Count);
+        Assert.Contains("<a href=\"/search?q=zebra&amp;page=2\" rel=\"next\">Next</a>", first, StringComparison.Ordinal);
+        Assert.Equal(5, Results(second).Count);
+        Assert.Contains("<a href=\"/search?q=zebra\" rel=\"prev\">Previous</a>", second, StringComparison.Ordinal);
+        Assert.Empty(Titles(first).Intersect(Titles(second)));
+    }
+
+    [Fact]
+    public async Task APagePastTheLastLeadsBackToTheFirst()
+    {
+        var page = await app.SearchAsync("q=zebra&page=9");
+
+        Assert.Empty(Results(page));
+        Assert.Contains("There is no page 9 of results.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEmptyQueryExplainsHowToSearch()
+    {
+        var page = await app.SearchAsync("q=");
+
+        Assert.Contains("Type some words to search", page, StringComparison.Ordinal);
+        Assert.Empty(Results(page));
+    }
+
+    [Fact]
+    public async Task OnlyStopWordsFindNothingAndSaySo()
+    {
+        var page = await app.SearchAsync("q=the+and+of");
+
+        Assert.Contains("No notes match “the and of”", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("'); drop table \"Notes\"; --")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"unbalanced")]
+    [InlineData("-")]
+    [InlineData("or or or")]
+    [InlineData("a\0b")]
+    [InlineData("!!!&&&|||:*")]
+    [InlineData("<img src=x onerror=alert(1)> zebra")]
+    public async Task HostileQueriesAreEscapedAndHarmless(string query)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri($"/search?q={Uri.EscapeDataString(query)}&tag={Uri.EscapeDataString(query)}", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<script>alert", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img src=x", page, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(Results(await app.SearchAsync("q=contrastive")));
+    }
+
+    [Fact]
+    public async Task MarkupInANoteIsQuotedAsTextInItsSnippet()
+    {
+        using var vault = new TempVault("markup").Write("Okapi.md", "# Okapi\n\nThe okapi `<script>alert('okapi')</script>` is shy & <b>striped</b>.\n");
+        await app.ImportVaultAsync(vault.Root, "markup");
+
+        var result = Results(await app.SearchAsync("q=okapi&vault=markup")).Single();
+
+        Assert.Contains("<mark>okapi</mark>", Snippet(result), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", Snippet(result), StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", Snippet(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeletedNoteIsNotFound()
+    {
+        using var vault = new TempVault("gone").Write("Quagga.md", "# Quagga\n\nExtinct.").Write("Other.md", "other");
+        await app.ImportVaultAsync(vault.Root, "gone");
+        Assert.Single(Results(await app.SearchAsync("q=quagga")));
+
+        vault.Delete("Quagga.md");
+        await app.ImportVaultAsync(vault.Root, "gone");
+
+        Assert.Empty(Results(await app.SearchAsync("q=quagga")));
+    }
+
+    static List<string> Results(string page) =>
+        page.Split("<li class=\"search-result\">").Skip(1).Select(r => r[..r.IndexOf("</li>", StringComparison.Ordinal)]).ToList();
+
+    static string Snippet(string result) => SnippetPattern().Match(result).Groups[1].Value;
+
+    static IEnumerable<string> Titles(string page) => Results(page).Select(r => TitlePattern().Match(r).Groups[1].Value);
+
+    [GeneratedRegex("<p class=\"search-snippet\">(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex SnippetPattern();
+
+    [GeneratedRegex("<h2><a href=\"([^\"]+)\"")]
+    private static partial Regex TitlePattern();
+}
