@@ -30,6 +30,7 @@ public sealed class ObsidianMarkdown
             .UseObsidianComments()
             .UseCallouts()
             .UseWikiLinks()
+            .UseMarkdownNoteLinks()
             .UseTags()
             .UseTimestamps()
             .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough | EmphasisExtraOptions.Marked)

@@ -18,6 +18,8 @@ internal static class ObsidianMarkdownExtensions
 
     public static MarkdownPipelineBuilder UseWikiLinks(this MarkdownPipelineBuilder pipeline) => pipeline.With<WikiLinkExtension>();
 
+    public static MarkdownPipelineBuilder UseMarkdownNoteLinks(this MarkdownPipelineBuilder pipeline) => pipeline.With<MarkdownNoteLinkExtension>();
+
     public static MarkdownPipelineBuilder UseTags(this MarkdownPipelineBuilder pipeline) => pipeline.With<TagExtension>();
 
     public static MarkdownPipelineBuilder UseTimestamps(this MarkdownPipelineBuilder pipeline) => pipeline.With<TimestampExtension>();

@@ -129,6 +129,8 @@ public class ParsingTests
     [InlineData("![[doc.pdf]]", "doc.pdf", null, null, null, true, true)]
     [InlineData("![[Other note#Heading]]", "Other note", null, "Heading", null, true, false)]
     [InlineData("| a |\n|---|\n| [[Note\\|alias]] |", "Note", "alias", null, null, false, false)]
+    [InlineData("[FAIR](Meta%20AI%20Research.md#History)", "Meta AI Research.md", "FAIR", "History", null, false, false)]
+    [InlineData("![](Pasted%20image%2020240417000000.png)", "Pasted image 20240417000000.png", null, null, null, true, true)]
     public void WikilinkIsRecorded(string markdown, string target, string? alias, string? heading, string? blockId, bool embed, bool attachment)
     {
         var link = Assert.Single(Parse(markdown).Links);

@@ -17,6 +17,14 @@ public class RenderingTests
     public void WikilinkRendersAsLink(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 
     [Theory]
+    [InlineData("[the *note*](Douwe%20Kiela.md#Early%20career)", """<p><a class="wikilink unresolved" title="Not yet written" href="/notes/Douwe%20Kiela.md#early-career">the note</a></p>""")]
+    [InlineData("[block](<./People/Douwe Kiela.md#^b1>)", """<p><a class="wikilink unresolved" title="Not yet written" href="/notes/People%2FDouwe%20Kiela.md#^b1">block</a></p>""")]
+    [InlineData("![](image.png)", """<p><img src="/files/image.png" alt="image.png" loading="lazy" /></p>""")]
+    [InlineData("![Pasted](../Pasted%20image%2020240417000000.png)", """<p><span class="embed-missing" data-target="Pasted image 20240417000000.png">Missing attachment: Pasted image 20240417000000.png</span></p>""")]
+    [InlineData("[site](https://example.com/Note.md) [app](/notes/x.md) [readme](README) [frag](#Heading)", """<p><a href="https://example.com/Note.md">site</a> <a href="/notes/x.md">app</a> <a href="README">readme</a> <a href="#Heading">frag</a></p>""")]
+    public void MarkdownLinkToVaultFileRendersAsWikilink(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
+    [Theory]
     [InlineData("![[image.png]]", """<p><img src="/files/image.png" alt="image.png" loading="lazy" /></p>""")]
     [InlineData("![[image.png|300]]", """<p><img src="/files/image.png" alt="image.png" width="300" loading="lazy" /></p>""")]
     [InlineData("![[image.png|300x200]]", """<p><img src="/files/image.png" alt="image.png" width="300" height="200" loading="lazy" /></p>""")]

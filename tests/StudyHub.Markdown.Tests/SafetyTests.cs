@@ -14,7 +14,7 @@ public class SafetyTests
     [InlineData("![a](data:image/svg+xml;base64,AAAA)", """<p><img src="#" alt="a" /></p>""")]
     [InlineData("<javascript:alert(1)>", """<p><a href="#">#</a></p>""")]
     [InlineData("[a][r]\n\n[r]: javascript:alert(1)", """<p><a href="#">a</a></p>""")]
-    [InlineData("[a](https://example.com) [b](/notes/x) [c](#frag) [d](mailto:a@b.c) [e](other.md)", """<p><a href="https://example.com">a</a> <a href="/notes/x">b</a> <a href="#frag">c</a> <a href="mailto:a@b.c">d</a> <a href="other.md">e</a></p>""")]
+    [InlineData("[a](https://example.com) [b](/notes/x) [c](#frag) [d](mailto:a@b.c) [e](other.html)", """<p><a href="https://example.com">a</a> <a href="/notes/x">b</a> <a href="#frag">c</a> <a href="mailto:a@b.c">d</a> <a href="other.html">e</a></p>""")]
     public void UnsafeLinkUrlIsNeutralised(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 
     [Theory]
