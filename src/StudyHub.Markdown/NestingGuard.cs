@@ -2,6 +2,8 @@ namespace StudyHub.Markdown;
 
 // Spots container nesting (quotes, list items) deeper than Markdig's limit before Markdig parses it: Markdig only
 // rejects such input after work that grows with the cube of the depth (5,000 indented list levels take minutes).
+// REVIEW: the estimate is conservative; a legitimate line with 256+ columns of indentation before a list marker also
+// sends its note to the plain-text fallback. Revisit if Markdig starts rejecting deep input early.
 internal static class NestingGuard
 {
     public static bool IsTooDeep(string source, int maximumDepth)
