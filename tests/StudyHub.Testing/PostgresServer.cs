@@ -79,7 +79,14 @@ public sealed class PostgresServer
         {
             if (int.TryParse(Path.GetFileName(root)[ClusterPrefix.Length..], out var pid) && !IsRunning(pid))
             {
-                LocalPostgresCluster.Remove(root);
+                try
+                {
+                    LocalPostgresCluster.Remove(root);
+                }
+                catch (IOException)
+                {
+                    // The ended run's own exit handler is deleting it at this moment.
+                }
             }
         }
     }

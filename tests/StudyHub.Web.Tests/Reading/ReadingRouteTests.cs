@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StudyHub.Testing;
+
+namespace StudyHub.Web.Tests.Reading;
+
+public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubApp>, IAsyncLifetime
+{
+    public async Task InitializeAsync() => await app.ImportSampleVaultAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task TheLectureIsACardOnTheHomePage()
+    {
+        var home = await GetAsync("/");
+
+        Assert.Contains("<li class=\"lecture-card\"><h3><a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a></h3>", home, StringComparison.Ordinal);
+        Assert.Contains("YouTube video", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANotePageUnfurlsWithTitleDescriptionAndCanonicalUrl()
+    {
+        var page = await GetAsync("/notes/multimodal-deep-learning");
+
+        Assert.Contains("<meta property=\"og:title\" content=\"Multimodal Deep Learning\"", page, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:description\" content=\"Today, Chris introduces us to Douwe Kiela", page, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/notes/multimodal-deep-learning\"", page, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"twitter:card\" content=\"summary\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANotePageListsItsContentsLinkedMentionsAndOutgoingLinks()
+    {
+        var clip = await GetAsync("/notes/clip");
+        var lecture = await GetAsync("/notes/multimodal-deep-learning");
+
+        Assert.Contains("<a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a>", clip, StringComparison.Ordinal);
+        Assert.Contains("This is what we would now call contrastive models, eg CLIP", clip, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#why-does-multimodality-matter\">Why does MultiModality matter?</a>", lecture, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"wikilink\" href=\"/notes/douwe-kiela\">Douwe Kiela</a>", lecture, StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">", lecture, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TagsHaveAnIndexAndAPageThatIncludesNestedTags()
+    {
+        using var vault = new TempVault("tagged").Write("Nested.md", "About #course/week-1 things.").Write("Top.md", "About #course things.");
+        await app.ImportVaultAsync(vault.Root);
+
+        var index = await GetAsync("/tags");
+        var course = await GetAsync("/tags/course");
+        var week = await GetAsync("/tags/course/week-1");
+
+        Assert.Contains("href=\"/tags/course/week-1\"", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"/tags/lecture\"", index, StringComparison.Ordinal);
+        Assert.Contains(">Nested</a>", course, StringComparison.Ordinal);
+        Assert.Contains(">Top</a>", course, StringComparison.Ordinal);
+        Assert.Contains(">Nested</a>", week, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Top</a>", week, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingNoteGetsA404ThatSuggestsTheClosestTitles()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/notes/flamingoo", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<a href=\"/notes/flamingo\">Flamingo</a>", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"q\" value=\"flamingoo\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APreviewGivesTheStartOfANote()
+    {
+        using var client = app.CreateClient();
+        var preview = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/notes/multimodal-deep-learning/preview", UriKind.Relative));
+
+        Assert.Equal("Multimodal Deep Learning", preview.GetProperty("title").GetString());
+        Assert.StartsWith("Today, Chris introduces us to Douwe Kiela", preview.GetProperty("excerpt").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheMediaApiGivesTheLectureRecordingAndItsTimes()
+    {
+        using var client = app.CreateClient();
+        var media = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/notes/multimodal-deep-learning/media", UriKind.Relative));
+
+        var recording = Assert.Single(media.GetProperty("media").EnumerateArray());
+        Assert.Equal("YouTube", recording.GetProperty("provider").GetString());
+        var time = Assert.Single(media.GetProperty("times").EnumerateArray());
+        Assert.Equal(1680, time.GetProperty("seconds").GetInt32());
+        Assert.Equal("https://www.youtube.com/watch?v=5vfIT5LOkR0&t=1680s", time.GetProperty("providerLink").GetString());
+        Assert.Equal("/notes/multimodal-deep-learning?t=1680", time.GetProperty("href").GetString());
+    }
+
+    [Fact]
+    public async Task WithoutJavaScriptATimeLinksToTheNoteAtThatMoment()
+    {
+        var page = await GetAsync("/notes/multimodal-deep-learning");
+
+        Assert.Contains("<a class=\"timestamp\" href=\"/notes/multimodal-deep-learning?t=1680\" data-seconds=\"1680\">28:00</a>", page, StringComparison.Ordinal);
+        Assert.Contains("https://www.youtube.com/watch?v=5vfIT5LOkR0&amp;t=0s", page, StringComparison.Ordinal);
+    }
+
+    async Task<string> GetAsync(string path)
+    {
+        using var client = app.CreateClient();
+        return await client.GetStringAsync(new Uri(path, UriKind.Relative));
+    }
+}
