@@ -12,8 +12,11 @@ public interface INoteRenderContext
     /// <summary>Loads the note an embed such as <c>![[Other note]]</c> transcludes; <see langword="null"/> when it does not exist.</summary>
     ParsedNote? LoadNoteForEmbed(string target);
 
-    /// <summary>The link a timestamp in the note points to, e.g. <c>?t=1680</c>.</summary>
-    string TimestampHref(int seconds);
+    /// <summary>
+    /// The link a time in the note seeks with, e.g. <c>?t=1680</c>; <see langword="null"/> when the time has no
+    /// recording to seek (it then stays plain text).
+    /// </summary>
+    string? TimestampHref(NoteTimestamp time);
 }
 
 /// <summary>Where a wikilink points.</summary>

@@ -42,6 +42,9 @@ public sealed class ParsedNote
     /// <summary>Block ids (<c>^id</c>) declared in the note, without '^'.</summary>
     public IReadOnlyList<string> BlockIds { get; init; } = [];
 
+    /// <summary>1-based lines of the note's top-level thematic breaks (<c>---</c>), which can separate its parts.</summary>
+    public IReadOnlyList<int> ThematicBreakLines { get; init; } = [];
+
     /// <summary>Video times mentioned in the prose.</summary>
     public IReadOnlyList<NoteTimestamp> Timestamps { get; init; } = [];
 

@@ -40,6 +40,6 @@ public class CorpusTests
             ? Render.Markdown.Parse(File.ReadAllText(Path.Combine(Root, path)), path)
             : null;
 
-        public string TimestampHref(int seconds) => $"?t={seconds}";
+        public string? TimestampHref(NoteTimestamp time) => $"?t={time.Seconds}";
     }
 }

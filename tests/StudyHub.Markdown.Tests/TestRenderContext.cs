@@ -19,5 +19,5 @@ internal sealed class TestRenderContext(
     public ParsedNote? LoadNoteForEmbed(string target) =>
         noteSources is not null && noteSources.TryGetValue(target, out var source) ? Markdown.Parse(source, target + ".md") : null;
 
-    public string TimestampHref(int seconds) => $"?t={seconds}";
+    public string? TimestampHref(NoteTimestamp time) => $"?t={time.Seconds}";
 }

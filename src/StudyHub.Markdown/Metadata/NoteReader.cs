@@ -22,6 +22,7 @@ internal static partial class NoteReader
         var blockIds = new List<string>();
         var links = ReadFrontMatterLinks(document, source);
         var timestamps = new List<NoteTimestamp>();
+        var thematicBreaks = new List<int>();
         var tags = ListOf(Take(frontMatter, "tags") ?? Take(frontMatter, "tag"), splitOnSpaces: true)
             .Select(tag => tag.TrimStart('#'))
             .Where(tag => tag.Length > 0)
@@ -44,6 +45,9 @@ internal static partial class NoteReader
                     break;
                 case TimestampInline timestamp:
                     timestamps.Add(new NoteTimestamp(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start));
+                    break;
+                case ThematicBreakBlock rule when rule.Parent is MarkdownDocument:
+                    thematicBreaks.Add(rule.Line + 1);
                     break;
                 case HeadingBlock heading:
                     headings.Add(new NoteHeading(heading.Level, InlineText.Of(heading.Inline), heading.TryGetAttributes()?.Id ?? "", heading.Line + 1));
@@ -72,6 +76,7 @@ internal static partial class NoteReader
             Headings = headings,
             BlockIds = blockIds,
             Timestamps = timestamps,
+            ThematicBreakLines = thematicBreaks,
             Warnings = warnings,
         };
     }

@@ -169,5 +169,5 @@ file sealed class NoContext : INoteRenderContext
 
     public ParsedNote? LoadNoteForEmbed(string target) => null;
 
-    public string TimestampHref(int seconds) => "";
+    public string? TimestampHref(NoteTimestamp time) => null;
 }

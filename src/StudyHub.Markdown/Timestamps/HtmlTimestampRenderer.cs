@@ -9,7 +9,12 @@ internal sealed class HtmlTimestampRenderer : HtmlObjectRenderer<TimestampInline
 {
     protected override void Write(HtmlRenderer renderer, TimestampInline timestamp)
     {
-        var href = ((ObsidianHtmlRenderer)renderer).Context.TimestampHref(timestamp.Seconds);
+        var time = new NoteTimestamp(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start);
+        if (((ObsidianHtmlRenderer)renderer).Context.TimestampHref(time) is not { } href)
+        {
+            renderer.WriteEscape(timestamp.Text);
+            return;
+        }
         renderer.Write("<a class=\"timestamp\" href=\"").WriteEscape(href)
             .Write("\" data-seconds=\"").Write(timestamp.Seconds.ToString(CultureInfo.InvariantCulture)).Write("\">")
             .WriteEscape(timestamp.Text).Write("</a>");

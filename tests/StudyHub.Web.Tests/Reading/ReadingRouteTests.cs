@@ -107,6 +107,27 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
         Assert.Contains("https://www.youtube.com/watch?v=5vfIT5LOkR0&amp;t=0s", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ATimeInAPartWithoutARecordingStaysText()
+    {
+        using var vault = new TempVault("two-parts").Write("Talk and interview.md", """
+            Link:https://www.youtube.com/watch?v=5vfIT5LOkR0
+
+            ## The talk
+            The key result is at 12:34.
+
+            ---
+            An interview with the speaker, who jokes at 3:21.
+            """);
+        await app.ImportVaultAsync(vault.Root);
+
+        var page = await GetAsync("/notes/talk-and-interview");
+
+        Assert.Contains("<a class=\"timestamp\" href=\"/notes/talk-and-interview?t=754\" data-seconds=\"754\">12:34</a>", page, StringComparison.Ordinal);
+        Assert.Contains("who jokes at 3:21.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-seconds=\"201\"", page, StringComparison.Ordinal);
+    }
+
     async Task<string> GetAsync(string path)
     {
         using var client = app.CreateClient();

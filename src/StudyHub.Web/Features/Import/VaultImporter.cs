@@ -246,7 +246,16 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
         foreach (var (note, source) in notes)
         {
-            var html = markdown.RenderHtml(source.Parsed, context.For(note.Slug));
+            var parsed = source.Parsed;
+            var found = LectureMedia.Find(MetadataOf(parsed), EmbeddedMedia(parsed, context), source.Markdown);
+            var media = found.ConvertAll(m => m.Url);
+            if (!media.SequenceEqual(note.Media))
+            {
+                note.Media = media;
+            }
+            var seeks = LectureParts.Bind(found, parsed.ThematicBreakLines, parsed.Headings.Count > 0 ? parsed.Headings[0].Line : null, [.. parsed.Timestamps.Select(t => t.Line)]);
+
+            var html = markdown.RenderHtml(parsed, context.For(note.Slug, parsed.Timestamps.Zip(seeks).ToDictionary(p => p.First.Offset, p => p.Second)));
             if (note.Html != html)
             {
                 note.Html = html;
@@ -276,15 +285,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 }
             }
 
-            var media = LectureMedia.Find(MetadataOf(source.Parsed), EmbeddedMediaUrls(source.Parsed, context), source.Markdown);
-            if (!media.SequenceEqual(note.Media))
+            var times = parsed.Timestamps.Zip(seeks, (t, seek) => new NoteTimestamp
             {
-                note.Media = media;
-            }
-
-            var times = source.Parsed.Timestamps.Select(t => new NoteTimestamp
-            {
-                NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = media.Count > 0 ? 0 : null,
+                NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = seek,
                 Context = LinkContext.SentenceAround(source.Markdown, t.Offset),
             }).ToList();
             if (!times.Select(TimeKey).SequenceEqual(storedTimes[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
@@ -301,12 +304,12 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
     }
 
-    static IEnumerable<string> EmbeddedMediaUrls(ParsedNote parsed, VaultRenderContext context) =>
+    static IEnumerable<(string Url, int Line)> EmbeddedMedia(ParsedNote parsed, VaultRenderContext context) =>
         parsed.Links
             .Where(l => l.IsEmbed && l.IsAttachment)
-            .Select(l => context.ResolveAttachment(l.Target))
-            .Where(a => a is { Kind: MediaKind.Audio or MediaKind.Video })
-            .Select(a => a!.Url);
+            .Select(l => (Target: context.ResolveAttachment(l.Target), l.Line))
+            .Where(a => a.Target is { Kind: MediaKind.Audio or MediaKind.Video })
+            .Select(a => (a.Target!.Url, a.Line));
 
     /// Front matter and inline fields in one object; front matter wins where both name a key.
     static Dictionary<string, object?> MetadataOf(ParsedNote parsed)

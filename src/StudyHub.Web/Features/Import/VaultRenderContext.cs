@@ -10,10 +10,11 @@ sealed class VaultRenderContext(
     VaultLinkIndex index,
     IReadOnlyDictionary<string, (string Slug, ParsedNote Parsed)> notes,
     IReadOnlyDictionary<string, Attachment> attachments,
-    string noteSlug = "") : INoteRenderContext
+    string noteSlug = "",
+    IReadOnlyDictionary<int, int?>? recordingOfTime = null) : INoteRenderContext
 {
-    /// The same vault seen from one note, whose own page its times link to.
-    public VaultRenderContext For(string slug) => new(index, notes, attachments, slug);
+    /// The same vault seen from one note: its times link to its own page, when they have a recording to seek.
+    public VaultRenderContext For(string slug, IReadOnlyDictionary<int, int?> recordingOfTime) => new(index, notes, attachments, slug, recordingOfTime);
 
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
@@ -28,5 +29,6 @@ sealed class VaultRenderContext(
     public ParsedNote? LoadNoteForEmbed(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note) ? note.Parsed : null;
 
-    public string TimestampHref(int seconds) => $"/notes/{noteSlug}?t={seconds}";
+    public string? TimestampHref(StudyHub.Markdown.NoteTimestamp time) =>
+        recordingOfTime is not null && recordingOfTime.GetValueOrDefault(time.Offset) is not null ? $"/notes/{noteSlug}?t={time.Seconds}" : null;
 }

@@ -2,37 +2,36 @@ using System.Text.RegularExpressions;
 
 namespace StudyHub.Web.Features.Video;
 
+/// A recording a note names, and the line it is named on (null for front matter and the Link: field,
+/// which speak for the whole note).
+public sealed record FoundMedia(string Url, int? Line);
+
 /// Finds the recordings a note is about, in the order a reader would expect: front matter
-/// (video, youtube, media), the Link: field, embedded audio or video files, then the first video
-/// link in the text.
+/// (video, youtube, media), the Link: field, embedded audio or video files, then video links in the text.
 public static partial class LectureMedia
 {
     static readonly string[] MetadataKeys = ["video", "youtube", "media", "link"];
 
-    public static List<string> Find(IReadOnlyDictionary<string, object?> metadata, IEnumerable<string> embeddedFileUrls, string markdown)
+    public static List<FoundMedia> Find(IReadOnlyDictionary<string, object?> metadata, IEnumerable<(string Url, int Line)> embeddedFiles, string markdown)
     {
-        var found = new List<string>();
+        var found = new List<FoundMedia>();
         foreach (var key in MetadataKeys)
         {
             if (metadata.TryGetValue(key, out var value))
             {
                 foreach (var url in Strings(value))
                 {
-                    Add(found, url);
+                    Add(found, url, line: null);
                 }
             }
         }
-        foreach (var url in embeddedFileUrls)
+        foreach (var (url, line) in embeddedFiles)
         {
-            Add(found, url);
+            Add(found, url, line);
         }
         foreach (Match match in Url().Matches(markdown))
         {
-            if (MediaSource.FromUrl(match.Value) is not null)
-            {
-                Add(found, match.Value);
-                break;
-            }
+            Add(found, match.Value, LineOf(markdown, match.Index));
         }
         return found;
     }
@@ -44,14 +43,16 @@ public static partial class LectureMedia
         _ => [],
     };
 
-    static void Add(List<string> found, string url)
+    static void Add(List<FoundMedia> found, string url, int? line)
     {
         url = url.Trim();
-        if (MediaSource.FromUrl(url) is not null && !found.Contains(url, StringComparer.Ordinal))
+        if (MediaSource.FromUrl(url) is not null && !found.Exists(m => m.Url == url))
         {
-            found.Add(url);
+            found.Add(new FoundMedia(url, line));
         }
     }
+
+    static int LineOf(string text, int offset) => text.AsSpan(0, offset).Count('\n') + 1;
 
     [GeneratedRegex(@"https?://[^\s<>()\[\]""']+")]
     private static partial Regex Url();

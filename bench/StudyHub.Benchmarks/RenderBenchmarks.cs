@@ -1,0 +1,68 @@
+using BenchmarkDotNet.Attributes;
+using Markdig;
+using StudyHub.Markdown;
+
+namespace StudyHub.Benchmarks;
+
+/// Render cost per note: our Obsidian pipeline (parse + render) against plain Markdig on the same text.
+[MemoryDiagnoser]
+public class RenderBenchmarks
+{
+    static readonly MarkdownPipeline PlainMarkdig = new MarkdownPipelineBuilder().Build();
+    static readonly MarkdownPipeline AdvancedMarkdig = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    readonly ObsidianMarkdown _obsidian = new();
+    string[] _notes = [];
+
+    [Params("seed", "obsidian-help")]
+    public string Corpus { get; set; } = "seed";
+
+    [GlobalSetup]
+    public void Load() => _notes = Corpora.Notes(Corpus);
+
+    [Benchmark(Baseline = true)]
+    public int Markdig()
+    {
+        var length = 0;
+        foreach (var note in _notes)
+        {
+            length += Markdown.ToHtml(note, PlainMarkdig).Length;
+        }
+        return length;
+    }
+
+    [Benchmark]
+    public int MarkdigAdvancedExtensions()
+    {
+        var length = 0;
+        foreach (var note in _notes)
+        {
+            length += Markdown.ToHtml(note, AdvancedMarkdig).Length;
+        }
+        return length;
+    }
+
+    [Benchmark]
+    public int StudyHubObsidian()
+    {
+        var length = 0;
+        foreach (var note in _notes)
+        {
+            length += _obsidian.RenderHtml(_obsidian.Parse(note), EveryLinkExists.Instance).Length;
+        }
+        return length;
+    }
+
+    /// Resolves every note link and no attachment, as a vault whose images are missing.
+    sealed class EveryLinkExists : INoteRenderContext
+    {
+        public static readonly EveryLinkExists Instance = new();
+
+        public NoteLinkTarget ResolveNote(string target) => new($"/notes/{target}", Exists: true);
+
+        public AttachmentTarget? ResolveAttachment(string name) => null;
+
+        public ParsedNote? LoadNoteForEmbed(string target) => null;
+
+        public string? TimestampHref(NoteTimestamp time) => $"?t={time.Seconds}";
+    }
+}
