@@ -8,7 +8,7 @@ namespace StudyHub.Benchmarks;
 [MemoryDiagnoser]
 public class RenderBenchmarks
 {
-    static readonly MarkdownPipeline PlainMarkdig = new MarkdownPipelineBuilder().Build();
+    static readonly MarkdownPipeline DefaultPipeline = new MarkdownPipelineBuilder().Build();
     static readonly MarkdownPipeline AdvancedMarkdig = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
     readonly ObsidianMarkdown _obsidian = new();
     string[] _notes = [];
@@ -20,12 +20,12 @@ public class RenderBenchmarks
     public void Load() => _notes = Corpora.Notes(Corpus);
 
     [Benchmark(Baseline = true)]
-    public int Markdig()
+    public int PlainMarkdig()
     {
         var length = 0;
         foreach (var note in _notes)
         {
-            length += Markdown.ToHtml(note, PlainMarkdig).Length;
+            length += global::Markdig.Markdown.ToHtml(note, DefaultPipeline).Length;
         }
         return length;
     }
@@ -36,7 +36,7 @@ public class RenderBenchmarks
         var length = 0;
         foreach (var note in _notes)
         {
-            length += Markdown.ToHtml(note, AdvancedMarkdig).Length;
+            length += global::Markdig.Markdown.ToHtml(note, AdvancedMarkdig).Length;
         }
         return length;
     }
