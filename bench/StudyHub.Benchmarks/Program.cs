@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Running;
+using StudyHub.Benchmarks;
+
+// dotnet run -c Release --project bench/StudyHub.Benchmarks -- <command>; see docs/benchmarks.md.
+switch (args)
+{
+    case ["generate-vault", var folder, .. var options]:
+        VaultGenerator.Write(folder, notes: IntOption(options, "--notes", 10_000), seed: IntOption(options, "--seed", 1));
+        Console.WriteLine($"Wrote a generated vault to {folder}");
+        break;
+    case ["import-throughput", var vault, .. var options]:
+        await ImportThroughput.RunAsync(vault, runs: IntOption(options, "--runs", 3));
+        break;
+    case ["search-latency", var app, .. var options]:
+        await SearchLatency.RunAsync(new Uri(app), requests: IntOption(options, "--requests", 400));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);
+        break;
+}
+
+static int IntOption(string[] options, string name, int fallback)
+{
+    var at = Array.IndexOf(options, name);
+    return at >= 0 && at + 1 < options.Length && int.TryParse(options[at + 1], out var value) ? value : fallback;
+}
