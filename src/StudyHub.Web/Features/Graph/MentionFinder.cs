@@ -10,7 +10,7 @@ public sealed class MentionFinder
     sealed record Name(string[] Words, bool MatchCase, string NodeId);
 
     const int ShortestName = 3;
-    static readonly SearchValues<char> JoinCharacters = SearchValues.Create(" -._\u00A0\u2010\u2011");
+    static readonly SearchValues<char> JoinCharacters = SearchValues.Create(" -._'\u00A0\u2010\u2011\u2019");
     readonly Dictionary<string, List<Name>> _byFirstWord = new(StringComparer.OrdinalIgnoreCase);
 
     public MentionFinder(IEnumerable<(string NodeId, string Name)> names)
@@ -87,7 +87,7 @@ public sealed class MentionFinder
         return true;
     }
 
-    /// Words of a name may be joined by a space, hyphen or dot ("Cross-Attention", "Cross Attention"), never by a line break or sentence.
+    /// Words of a name may be joined by a space, hyphen, dot or apostrophe ("Cross-Attention", "Cross Attention"), never by a line break.
     static bool IsJoin(ReadOnlySpan<char> gap) =>
         gap.Length is > 0 and <= 2 && !gap.ContainsAnyExcept(JoinCharacters);
 

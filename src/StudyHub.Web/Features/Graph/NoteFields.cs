@@ -72,7 +72,8 @@ public sealed partial class NoteFields
             {
                 paper = true;
             }
-            if (OwnFields.Contains(field))
+            // A long "field" is a sentence the inline-field reader took for one ("Obsidian has two sidebars: …").
+            if (OwnFields.Contains(field) || field.Count(c => c == '_') > 2)
             {
                 continue;
             }
