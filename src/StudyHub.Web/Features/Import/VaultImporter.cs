@@ -44,10 +44,16 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         vault.LastImportedAt = started;
 
-        var notes = await MatchNotesAsync(db, vault, sourceNotes, report, started, cancellationToken);
+        var inserts = new NewRows();
+        var notes = await MatchNotesAsync(db, vault, sourceNotes, report, inserts, started, cancellationToken);
         var attachments = await SyncAttachmentsAsync(db, vault, sourceAttachments, report, started, cancellationToken);
-        await DeriveAsync(db, notes, attachments, report, cancellationToken);
+        await DeriveAsync(db, notes, attachments, report, inserts, cancellationToken);
 
+        await db.SaveChangesAsync(cancellationToken);
+        await BulkInsert.CopyAsync(db, inserts.Notes, cancellationToken);
+        await BulkInsert.CopyAsync(db, inserts.Revisions, cancellationToken);
+        await BulkInsert.CopyAsync(db, inserts.Links, cancellationToken);
+        await BulkInsert.CopyAsync(db, inserts.Times, cancellationToken);
         db.ImportRuns.Add(new ImportRun
         {
             VaultId = vault.Id, Source = Path.GetFullPath(source), StartedAt = started, FinishedAt = clock.GetUtcNow(),
@@ -60,33 +66,45 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
     sealed record SourceNote(string Path, string Hash, string Markdown, ParsedNote Parsed);
 
+    /// Rows this import adds; written with COPY after the updates, parents before children.
+    sealed class NewRows
+    {
+        public List<Note> Notes { get; } = [];
+        public List<NoteRevision> Revisions { get; } = [];
+        public List<NoteLink> Links { get; } = [];
+        public List<NoteTimestamp> Times { get; } = [];
+    }
+
     /// A note of this import: its stored row and what the file says now.
     sealed record ImportedNote(Note Entity, SourceNote Source);
 
     List<SourceNote> ReadNotes(IEnumerable<VaultFile> files, ImportReport report)
     {
-        var notes = new List<SourceNote>();
-        foreach (var file in files.Where(f => IsNote(f.Path)))
+        // Parsing is pure and the pipeline thread-safe, so notes parse on every core.
+        var read = files.Where(f => IsNote(f.Path)).AsParallel().AsOrdered().Select(file =>
         {
             if (LooksBinary(file.Content))
             {
-                report.Warnings.Add(new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text."));
-                continue;
+                return (Note: (SourceNote?)null, Warnings: (IEnumerable<ImportWarning>)[new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text.")]);
             }
             var text = Decode(file.Content, out var invalidAt);
+            var parsed = markdown.Parse(text, Path.GetFileNameWithoutExtension(file.Path));
+            var warnings = parsed.Warnings.Select(w => new ImportWarning(file.Path, w.Line, w.Message));
             if (invalidAt is { } line)
             {
-                report.Warnings.Add(new ImportWarning(file.Path, line, "The file is not valid UTF-8; invalid bytes were replaced with \uFFFD."));
+                warnings = warnings.Prepend(new ImportWarning(file.Path, line, "The file is not valid UTF-8; invalid bytes were replaced with \uFFFD."));
             }
-            var parsed = markdown.Parse(text, Path.GetFileNameWithoutExtension(file.Path));
-            report.Warnings.AddRange(parsed.Warnings.Select(w => new ImportWarning(file.Path, w.Line, w.Message)));
-            notes.Add(new SourceNote(file.Path, Hash(file.Content), text, parsed));
+            return (Note: new SourceNote(file.Path, Hash(file.Content), text, parsed), Warnings: warnings);
+        }).ToList();
+        foreach (var (_, warnings) in read)
+        {
+            report.Warnings.AddRange(warnings);
         }
-        return notes;
+        return read.Select(r => r.Note).OfType<SourceNote>().ToList();
     }
 
     static async Task<List<ImportedNote>> MatchNotesAsync(StudyHubDbContext db, Vault vault, List<SourceNote> sources, ImportReport report,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        NewRows inserts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var existing = await db.Notes.Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
         var byPath = existing.ToDictionary(n => n.Path, StringComparer.Ordinal);
@@ -113,7 +131,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 {
                     report.NotesChanged++;
                     Retitle(db, note, source.Parsed.Title, takenSlugs, retired, now);
-                    Update(db, note, source, now);
+                    Update(inserts, note, source, now);
                 }
             }
             else if (renameCandidates.TryGetValue(source.Hash, out var candidates) && candidates.TryDequeue(out note))
@@ -131,8 +149,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                     VaultId = vault.Id, Path = source.Path, Title = source.Parsed.Title, Slug = UniqueSlug(source.Parsed.Title, takenSlugs),
                     Markdown = source.Markdown, ContentHash = source.Hash, CreatedAt = now,
                 };
-                db.Notes.Add(note);
-                Update(db, note, source, now);
+                inserts.Notes.Add(note);
+                Update(inserts, note, source, now);
             }
             imported.Add(new ImportedNote(note, source));
         }
@@ -173,7 +191,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         note.Title = title;
     }
 
-    static void Update(StudyHubDbContext db, Note note, SourceNote source, DateTimeOffset now)
+    static void Update(NewRows inserts, Note note, SourceNote source, DateTimeOffset now)
     {
         note.Path = source.Path;
         note.Title = source.Parsed.Title;
@@ -184,7 +202,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         note.Aliases = [.. source.Parsed.Aliases];
         note.UpdatedAt = now;
         note.DeletedAt = null;
-        db.NoteRevisions.Add(new NoteRevision
+        inserts.Revisions.Add(new NoteRevision
         {
             NoteId = note.Id, Number = 0, Path = source.Path, Markdown = source.Markdown, ContentHash = source.Hash, ImportedAt = now,
         });
@@ -229,7 +247,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     /// Links, times and HTML depend on the whole vault (a new note resolves old links), so they are
     /// recomputed for every note and written only where they differ.
     async Task DeriveAsync(StudyHubDbContext db, List<ImportedNote> notes, Dictionary<string, Attachment> attachments, ImportReport report,
-        CancellationToken cancellationToken)
+        NewRows inserts, CancellationToken cancellationToken)
     {
         var index = new VaultLinkIndex(
             notes.Select(n => n.Source.Path).Concat(attachments.Keys),
@@ -244,34 +262,29 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             .GroupBy(r => r.NoteId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
 
-        foreach (var (note, source) in notes)
+        // Rendering is the costly part and touches no entity, so it runs on every core; the results are
+        // applied to the tracked rows one by one afterwards.
+        var derived = notes.AsParallel().AsOrdered().Select(imported => Derive(imported, index, byPath, context)).ToList();
+        foreach (var ((note, source), (media, html, headings, links, times)) in notes.Zip(derived))
         {
-            var parsed = source.Parsed;
-            var found = LectureMedia.Find(MetadataOf(parsed), EmbeddedMedia(parsed, context), source.Markdown);
-            var media = found.ConvertAll(m => m.Url);
             if (!media.SequenceEqual(note.Media))
             {
                 note.Media = media;
             }
-            var seeks = LectureParts.Bind(found, parsed.ThematicBreakLines, parsed.Headings.Count > 0 ? parsed.Headings[0].Line : null, [.. parsed.Timestamps.Select(t => t.Line)]);
-
-            var html = markdown.RenderHtml(parsed, context.For(note.Slug, parsed.Timestamps.Zip(seeks).ToDictionary(p => p.First.Offset, p => p.Second)));
             if (note.Html != html)
             {
                 note.Html = html;
                 note.PlainText = PlainText.FromHtml(html);
             }
-            var headings = string.Join('\n', source.Parsed.Headings.Select(h => h.Text));
             if (note.HeadingsText != headings)
             {
                 note.HeadingsText = headings;
             }
 
-            var links = source.Parsed.Links.Select(link => ToStoredLink(note, link, index, byPath, source.Markdown)).ToList();
             if (!links.Select(LinkKey).SequenceEqual(storedLinks[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
             {
                 db.NoteLinks.RemoveRange(storedLinks[note.Id]);
-                db.NoteLinks.AddRange(links);
+                inserts.Links.AddRange(links);
             }
             foreach (var link in links.Where(l => !l.IsResolved))
             {
@@ -285,23 +298,41 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 }
             }
 
-            var times = parsed.Timestamps.Zip(seeks, (t, seek) => new NoteTimestamp
-            {
-                NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = seek,
-                Context = LinkContext.SentenceAround(source.Markdown, t.Offset),
-            }).ToList();
             if (!times.Select(TimeKey).SequenceEqual(storedTimes[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
             {
                 db.NoteTimestamps.RemoveRange(storedTimes[note.Id]);
-                db.NoteTimestamps.AddRange(times);
+                inserts.Times.AddRange(times);
             }
         }
 
         var last = new Dictionary<Guid, int>(revisionNumbers);
-        foreach (var revision in db.ChangeTracker.Entries<NoteRevision>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+        foreach (var revision in inserts.Revisions)
         {
             revision.Number = last[revision.NoteId] = last.GetValueOrDefault(revision.NoteId) + 1;
         }
+    }
+
+    sealed record DerivedNote(List<string> Media, string Html, string Headings, List<NoteLink> Links, List<NoteTimestamp> Times);
+
+    DerivedNote Derive(ImportedNote imported, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, VaultRenderContext context)
+    {
+        var (note, source) = imported;
+        var parsed = source.Parsed;
+        var found = LectureMedia.Find(MetadataOf(parsed), EmbeddedMedia(parsed, context), source.Markdown);
+        var seeks = LectureParts.Bind(found, parsed.ThematicBreakLines, parsed.Headings.Count > 0 ? parsed.Headings[0].Line : null,
+            [.. parsed.Timestamps.Select(t => t.Line)]);
+        var html = markdown.RenderHtml(parsed, context.For(note.Slug, parsed.Timestamps.Zip(seeks).ToDictionary(p => p.First.Offset, p => p.Second)));
+        var times = parsed.Timestamps.Zip(seeks, (t, seek) => new NoteTimestamp
+        {
+            NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = seek,
+            Context = LinkContext.SentenceAround(source.Markdown, t.Offset),
+        }).ToList();
+        return new DerivedNote(
+            found.ConvertAll(m => m.Url),
+            html,
+            string.Join('\n', parsed.Headings.Select(h => h.Text)),
+            parsed.Links.Select(link => ToStoredLink(note, link, index, byPath, source.Markdown)).ToList(),
+            times);
     }
 
     static IEnumerable<(string Url, int Line)> EmbeddedMedia(ParsedNote parsed, VaultRenderContext context) =>
