@@ -17,6 +17,7 @@ builder.AddLogging();
 builder.AddData();
 builder.AddAttachments();
 builder.AddImport();
+builder.AddReadingCache();
 builder.AddGraph();
 builder.AddSearch();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -35,6 +36,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
 app.UseAntiforgery();
+app.UseReadingCache();
 
 app.MapOpenApi();
 app.MapHealth();

@@ -20,7 +20,7 @@ namespace StudyHub.Web.Features.Import;
 /// get a new revision, unchanged ones are left alone, renamed ones keep their identity, and deleted ones
 /// leave every view while their history stays.
 public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
-    IOptions<ImportLimits> limits, TimeProvider clock)
+    IOptions<ImportLimits> limits, ImportVersion version, TimeProvider clock)
 {
     public async Task<ImportReport> ImportAsync(string source, string? vaultName, CancellationToken cancellationToken)
     {
@@ -61,6 +61,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        version.Forget();
         return report;
     }
 
