@@ -356,9 +356,11 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
     static NoteLink ToStoredLink(Note note, WrittenLink link, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, string markdown)
     {
+        // [x](Example.md) and [[Example]] name the same note, and the same concept when it is not yet written.
+        var target = !link.IsAttachment && link.Target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? link.Target[..^3] : link.Target;
         var stored = new NoteLink
         {
-            NoteId = note.Id, TargetText = link.Target, TargetSlug = link.Target.Length == 0 ? note.Slug : Slug.From(link.Target), Alias = link.Alias, Heading = link.Heading,
+            NoteId = note.Id, TargetText = target, TargetSlug = target.Length == 0 ? note.Slug : Slug.From(target), Alias = link.Alias, Heading = link.Heading,
             BlockId = link.BlockId, IsEmbed = link.IsEmbed, IsAttachment = link.IsAttachment, Line = link.Line, Offset = link.Offset,
             Context = link.IsAttachment ? "" : LinkContext.SentenceAround(markdown, link.Offset),
         };
@@ -366,9 +368,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         {
             stored.TargetAttachmentPath = index.ResolveAttachment(link.Target);
         }
-        else if ((link.Target.Length == 0 ? note.Path : index.ResolveNote(link.Target)) is { } path && byPath.TryGetValue(path, out var target))
+        else if ((target.Length == 0 ? note.Path : index.ResolveNote(target)) is { } path && byPath.TryGetValue(path, out var resolved))
         {
-            stored.TargetNoteId = target.Entity.Id;
+            stored.TargetNoteId = resolved.Entity.Id;
         }
         return stored;
     }
