@@ -86,7 +86,7 @@ public static class GraphBuilder
                 ?? (node.Written ? KindOf(notes[node.Id], fields[node.Id]) : node.ImpliedKind ?? NodeKind.Unclassified);
         }
 
-        var rendered = input.Notes.ToDictionary(n => n.Slug, n => RenderedNote.Read(n.Html), StringComparer.Ordinal);
+        var rendered = input.Notes.AsParallel().ToDictionary(n => n.Slug, n => RenderedNote.Read(n.Html), StringComparer.Ordinal);
         foreach (var note in input.Notes.Where(n => nodes[n.Slug].Kind == NodeKind.Lecture))
         {
             foreach (var section in rendered[note.Slug].Sections)
@@ -106,11 +106,13 @@ public static class GraphBuilder
         foreach (var vault in nodes.Values.GroupBy(n => n.Vault))
         {
             var finder = new MentionFinder(vault.SelectMany(n => n.Names.Select(name => (n.Id, name))));
-            foreach (var note in input.Notes.Where(n => n.Vault == vault.Key))
+            var mentions = input.Notes.Where(n => n.Vault == vault.Key).AsParallel().AsOrdered()
+                .Select(note => (note.Slug, Found: finder.Find(rendered[note.Slug].Prose)));
+            foreach (var (slug, found) in mentions)
             {
-                foreach (var (mentioned, count) in finder.Find(rendered[note.Slug].Prose))
+                foreach (var (mentioned, count) in found)
                 {
-                    AddEdge(note.Slug, mentioned, EdgeKinds.UnlinkedMention, count);
+                    AddEdge(slug, mentioned, EdgeKinds.UnlinkedMention, count);
                 }
             }
         }

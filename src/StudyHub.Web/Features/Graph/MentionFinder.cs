@@ -48,10 +48,11 @@ public sealed class MentionFinder
     public Dictionary<string, int> Find(string prose)
     {
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byFirstWord = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         var words = Words(prose);
         for (var i = 0; i < words.Count;)
         {
-            var match = _byFirstWord.TryGetValue(prose.AsSpan(words[i].Start, words[i].Length).ToString(), out var candidates)
+            var match = byFirstWord.TryGetValue(prose.AsSpan(words[i].Start, words[i].Length), out var candidates)
                 ? candidates.Find(name => Matches(name, prose, words, i))
                 : null;
             if (match is null)

@@ -40,7 +40,15 @@ public sealed partial class RenderedNote
             var textEnd = open < 0 ? html.Length : open;
             if (skipping is null && textEnd > at)
             {
-                prose.Append(WebUtility.HtmlDecode(html.AsSpan(at, textEnd - at).ToString()));
+                var text = html.AsSpan(at, textEnd - at);
+                if (text.Contains('&'))
+                {
+                    prose.Append(WebUtility.HtmlDecode(text.ToString()));
+                }
+                else
+                {
+                    prose.Append(text);
+                }
             }
             if (open < 0)
             {

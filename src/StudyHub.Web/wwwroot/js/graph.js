@@ -40,12 +40,13 @@
             {
                 selector: "edge",
                 style: big
-                    ? { "curve-style": "haystack", "width": 0.5, "line-color": "#adb5bd", "opacity": 0.5 }
+                    ? { "curve-style": "haystack", "width": 0.5, "line-color": "#adb5bd" }
                     : { "curve-style": "bezier", "width": "mapData(weight, 1, 10, 1, 4)", "line-color": "#adb5bd", "target-arrow-shape": "triangle", "target-arrow-color": "#adb5bd", "arrow-scale": 0.6, "opacity": 0.8 },
             },
             { selector: "edge[kind ^= 'relation:']", style: { "line-color": "#5c7cfa", "target-arrow-color": "#5c7cfa" } },
-            { selector: "edge[kind = 'co-mention']", style: { "line-style": "dotted", "target-arrow-shape": "none" } },
-            { selector: "edge[kind = 'unlinked-mention']", style: { "line-style": "dashed", "line-color": "#ced4da", "target-arrow-color": "#ced4da" } },
+            // Dashes cost too much to draw on tens of thousands of edges; a big graph tells mentions apart by colour only.
+            { selector: "edge[kind = 'co-mention']", style: big ? {} : { "line-style": "dotted", "target-arrow-shape": "none" } },
+            { selector: "edge[kind = 'unlinked-mention']", style: { ...(big ? {} : { "line-style": "dashed" }), "line-color": "#ced4da", "target-arrow-color": "#ced4da" } },
             { selector: ".hidden", style: { "display": "none" } },
         ];
     }
@@ -89,7 +90,12 @@
             const apply = () => applyFilters(form, cy, big, element);
             form.addEventListener("change", apply);
             form.addEventListener("submit", event => { event.preventDefault(); apply(); });
-            apply();
+            // Restyling tens of thousands of elements costs seconds; only do it when the URL asked for a filter.
+            if (new URLSearchParams(location.search).size > 0) {
+                apply();
+            } else {
+                element.dataset.visibleNodes = cy.nodes().length;
+            }
         }
         element.dataset.state = "ready";
     }
@@ -116,7 +122,7 @@
             } else if (center?.nonempty()) {
                 keep = keep.union(center);
             }
-            cy.elements().removeClass("hidden");
+            cy.elements(".hidden").removeClass("hidden");
             cy.nodes().not(keep).addClass("hidden");
             cy.edges().filter(e => !edgeShown(e) || e.source().hasClass("hidden") || e.target().hasClass("hidden")).addClass("hidden");
             if (checked("orphans")) {
