@@ -55,10 +55,8 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
         await Expect(picture).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var sinceFetch = int.Parse((await picture.GetAttributeAsync("data-first-frame-ms"))!, CultureInfo.InvariantCulture);
         var sincePageStart = int.Parse((await picture.GetAttributeAsync("data-first-frame-since-page-start-ms"))!, CultureInfo.InvariantCulture);
+        // How fast is a benchmark's question (docs/benchmarks.md, "Graph"); this journey checks that it draws at all.
         output.WriteLine($"First frame of 5,000 nodes and 50,000 edges: {sincePageStart} ms after navigation start, {sinceFetch} ms after the graph was requested.");
-        // REVIEW: the goal is 2 s; Cytoscape's canvas renderer needs several seconds just to create 55,000 elements
-        // on our 2-core CI machine (docs/benchmarks.md), so this only guards against a layout that runs away.
-        Assert.InRange(sincePageStart, 0, 30_000);
     });
 
     static string LargeGraph(int nodes, int edges)
