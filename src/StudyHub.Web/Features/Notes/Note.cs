@@ -33,6 +33,9 @@ public sealed class Note
     public string HeadingsText { get; set; } = "";
     public NpgsqlTypes.NpgsqlTsVector SearchVector { get; set; } = null!;
 
+    /// NoteReading as JSON: contents, linked mentions, outgoing links and times, derived at import.
+    public string Reading { get; set; } = "{}";
+
     /// SHA-256 of the file's bytes, lower-case hex: how a re-import tells unchanged files apart.
     public required string ContentHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -66,6 +69,7 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.HasIndex(n => n.SearchVector).HasMethod("gin");
         note.HasIndex(n => n.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
         note.Property(n => n.FrontMatter).HasColumnType("jsonb");
+        note.Property(n => n.Reading).HasColumnType("jsonb");
         note.Property(n => n.ContentHash).HasMaxLength(64).IsFixedLength();
         note.Property(n => n.Path).HasMaxLength(1024);
         note.Property(n => n.Title).HasMaxLength(500);

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace StudyHub.Web.Features.Notes;
+
+public sealed record Backlink(string Title, string Slug, string Sentence);
+
+public sealed record OutgoingLink(string Text, string Href, bool Exists);
+
+public sealed record ReadingMarker(int Seconds, string Label);
+
+/// What the note page shows around a note's text, derived from the whole vault at import and stored with the
+/// note as its HTML is, so that reading a note is one query.
+public sealed record NoteReading(
+    IReadOnlyList<TocEntry> Toc,
+    IReadOnlyList<Backlink> Backlinks,
+    IReadOnlyList<OutgoingLink> Outgoing,
+    IReadOnlyList<ReadingMarker> Markers,
+    string Description)
+{
+    public static readonly NoteReading Empty = new([], [], [], [], "");
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static NoteReading FromJson(string json) =>
+        json is "" or "{}" ? Empty : JsonSerializer.Deserialize<NoteReading>(json) ?? Empty;
+}
