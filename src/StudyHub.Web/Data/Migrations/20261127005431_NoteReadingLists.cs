@@ -15,7 +15,7 @@ namespace StudyHub.Web.Data.Migrations
                 table: "Notes",
                 type: "jsonb",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "{}");
         }
 
         /// <inheritdoc />
