@@ -306,10 +306,41 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             }
         }
 
+        SetReading(notes, derived);
+
         var last = new Dictionary<Guid, int>(revisionNumbers);
         foreach (var revision in inserts.Revisions)
         {
             revision.Number = last[revision.NoteId] = last.GetValueOrDefault(revision.NoteId) + 1;
+        }
+    }
+
+    /// The lists around each note's text: they need every note's links, so they come after all are derived.
+    static void SetReading(List<ImportedNote> notes, List<DerivedNote> derived)
+    {
+        var byId = notes.ToDictionary(n => n.Entity.Id, n => n.Entity);
+        var backlinks = notes.Zip(derived)
+            .SelectMany(pair => pair.Second.Links
+                .Where(l => !l.IsAttachment && l.TargetNoteId is { } target && target != pair.First.Entity.Id)
+                .Select(l => (Target: l.TargetNoteId!.Value, Backlink: new Backlink(pair.First.Entity.Title, pair.First.Entity.Slug, l.Context))))
+            .ToLookup(b => b.Target, b => b.Backlink);
+        foreach (var ((note, _), (_, _, _, links, times)) in notes.Zip(derived))
+        {
+            var reading = new NoteReading(
+                TableOfContents.Of(note.Html),
+                [.. backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
+                [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
+                    .Select(l => l.TargetNoteId is { } id && byId.TryGetValue(id, out var target)
+                        ? new OutgoingLink(target.Title, $"/notes/{target.Slug}", Exists: true)
+                        : new OutgoingLink(l.TargetText, $"/concepts/{l.TargetSlug}", Exists: false))
+                    .DistinctBy(o => o.Href)
+                    .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
+                [.. times.Where(t => t.MediaIndex == 0).Select(t => new ReadingMarker(t.Seconds, t.Context))],
+                PlainText.Lead(note.PlainText)).ToJson();
+            if (note.Reading != reading)
+            {
+                note.Reading = reading;
+            }
         }
     }
 
