@@ -16,4 +16,52 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Why does MultiModality matter?" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Alec Radford is a genius")).ToBeVisibleAsync();
     });
+
+    [Fact]
+    public Task FromHomeToALectureToAConceptAndBack() => JourneyAsync(nameof(FromHomeToALectureToAConceptAndBack), async () =>
+    {
+        await Page.GotoAsync("/");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Multimodal Deep Learning", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Multimodal Deep Learning", Level = 1 })).ToBeVisibleAsync();
+
+        await Page.Locator(".note-body a.wikilink", new() { HasText = "Douwe Kiela" }).First.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/douwe-kiela").ToString());
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Douwe Kiela", Level = 1, Exact = true })).ToBeVisibleAsync();
+
+        // A target nobody has written yet leads to its concept page, which lists who links to it.
+        await Page.GotoAsync("/notes/cross-attention");
+        await Page.Locator(".note-body a.wikilink.unresolved", new() { HasText = "Transformer" }).First.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Transformer", Level = 1, Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Cross-Attention" }).First).ToBeVisibleAsync();
+
+        await Page.GoBackAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Cross-Attention", Level = 1, Exact = true })).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task HoveringAWikilinkPreviewsTheNote() => JourneyAsync(nameof(HoveringAWikilinkPreviewsTheNote), async () =>
+    {
+        await Page.GotoAsync("/notes/multimodal-deep-learning");
+
+        await Page.Locator(".note-body a.wikilink", new() { HasText = "Douwe Kiela" }).First.HoverAsync();
+
+        var preview = Page.GetByRole(AriaRole.Tooltip);
+        await Expect(preview).ToBeVisibleAsync();
+        await Expect(preview).ToContainTextAsync("Douwe Kiela");
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(preview).ToBeHiddenAsync();
+    });
+
+    [Fact]
+    public Task TheThemeToggleSwitchesAndIsRemembered() => JourneyAsync(nameof(TheThemeToggleSwitchesAndIsRemembered), async () =>
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await Page.GotoAsync("/notes/clip");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Switch between light and dark theme" }).ClickAsync();
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await Page.ReloadAsync();
+
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+    });
 }

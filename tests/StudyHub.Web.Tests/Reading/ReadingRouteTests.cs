@@ -32,6 +32,25 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
     }
 
     [Fact]
+    public async Task ANoteThatOpensWithItsTitleShowsItOnce()
+    {
+        var page = await GetAsync("/notes/douwe-kiela");
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<h1[ >]"));
+        Assert.DoesNotContain("href=\"#douwe-kiela\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALinkToAMomentOfTheLectureSaysTheTimeWhenShared()
+    {
+        var page = await GetAsync("/notes/multimodal-deep-learning?t=28m00s");
+
+        Assert.Contains("<meta property=\"og:title\" content=\"Multimodal Deep Learning at 28:00\"", page, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:url\" content=\"http://localhost/notes/multimodal-deep-learning?t=1680\"", page, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/notes/multimodal-deep-learning\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANotePageListsItsContentsLinkedMentionsAndOutgoingLinks()
     {
         var clip = await GetAsync("/notes/clip");

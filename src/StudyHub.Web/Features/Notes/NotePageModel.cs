@@ -34,23 +34,35 @@ public sealed class NotePageModel
         }
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
+        var (html, titleId) = WithoutLeadingTitle(note.Html, note.Title);
         return new NotePageModel
         {
             Title = note.Title,
             Vault = note.Vault,
             VaultSlug = note.VaultSlug,
             Folders = note.Path.Split('/')[..^1],
-            Html = note.Html,
+            Html = html,
             Tags = note.Tags,
             UpdatedAt = note.UpdatedAt,
             Subject = metadata.Text("subject"),
             SourceUrl = metadata.Url("link") ?? metadata.Url("video") ?? metadata.Url("youtube"),
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
-            Toc = reading.Toc,
+            Toc = [.. reading.Toc.Where(entry => entry.Id != titleId)],
             Media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList(),
             Markers = reading.Markers.Select(m => new TimelineMarker(m.Seconds, m.Label)).ToList(),
             Backlinks = reading.Backlinks,
             Outgoing = reading.Outgoing,
         };
+    }
+
+    /// Many notes open with their own title as a heading; the page already shows it once.
+    static (string Html, string? Id) WithoutLeadingTitle(string html, string title)
+    {
+        const string Start = "<h1 id=\"";
+        var idEnd = html.StartsWith(Start, StringComparison.Ordinal) ? html.IndexOf('"', Start.Length) : -1;
+        var rest = $"\">{System.Net.WebUtility.HtmlEncode(title)}</h1>\n";
+        return idEnd > 0 && html.AsSpan(idEnd).StartsWith(rest, StringComparison.Ordinal)
+            ? (html[(idEnd + rest.Length)..], html[Start.Length..idEnd])
+            : (html, null);
     }
 }
