@@ -43,6 +43,7 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IHostEnvironm
             ? directory
             : LocalPostgresCluster.DefaultRootDirectory("postgres");
         _cluster = LocalPostgresCluster.Start(root);
+        _cluster.EnsureDatabase(LocalDatabaseName);
         logger.LogInformation(
             "Started the local PostgreSQL cluster in {DataDirectory} on port {Port}. Connect with: {Psql}",
             _cluster.DataDirectory, _cluster.Port, _cluster.PsqlCommand(LocalDatabaseName));

@@ -85,6 +85,20 @@ public sealed class LocalPostgresCluster : IDisposable
         return new LocalPostgresCluster(rootDirectory, binDirectory, runAs, port, password);
     }
 
+    /// Creates the database unless it exists, so that the first migration does not start by failing to connect.
+    public void EnsureDatabase(string database)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            create.ExecuteNonQuery();
+        }
+    }
+
     public void Stop()
     {
         if (_stopped)

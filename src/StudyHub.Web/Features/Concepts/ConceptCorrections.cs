@@ -5,7 +5,7 @@ using StudyHub.Web.Features.Graph;
 namespace StudyHub.Web.Features.Concepts;
 
 /// Records what an editor says a concept is. Corrections live apart from the notes, so a re-import keeps them.
-public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock)
+public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> contexts, GraphStore graph, TimeProvider clock)
 {
     /// Sets the kind of the concept with this slug (null: let the vault decide again) and its extra aliases.
     public async Task CorrectAsync(string slug, NodeKind? kind, IReadOnlyList<string> aliases, CancellationToken cancellationToken = default)
@@ -21,5 +21,6 @@ public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> cont
         correction.Aliases = aliases.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         correction.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        graph.Forget();
     }
 }

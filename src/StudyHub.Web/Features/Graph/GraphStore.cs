@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Import;
 
 namespace StudyHub.Web.Features.Graph;
 
 /// Keeps the built graph in memory and builds it again when an import has finished or a correction was made
-/// since: each read asks the database one small question (how many imports and corrections, and the latest).
-public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts) : IDisposable
+/// since. Pages read it on every view, so the question "anything new?" goes to the database at most every two
+/// seconds (imports through ImportVersion, corrections here); changes made in this process are seen at once.
+public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, ImportVersion imports, TimeProvider clock) : IDisposable
 {
-    sealed record Version(int Imports, DateTimeOffset? LastImport, int Corrections, DateTimeOffset? LastCorrection);
+    static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
+
+    sealed record Version(string Imports, int Corrections, DateTimeOffset? LastCorrection);
 
     sealed record Built(Version Version, ConceptGraph Graph);
 
@@ -40,16 +44,22 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts) : 
 
     public void Dispose() => _building.Dispose();
 
+    /// After a correction in this process the next read looks again at once.
+    public void Forget() => _correctionsReadAt = DateTimeOffset.MinValue;
+
+    (int Count, DateTimeOffset? Last) _corrections;
+    DateTimeOffset _correctionsReadAt = DateTimeOffset.MinValue;
+
     async Task<Version> VersionAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var imports = await db.ImportRuns.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Last = g.Max(r => (DateTimeOffset?)r.FinishedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var corrections = await db.ConceptCorrections.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Last = g.Max(c => (DateTimeOffset?)c.UpdatedAt) })
-            .FirstOrDefaultAsync(cancellationToken);
-        return new Version(imports?.Count ?? 0, imports?.Last, corrections?.Count ?? 0, corrections?.Last);
+        if (clock.GetUtcNow() - _correctionsReadAt >= Freshness)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            _corrections = (await db.ConceptCorrections.CountAsync(cancellationToken),
+                await db.ConceptCorrections.MaxAsync(c => (DateTimeOffset?)c.UpdatedAt, cancellationToken));
+            _correctionsReadAt = clock.GetUtcNow();
+        }
+        return new Version(await imports.GetAsync(cancellationToken), _corrections.Count, _corrections.Last);
     }
 
     async Task<GraphInput> LoadAsync(CancellationToken cancellationToken)
