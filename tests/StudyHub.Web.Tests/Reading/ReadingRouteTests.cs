@@ -118,11 +118,11 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
     }
 
     [Fact]
-    public async Task WithoutJavaScriptATimeLinksToTheNoteAtThatMoment()
+    public async Task WithoutJavaScriptATimeLinksToTheRecordingAtThatMoment()
     {
         var page = await GetAsync("/notes/multimodal-deep-learning");
 
-        Assert.Contains("<a class=\"timestamp\" href=\"/notes/multimodal-deep-learning?t=1680\" data-seconds=\"1680\">28:00</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"timestamp\" href=\"https://www.youtube.com/watch?v=5vfIT5LOkR0&amp;t=1680s\" data-seconds=\"1680\">28:00</a>", page, StringComparison.Ordinal);
         Assert.Contains("https://www.youtube.com/watch?v=5vfIT5LOkR0&amp;t=0s", page, StringComparison.Ordinal);
     }
 
@@ -142,7 +142,7 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
 
         var page = await GetAsync("/notes/talk-and-interview");
 
-        Assert.Contains("<a class=\"timestamp\" href=\"/notes/talk-and-interview?t=754\" data-seconds=\"754\">12:34</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"timestamp\" href=\"https://www.youtube.com/watch?v=5vfIT5LOkR0&amp;t=754s\" data-seconds=\"754\">12:34</a>", page, StringComparison.Ordinal);
         Assert.Contains("who jokes at 3:21.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-seconds=\"201\"", page, StringComparison.Ordinal);
     }

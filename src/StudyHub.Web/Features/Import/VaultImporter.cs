@@ -374,7 +374,11 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var found = LectureMedia.Find(MetadataOf(parsed), EmbeddedMedia(parsed, context), source.Markdown);
         var seeks = LectureParts.Bind(found, parsed.ThematicBreakLines, parsed.Headings.Count > 0 ? parsed.Headings[0].Line : null,
             [.. parsed.Timestamps.Select(t => t.Line)]);
-        var html = markdown.RenderHtml(parsed, context.For(note.Slug, parsed.Timestamps.Zip(seeks).ToDictionary(p => p.First.Offset, p => p.Second)));
+        var recordings = found.ConvertAll(m => MediaSource.FromUrl(m.Url)!);
+        var seekLinks = parsed.Timestamps.Zip(seeks)
+            .Where(p => p.Second is not null)
+            .ToDictionary(p => p.First.Offset, p => SeekLink(note.Slug, recordings[p.Second!.Value], p.First.Seconds));
+        var html = markdown.RenderHtml(parsed, context.For(seekLinks));
         var times = parsed.Timestamps.Zip(seeks, (t, seek) => new NoteTimestamp
         {
             NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = seek,
@@ -387,6 +391,11 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             parsed.Links.Select(link => ToStoredLink(note, link, index, byPath, source.Markdown)).ToList(),
             times);
     }
+
+    /// Where a time leads without our script: the provider's own player at that moment, or for a file the note's
+    /// page cued there (its player takes the time from the address). With the script, a click seeks in place.
+    static string SeekLink(string slug, MediaSource recording, int seconds) =>
+        recording.Provider is MediaProvider.YouTube or MediaProvider.Vimeo ? recording.LinkAt(seconds) : $"/notes/{slug}?t={seconds}";
 
     static IEnumerable<(string Url, int Line)> EmbeddedMedia(ParsedNote parsed, VaultRenderContext context) =>
         parsed.Links

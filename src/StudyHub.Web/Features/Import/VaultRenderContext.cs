@@ -10,11 +10,10 @@ sealed class VaultRenderContext(
     VaultLinkIndex index,
     IReadOnlyDictionary<string, (string Slug, ParsedNote Parsed)> notes,
     IReadOnlyDictionary<string, Attachment> attachments,
-    string noteSlug = "",
-    IReadOnlyDictionary<int, int?>? recordingOfTime = null) : INoteRenderContext
+    IReadOnlyDictionary<int, string>? seekLinks = null) : INoteRenderContext
 {
-    /// The same vault seen from one note: its times link to its own page, when they have a recording to seek.
-    public VaultRenderContext For(string slug, IReadOnlyDictionary<int, int?> recordingOfTime) => new(index, notes, attachments, slug, recordingOfTime);
+    /// The same vault seen from one note, whose times (by offset) seek its recordings through these links.
+    public VaultRenderContext For(IReadOnlyDictionary<int, string> seekLinksOfNote) => new(index, notes, attachments, seekLinksOfNote);
 
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
@@ -30,5 +29,5 @@ sealed class VaultRenderContext(
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note) ? note.Parsed : null;
 
     public string? TimestampHref(StudyHub.Markdown.NoteTimestamp time) =>
-        recordingOfTime is not null && recordingOfTime.GetValueOrDefault(time.Offset) is not null ? $"/notes/{noteSlug}?t={time.Seconds}" : null;
+        seekLinks?.GetValueOrDefault(time.Offset);
 }
