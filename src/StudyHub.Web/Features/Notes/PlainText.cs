@@ -45,7 +45,9 @@ public static class PlainText
             }
             at = close + 1;
         }
-        return WebUtility.HtmlDecode(text.ToString()).Trim();
+        // One line per block: blank lines and the indentation of the HTML carry nothing.
+        return string.Join('\n', WebUtility.HtmlDecode(text.ToString())
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// The first line of real prose, for link previews and descriptions: not a field, a tag or a bare link.

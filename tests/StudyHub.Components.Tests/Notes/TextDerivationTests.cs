@@ -1,0 +1,53 @@
+using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Video;
+
+namespace StudyHub.Components.Tests.Notes;
+
+/// The text the importer derives from a note for search, previews, mentions and the table of contents.
+public class TextDerivationTests
+{
+    [Theory]
+    [InlineData("<p>One <mark>two</mark></p>\n<p>three &amp; four</p>", "One two\nthree & four")]
+    [InlineData("<p>Before</p><p><span class=\"embed-missing\" data-target=\"a.png\">Missing attachment: a.png</span></p><p>After</p>", "Before\nAfter")]
+    [InlineData("<h2 id=\"x\">Heading</h2><ul><li>item</li></ul>", "Heading\nitem")]
+    public void PlainTextDropsMarkupAndMissingEmbeds(string html, string expected) =>
+        Assert.Equal(expected, PlainText.FromHtml(html));
+
+    [Theory]
+    [InlineData("#lecture\nLink:https://example.org/x\nSubject: Short\nToday, Chris introduces us to Douwe Kiela, the guest lecturer.", "Today, Chris introduces us to Douwe Kiela, the guest lecturer.")]
+    [InlineData("short\nhttps://www.youtube.com/watch?v=5vfIT5LOkR0&also=a-very-long-query-string", "")]
+    public void LeadIsTheFirstLineOfProse(string plainText, string expected) =>
+        Assert.Equal(expected, PlainText.Lead(plainText));
+
+    [Fact]
+    public void ALongLeadIsCutAtAWord() =>
+        Assert.Equal("word word…", PlainText.Lead(string.Join(' ', Enumerable.Repeat("word", 30)), maxLength: 12));
+
+    [Theory]
+    [InlineData("First sentence. Contrastive models, eg [[CLIP]] and [[ALIGN|the Google one]]. Last.", 40, "Contrastive models, eg CLIP and the Google one.")]
+    [InlineData("- Used to train [[Stable Diffusion]]\n- next item", 15, "Used to train Stable Diffusion")]
+    [InlineData("==The speaker (Douwe Kiela) thinks== so!", 5, "The speaker (Douwe Kiela) thinks so!")]
+    public void ALinkIsQuotedWithTheSentenceItStandsIn(string markdown, int offset, string expected) =>
+        Assert.Equal(expected, LinkContext.SentenceAround(markdown, offset));
+
+    [Fact]
+    public void TheContentsComeFromTheRenderedHeadings()
+    {
+        var toc = TableOfContents.Of("<h1 id=\"a\">Title</h1><p>x</p><h2 id=\"why\">Why <em>does</em> it &amp; matter?</h2><h3 id=\"c\">Deep</h3>");
+
+        Assert.Equal([new TocEntry(1, "a", "Title"), new TocEntry(2, "why", "Why does it & matter?"), new TocEntry(3, "c", "Deep")], toc);
+    }
+
+    [Fact]
+    public void RecordingsComeInTheOrderAReaderExpects()
+    {
+        var metadata = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["Link"] = "https://www.youtube.com/watch?v=5vfIT5LOkR0" };
+        var markdown = "Intro\nSee https://vimeo.com/76979871 and https://example.org/page and https://www.youtube.com/watch?v=5vfIT5LOkR0";
+
+        var found = LectureMedia.Find(metadata, [("/attachments/abc/talk.mp4", 3)], markdown);
+
+        Assert.Equal(
+            [new FoundMedia("https://www.youtube.com/watch?v=5vfIT5LOkR0", null), new FoundMedia("/attachments/abc/talk.mp4", 3), new FoundMedia("https://vimeo.com/76979871", 2)],
+            found);
+    }
+}
