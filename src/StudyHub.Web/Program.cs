@@ -1,6 +1,7 @@
 using Serilog;
 using StudyHub.Web.Components;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Admin;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Graph;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 
 builder.AddLogging();
 builder.AddData();
+builder.AddAccounts();
 builder.AddAttachments();
 builder.AddImport();
 builder.AddReadingCache();
@@ -35,11 +37,15 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseReadingCache();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapAccounts();
 app.MapAttachments();
 app.MapNotes();
 app.MapVideo();

@@ -1,9 +1,13 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Import;
 using Xunit;
 
@@ -26,6 +30,51 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{DatabaseEndpoint.ConnectionStringName}", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Import:SampleVaultWhenEmpty", "false");
+        // Suites sign in far more often than a person could; the rate limit has its own tests.
+        builder.UseSetting("Accounts:SignInPermitsPerMinute", "100000");
+    }
+
+    public const string Password = "correct horse battery staple";
+
+    /// A user who can sign in with <see cref="Password"/> unless another is given.
+    public async Task CreateUserAsync(string email, string role = Roles.Member, string password = Password)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StudyHubUser>>();
+        var user = new StudyHubUser { UserName = email, Email = email, CreatedAt = DateTimeOffset.UtcNow };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", result.Errors.Select(error => error.Description)));
+            }
+        }
+    }
+
+    /// Posts the sign-in form as a browser would; the client keeps the session cookie. Returns the page after redirects.
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password, string? returnUrl = null) =>
+        PostFormAsync(client, returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}", "login",
+            new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// Opens the page, then posts its static form named <paramref name="formName"/> with the page's antiforgery token.
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        var token = Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{url} has no antiforgery token to post with.");
+        }
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
     public async Task<ImportReport> ImportVaultAsync(string source, string? vault = null)

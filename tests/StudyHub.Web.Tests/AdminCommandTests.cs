@@ -78,9 +78,9 @@ public sealed class AdminCommandTests
         }
     }
 
-    sealed record Result(int ExitCode, string Output);
+    internal sealed record Result(int ExitCode, string Output);
 
-    static async Task<Result> RunAppAsync(string[] arguments, Dictionary<string, string?> environment)
+    internal static async Task<Result> RunAppAsync(string[] arguments, Dictionary<string, string?> environment)
     {
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Import;
@@ -8,7 +10,7 @@ using StudyHub.Web.Features.Vaults;
 namespace StudyHub.Web.Data;
 
 // Migrations: dotnet ef migrations add <WhatChanged> --project src/StudyHub.Web --output-dir Data/Migrations
-public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options) : DbContext(options)
+public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options) : IdentityDbContext<StudyHubUser>(options)
 {
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<Note> Notes => Set<Note>();
@@ -21,9 +23,12 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<NoteSlugHistory> NoteSlugHistory => Set<NoteSlugHistory>();
     public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<Invite> Invites => Set<Invite>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Import;
 
 namespace StudyHub.Web.Features.Admin;
@@ -12,6 +14,7 @@ public static class AdminCommands
           (no command)                  run the web app
           migrate                       apply database migrations
           import <path> [--vault name]  import an Obsidian vault folder or .zip
+          create-admin <email> [--password pw]  create an admin (or make a user one); prints a generated password once
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -48,6 +51,9 @@ public static class AdminCommands
                         Console.Error.WriteLine($"import: {rejected.Message}");
                         return 2;
                     }
+                case ["create-admin", var email, .. var options] when options is [] or ["--password", _]:
+                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    return await CreateAdminAsync(app, email, options is [_, var password] ? password : null);
                 default:
                     Console.Error.WriteLine($"Unknown command: {string.Join(' ', args)}");
                     Console.Error.WriteLine(Usage);
@@ -58,6 +64,26 @@ public static class AdminCommands
         {
             await app.DisposeAsync();
         }
+    }
+
+    static async Task<int> CreateAdminAsync(WebApplication app, string email, string? password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StudyHubUser>>();
+        var existed = await users.FindByEmailAsync(email) is not null;
+        var generated = password is null && !existed ? Admins.GeneratePassword() : null;
+        var result = await Admins.CreateAsync(users, email, password ?? generated ?? "", app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine($"create-admin: {Admins.Describe(result)}");
+            return 2;
+        }
+        Console.WriteLine(existed ? $"{email} is an admin (their password is unchanged)." : $"Created admin {email}.");
+        if (generated is not null)
+        {
+            Console.WriteLine($"Password (shown only now): {generated}");
+        }
+        return 0;
     }
 
     static bool TryReadVaultName(string[] options, out string? vault)

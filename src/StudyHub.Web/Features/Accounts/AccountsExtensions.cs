@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using StudyHub.Web.Data;
+
+namespace StudyHub.Web.Features.Accounts;
+
+public static class AccountsExtensions
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountOptions>()
+            .BindConfiguration("Accounts")
+            .PostConfigure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+            {
+                if (configuration["Accounts:Registration"] is null)
+                {
+                    options.Registration = environment.IsDevelopment() ? Registration.Open : Registration.InviteOnly;
+                }
+            });
+
+        builder.Services.AddIdentity<StudyHubUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length protects better than forced character classes, and lets generated passwords stay readable.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<StudyHubDbContext>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.Cookie.Name = "StudyHub.Session";
+        });
+        builder.AddExternalSignIn();
+        builder.Services.AddCascadingAuthenticationState();
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only posts count: showing the form is free, guessing passwords is not.
+            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInPermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                })
+                : RateLimitPartition.GetNoLimiter("reading"));
+        });
+
+        builder.Services.AddHostedService<ConfiguredAdmin>();
+    }
+
+    public static void MapAccounts(this WebApplication app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<StudyHubUser> signIn, [FromForm] string? returnUrl) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
+        });
+        app.MapExternalSignIn();
+    }
+}

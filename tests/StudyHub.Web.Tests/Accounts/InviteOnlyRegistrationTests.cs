@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Testing;
+using StudyHub.Web.Features.Accounts;
+
+namespace StudyHub.Web.Tests.Accounts;
+
+public sealed partial class InviteOnlyRegistrationTests(InviteOnlyApp app) : IClassFixture<InviteOnlyApp>
+{
+    [Fact]
+    public async Task RegistrationWithoutAnInviteIsRefused()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await Register(client, "mallory@example.org", invite: "");
+
+        Assert.Contains("invite code is not valid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Users.AnyAsync(user => user.Email == "mallory@example.org"));
+    }
+
+    [Fact]
+    public async Task AnAdminsInviteLetsExactlyOnePersonRegister()
+    {
+        await app.CreateUserAsync("admin@example.org", Roles.Admin);
+        using var admin = app.CreateClient();
+        using var signedIn = await StudyHubApp.SignInAsync(admin, "admin@example.org");
+        using var invited = await StudyHubApp.PostFormAsync(admin, "/account/invites", "create-invite", []);
+        var code = InviteCode().Match(await invited.Content.ReadAsStringAsync()).Groups[1].Value;
+
+        using var first = app.CreateClient();
+        using var firstRegistered = await Register(first, "alan@example.org", code);
+        using var second = app.CreateClient();
+        using var secondRefused = await Register(second, "eve@example.org", code);
+
+        Assert.NotEmpty(code);
+        Assert.Contains("<span class=\"account-email\">alan@example.org</span>", await firstRegistered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("invite code is not valid", await secondRefused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyAdminsOpenTheInvitesPage()
+    {
+        await app.CreateUserAsync("member@example.org");
+        using var anonymous = app.CreateClient();
+        using var member = app.CreateClient();
+        using var signedIn = await StudyHubApp.SignInAsync(member, "member@example.org");
+
+        using var anonymousResponse = await anonymous.GetAsync(new Uri("/account/invites", UriKind.Relative));
+        using var memberResponse = await member.GetAsync(new Uri("/account/invites", UriKind.Relative));
+
+        Assert.Equal("/account/login", anonymousResponse.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/account/denied", memberResponse.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, memberResponse.StatusCode);
+    }
+
+    static Task<HttpResponseMessage> Register(HttpClient client, string email, string invite) =>
+        StudyHubApp.PostFormAsync(client, "/account/register", "register",
+            new() { ["Input.Email"] = email, ["Input.Password"] = StudyHubApp.Password, ["Input.InviteCode"] = invite });
+
+    [GeneratedRegex("<code class=\"invite-code\">([A-Z0-9]+)</code>")]
+    private static partial Regex InviteCode();
+}
