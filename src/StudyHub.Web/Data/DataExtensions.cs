@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -10,6 +11,7 @@ public static class DataExtensions
         builder.Services.AddSingleton<DatabaseEndpoint>();
         builder.Services.AddDbContextFactory<StudyHubDbContext>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<DatabaseEndpoint>().ConnectionString));
+        builder.Services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<StudyHubDbContext>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }

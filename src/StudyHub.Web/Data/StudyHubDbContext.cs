@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Features.Accounts;
@@ -10,7 +11,7 @@ using StudyHub.Web.Features.Vaults;
 namespace StudyHub.Web.Data;
 
 // Migrations: dotnet ef migrations add <WhatChanged> --project src/StudyHub.Web --output-dir Data/Migrations
-public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options) : IdentityDbContext<StudyHubUser>(options)
+public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options) : IdentityDbContext<StudyHubUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<Note> Notes => Set<Note>();
@@ -24,6 +25,9 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
 
     public DbSet<Invite> Invites => Set<Invite>();
+
+    /// The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
