@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Import;
@@ -25,6 +26,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
 
     public DbSet<Invite> Invites => Set<Invite>();
+    public DbSet<Annotation> Annotations => Set<Annotation>();
 
     /// The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudyHub.Markdown;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Vaults;
@@ -287,6 +288,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         // Rendering is the costly part and touches no entity, so it runs on every core; the results are
         // applied to the tracked rows one by one afterwards.
         var derived = notes.AsParallel().AsOrdered().Select(imported => Derive(imported, index, byPath, context)).ToList();
+        var textChanged = new List<Note>();
         foreach (var ((note, source), (media, html, headings, links, times)) in notes.Zip(derived))
         {
             if (!media.SequenceEqual(note.Media))
@@ -297,6 +299,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             {
                 note.Html = html;
                 note.PlainText = PlainText.FromHtml(html);
+                textChanged.Add(note);
             }
             if (note.HeadingsText != headings)
             {
@@ -328,11 +331,29 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
 
         SetReading(notes, derived);
+        await ReanchorAsync(db, textChanged, cancellationToken);
 
         var last = new Dictionary<Guid, int>(revisionNumbers);
         foreach (var revision in inserts.Revisions)
         {
             revision.Number = last[revision.NoteId] = last.GetValueOrDefault(revision.NoteId) + 1;
+        }
+    }
+
+    /// Annotations follow their passage when a note's text changes: found again exactly, found by the text
+    /// around it (moved), or kept as orphans with their quote. An import never removes one.
+    static async Task ReanchorAsync(StudyHubDbContext db, List<Note> textChanged, CancellationToken cancellationToken)
+    {
+        var changed = textChanged.ToDictionary(n => n.Id, n => n.PlainText);
+        var ids = changed.Keys.ToList();
+        foreach (var annotation in await db.Annotations.Where(a => ids.Contains(a.NoteId)).ToListAsync(cancellationToken))
+        {
+            var match = Anchoring.Locate(changed[annotation.NoteId], annotation.Anchor);
+            annotation.Status = match.Status;
+            if (match.Status != AnchorStatus.Orphaned)
+            {
+                (annotation.Start, annotation.Length) = (match.Start, match.Length);
+            }
         }
     }
 

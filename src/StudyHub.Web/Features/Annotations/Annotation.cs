@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Features.Notes;
+
+namespace StudyHub.Web.Features.Annotations;
+
+public enum AnnotationVisibility { OnlyMe, Members, Public }
+
+/// A reader's note on a passage of a note (and, for lectures, a moment of the recording). Its anchor is kept
+/// current across re-imports; an annotation is never deleted by an import.
+public sealed class Annotation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid NoteId { get; set; }
+    public required string AuthorId { get; set; }
+
+    /// The anchor in the note's plain text; see TextAnchor.
+    public required string Quote { get; set; }
+    public string Prefix { get; set; } = "";
+    public string Suffix { get; set; } = "";
+    public int Start { get; set; }
+
+    /// How long the passage is now: the quote's length, or what stands between its context after an edit.
+    public int Length { get; set; }
+    public AnchorStatus Status { get; set; }
+
+    /// The note revision the annotation was made on, and the heading it stood under.
+    public int RevisionNumber { get; set; }
+    public string? Heading { get; set; }
+
+    /// The moment of the lecture's recording, when the note has one.
+    public int? MediaSeconds { get; set; }
+
+    /// Markdown written by the reader; rendered without raw HTML.
+    public required string Body { get; set; }
+    public AnnotationVisibility Visibility { get; set; } = AnnotationVisibility.Members;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public TextAnchor Anchor => new(Quote, Prefix, Suffix, Start);
+}
+
+sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
+{
+    public void Configure(EntityTypeBuilder<Annotation> annotation)
+    {
+        annotation.HasIndex(a => new { a.NoteId, a.Start });
+        annotation.Ignore(a => a.Anchor);
+        annotation.Property(a => a.Quote).HasMaxLength(4000);
+        annotation.Property(a => a.Body).HasMaxLength(20_000);
+        annotation.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        annotation.Property(a => a.Visibility).HasConversion<string>().HasMaxLength(20);
+        annotation.HasOne<Note>().WithMany().HasForeignKey(a => a.NoteId).OnDelete(DeleteBehavior.Cascade);
+        annotation.HasOne<StudyHubUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
