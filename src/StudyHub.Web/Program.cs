@@ -3,6 +3,7 @@ using StudyHub.Web.Components;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Admin;
+using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Graph;
 using StudyHub.Web.Features.Import;
@@ -36,6 +37,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseBareStatusCodesForApis();
 app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -46,6 +48,7 @@ app.UseReadingCache();
 app.MapOpenApi();
 app.MapHealth();
 app.MapAccounts();
+app.MapAnnotations();
 app.MapAttachments();
 app.MapNotes();
 app.MapVideo();

@@ -94,6 +94,16 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
     }
 
     [Fact]
+    public async Task AnApiCallerGetsABare404NotThePage()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri("/api/notes/no-such-note/preview", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APreviewGivesTheStartOfANote()
     {
         using var client = app.CreateClient();

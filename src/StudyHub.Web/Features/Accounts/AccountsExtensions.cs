@@ -43,6 +43,9 @@ public static class AccountsExtensions
             cookie.LogoutPath = "/account/logout";
             cookie.AccessDeniedPath = "/account/denied";
             cookie.Cookie.Name = "StudyHub.Session";
+            // An API caller wants a status code, not the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => ApiStatusOr(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOr(context, StatusCodes.Status403Forbidden);
         });
         builder.AddExternalSignIn();
         builder.Services.AddCascadingAuthenticationState();
@@ -71,5 +74,18 @@ public static class AccountsExtensions
             return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
         });
         app.MapExternalSignIn();
+    }
+
+    static Task ApiStatusOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 }
