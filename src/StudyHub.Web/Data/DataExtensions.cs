@@ -11,8 +11,9 @@ public static class DataExtensions
         builder.Services.AddSingleton<DatabaseEndpoint>();
         builder.Services.AddDbContextFactory<StudyHubDbContext>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<DatabaseEndpoint>().ConnectionString));
-        builder.Services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<StudyHubDbContext>();
+        // Hosted services start in order: the schema must exist before data protection loads its keys from it.
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<StudyHubDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
 
