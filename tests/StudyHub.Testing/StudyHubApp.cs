@@ -30,8 +30,9 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{DatabaseEndpoint.ConnectionStringName}", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Import:SampleVaultWhenEmpty", "false");
-        // Suites sign in far more often than a person could; the rate limit has its own tests.
+        // Suites sign in and post far more often than a person could; the rate limits have their own tests.
         builder.UseSetting("Accounts:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("Discussion:PostsPerMinute", "100000");
     }
 
     public const string Password = "correct horse battery staple";

@@ -27,6 +27,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
 
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
+    public DbSet<Comment> Comments => Set<Comment>();
 
     /// The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

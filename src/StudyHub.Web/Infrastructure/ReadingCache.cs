@@ -28,6 +28,16 @@ public static class ReadingCache
         });
         app.UseOutputCache();
     }
+
+    /// For endpoints under a cached path whose answers change without an import, such as a note's discussion.
+    public static TBuilder ExcludeFromReadingCache<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
+        endpoints.WithMetadata(NotCached.Instance);
+}
+
+/// Endpoint metadata: never served from or stored in the reading cache.
+sealed class NotCached
+{
+    public static readonly NotCached Instance = new();
 }
 
 /// Blazor's static rendering issues an antiforgery cookie with every page, which the default policy rightly
@@ -69,6 +79,7 @@ sealed class ReadingPagePolicy : IOutputCachePolicy
     public static bool IsReadingRequest(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.User.Identity?.IsAuthenticated != true
+        && context.GetEndpoint()?.Metadata.GetMetadata<NotCached>() is null
         && (context.Request.Path == "/" || CachedPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.Ordinal)));
 
     public static void DropAntiforgeryCookie(HttpResponse response)

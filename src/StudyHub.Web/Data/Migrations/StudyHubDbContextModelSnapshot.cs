@@ -313,6 +313,9 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<string>("Heading")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Length")
                         .HasColumnType("integer");
 
@@ -330,6 +333,9 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("integer");
@@ -361,6 +367,52 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasIndex("NoteId", "Start");
 
                     b.ToTable("Annotations");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Annotations.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AnnotationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnotationId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("NoteId", "CreatedAt");
+
+                    b.ToTable("Comments");
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Attachments.Attachment", b =>
@@ -820,6 +872,26 @@ namespace StudyHub.Web.Data.Migrations
 
             modelBuilder.Entity("StudyHub.Web.Features.Annotations.Annotation", b =>
                 {
+                    b.HasOne("StudyHub.Web.Features.Accounts.StudyHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Annotations.Comment", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Annotations.Annotation", null)
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("StudyHub.Web.Features.Accounts.StudyHubUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")

@@ -38,6 +38,12 @@ public sealed class Annotation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// A thread is resolved by its author or a moderator once its question is answered.
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// Hidden by an editor or admin: out of sight for everyone but its author and the moderators.
+    public DateTimeOffset? HiddenAt { get; set; }
+
     public TextAnchor Anchor => new(Quote, Prefix, Suffix, Start);
 }
 

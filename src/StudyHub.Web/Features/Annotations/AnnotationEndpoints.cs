@@ -1,62 +1,59 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
-using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Annotations;
 
-public sealed record NewAnnotation(int Start, int Length, string Quote, string Body, string Visibility, int? MediaSeconds);
+/// A passage the reader selected on the page, in the page's own words: the quote with some text on either
+/// side. Start is the place in the note's plain text when the caller knows it exactly.
+public sealed record NewAnnotation(string Quote, string Body, string Visibility, int? MediaSeconds, string? Prefix = null, string? Suffix = null,
+    int? Start = null, string? Heading = null);
 
-public sealed record AnnotationView(Guid Id, string Quote, int Start, int Length, string Status, string Body, string Visibility,
-    int? MediaSeconds, bool Mine, DateTimeOffset CreatedAt);
+/// What an author, or a moderator, changes about an annotation; what is left out stays as it was.
+public sealed record AnnotationChange(string? Body = null, string? Visibility = null, int? MediaSeconds = null, bool? Resolved = null, bool? Hidden = null);
 
-public sealed record AntiforgeryToken(string HeaderName, string Token);
+public sealed record NewComment(string Body, string? Visibility = null);
 
-/// Annotations over HTTP. What a reader may see or change is decided here, on the server, for every request:
+/// Annotations over HTTP. What a reader may see or change is decided by Reader on the server, for every request:
 /// anything they may not see answers 404, exactly as if it did not exist.
 public static class AnnotationEndpoints
 {
-    const int MaxBody = 10_000;
-    const int MaxQuote = 2_000;
-
-    public static void MapAnnotations(this WebApplication app)
+    public static void MapAnnotations(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/antiforgery", (IAntiforgery antiforgery, HttpContext http) =>
-        {
-            var tokens = antiforgery.GetAndStoreTokens(http);
-            return Results.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.RequestToken!));
-        }).WithSummary("A token for requests that change data, sent back in the named header.");
+        var ofNote = app.MapGroup("/api/notes/{slug}/annotations").ExcludeFromReadingCache();
+        ofNote.MapGet("", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a note the caller may see, in reading order, with their replies.");
+        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(DiscussionExtensions.PostingRateLimit)
+            .WithName("CreateAnnotation").WithSummary("Annotates a passage of a note.");
 
-        var annotations = app.MapGroup("/api/notes/{slug}/annotations");
-        annotations.MapGet("", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a note the caller may see.");
-        annotations.MapPost("", CreateAsync).RequireAuthorization().WithName("CreateAnnotation").WithSummary("Annotates a passage of a note.");
-        app.MapDelete("/api/annotations/{id:guid}", DeleteAsync).RequireAuthorization().WithName("DeleteAnnotation")
-            .WithSummary("Deletes an annotation: its author may, and editors and admins may for any they can see.");
+        var one = app.MapGroup("/api/annotations/{id:guid}").RequireAuthorization().RequireAntiforgeryToken();
+        one.MapPatch("", ChangeAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ChangeAnnotation")
+            .WithSummary("Edits an annotation (its author), resolves its thread (author, editors, admins) or hides it (editors, admins).");
+        one.MapDelete("", DeleteAsync).WithName("DeleteAnnotation")
+            .WithSummary("Deletes an annotation and its replies: its author may, and editors and admins may for any they can see.");
+        one.MapPost("/replies", ReplyAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ReplyToAnnotation")
+            .WithSummary("Adds a reply to an annotation's thread.");
+
+        app.MapGet("/annotations/{id:guid}", OpenAsync).ExcludeFromReadingCache()
+            .WithSummary("The link to share an annotation: opens its note at the passage, with the lecture cued at its time.");
     }
 
     static async Task<IResult> ListAsync(string slug, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var noteId = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
-        if (noteId is null)
+        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
             return Results.NotFound();
         }
-        var me = UserId(user);
-        var visible = await Visible(db.Annotations.Where(a => a.NoteId == noteId), user).OrderBy(a => a.Start).ToListAsync(cancellationToken);
-        return Results.Ok(visible.Select(a => View(a, me)).ToList());
+        return Results.Ok(await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.NoteId == noteId), Reader.Of(user), cancellationToken));
     }
 
-    static async Task<IResult> CreateAsync(string slug, NewAnnotation input, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,
-        IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<IResult> CreateAsync(string slug, NewAnnotation input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
-        {
-            return Results.BadRequest("A valid antiforgery token is required (GET /api/antiforgery).");
-        }
         if (!Enum.TryParse<AnnotationVisibility>(input.Visibility, ignoreCase: true, out var visibility)
-            || input.Body.Length is 0 or > MaxBody || input.Quote.Length is 0 or > MaxQuote || input.MediaSeconds is < 0)
+            || DiscussionExtensions.BadBody(input.Body) || input.Quote.Length is 0 or > DiscussionExtensions.MaxQuote
+            || input.MediaSeconds is < 0 || input.Heading?.Length > 300)
         {
             return Results.BadRequest("Give a passage (up to 2,000 characters), a comment (up to 10,000) and a visibility: OnlyMe, Members or Public.");
         }
@@ -68,58 +65,128 @@ public static class AnnotationEndpoints
         {
             return Results.NotFound();
         }
-        if (input.Start < 0 || input.Start + input.Quote.Length > note.PlainText.Length
-            || string.CompareOrdinal(note.PlainText, input.Start, input.Quote, 0, input.Quote.Length) != 0)
+        if (Locate(note.PlainText, input) is not var (start, length))
         {
-            return Results.BadRequest("The passage is not at that place in the note.");
+            return Results.BadRequest("The passage is not in the note.");
         }
-        var anchor = TextAnchor.Of(note.PlainText, input.Start, input.Quote.Length);
+        var anchor = TextAnchor.Of(note.PlainText, start, length);
         var now = clock.GetUtcNow();
+        var reader = Reader.Of(user);
         var annotation = new Annotation
         {
-            NoteId = note.Id, AuthorId = UserId(user)!, Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start,
-            Length = anchor.Quote.Length, Status = AnchorStatus.Anchored, RevisionNumber = note.Revision, MediaSeconds = input.MediaSeconds,
-            Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+            NoteId = note.Id, AuthorId = reader.Id!, Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start,
+            Length = length, Status = AnchorStatus.Anchored, RevisionNumber = note.Revision, Heading = input.Heading,
+            MediaSeconds = input.MediaSeconds, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
         };
         db.Annotations.Add(annotation);
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Created($"/api/annotations/{annotation.Id}", View(annotation, annotation.AuthorId));
+        await DiscussionFeed.AnnounceAsync(db, note.Id, cancellationToken);
+        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, user.Identity?.Name, reader, []));
     }
 
-    static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, HttpContext http, IAntiforgery antiforgery,
-        IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.
+    static (int Start, int Length)? Locate(string text, NewAnnotation input) =>
+        input.Start is { } start && start >= 0 && start + input.Quote.Length <= text.Length
+            && string.CompareOrdinal(text, start, input.Quote, 0, input.Quote.Length) == 0
+            ? (start, input.Quote.Length)
+            : Anchoring.FindSelection(text, input.Quote, input.Prefix ?? "", input.Suffix ?? "");
+
+    static async Task<IResult> ChangeAsync(Guid id, AnnotationChange change, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
-        {
-            return Results.BadRequest("A valid antiforgery token is required (GET /api/antiforgery).");
-        }
+        var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await Visible(db.Annotations.Where(a => a.Id == id), user).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return Results.NotFound();
         }
-        if (annotation.AuthorId != UserId(user) && !user.IsInRole(Roles.Editor) && !user.IsInRole(Roles.Admin))
+        var edits = change.Body is not null || change.Visibility is not null || change.MediaSeconds is not null;
+        if ((edits && !reader.MayEdit(annotation.AuthorId)) || (change.Resolved is not null && !reader.MayResolve(annotation.AuthorId))
+            || (change.Hidden is not null && !reader.Moderates))
+        {
+            return Results.Forbid();
+        }
+        var visibility = annotation.Visibility;
+        if ((change.Body is not null && DiscussionExtensions.BadBody(change.Body)) || change.MediaSeconds is < 0
+            || (change.Visibility is not null && !Enum.TryParse(change.Visibility, ignoreCase: true, out visibility)))
+        {
+            return Results.BadRequest("A comment has up to 10,000 characters, a time is not negative, and a visibility is OnlyMe, Members or Public.");
+        }
+        var now = clock.GetUtcNow();
+        annotation.Body = change.Body ?? annotation.Body;
+        annotation.Visibility = visibility;
+        annotation.MediaSeconds = change.MediaSeconds ?? annotation.MediaSeconds;
+        annotation.ResolvedAt = change.Resolved switch { true => annotation.ResolvedAt ?? now, false => null, null => annotation.ResolvedAt };
+        annotation.HiddenAt = change.Hidden switch { true => annotation.HiddenAt ?? now, false => null, null => annotation.HiddenAt };
+        if (edits)
+        {
+            annotation.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
+        return Results.Ok((await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.Id == id), reader, cancellationToken)).Single());
+    }
+
+    static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var reader = Reader.Of(user);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (annotation is null)
+        {
+            return Results.NotFound();
+        }
+        if (!reader.MayDelete(annotation.AuthorId))
         {
             return Results.Forbid();
         }
         db.Annotations.Remove(annotation);
         await db.SaveChangesAsync(cancellationToken);
+        await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
         return Results.NoContent();
     }
 
-    /// Public ones to everybody, members' ones to anyone signed in, private ones to their author only.
-    static IQueryable<Annotation> Visible(IQueryable<Annotation> annotations, ClaimsPrincipal user)
+    static async Task<IResult> ReplyAsync(Guid id, NewComment input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var me = UserId(user);
-        return me is null
-            ? annotations.Where(a => a.Visibility == AnnotationVisibility.Public)
-            : annotations.Where(a => a.Visibility != AnnotationVisibility.OnlyMe || a.AuthorId == me);
+        if (DiscussionExtensions.BadBody(input.Body))
+        {
+            return Results.BadRequest("A reply has 1 to 10,000 characters.");
+        }
+        var reader = Reader.Of(user);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).Select(a => new { a.NoteId, a.Visibility }).SingleOrDefaultAsync(cancellationToken);
+        if (annotation is null)
+        {
+            return Results.NotFound();
+        }
+        var now = clock.GetUtcNow();
+        var reply = new Comment
+        {
+            NoteId = annotation.NoteId, AnnotationId = id, AuthorId = reader.Id!, Body = input.Body, Visibility = annotation.Visibility,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Comments.Add(reply);
+        await db.SaveChangesAsync(cancellationToken);
+        await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
+        return Results.Created($"/annotations/{id}", DiscussionViews.View(reply, user.Identity?.Name, reader));
     }
 
-    static string? UserId(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-
-    static AnnotationView View(Annotation a, string? me) =>
-        new(a.Id, a.Quote, a.Start, a.Length, a.Status.ToString(), a.Body, a.Visibility.ToString(), a.MediaSeconds, a.AuthorId == me, a.CreatedAt);
+    /// Shared links to annotations the visitor may not see ask anonymous visitors to sign in first, and are
+    /// not found for everyone else.
+    static async Task<IResult> OpenAsync(Guid id, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var reader = Reader.Of(user);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id))
+            .Join(db.Notes.Where(n => n.DeletedAt == null), a => a.NoteId, n => n.Id, (a, n) => new { n.Slug, a.MediaSeconds })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (annotation is null)
+        {
+            return reader.SignedIn ? Results.NotFound() : Results.Challenge();
+        }
+        var time = annotation.MediaSeconds is { } seconds ? $"?t={seconds}" : "";
+        return Results.Redirect($"/notes/{Uri.EscapeDataString(annotation.Slug)}{time}#annotation-{id}");
+    }
 }

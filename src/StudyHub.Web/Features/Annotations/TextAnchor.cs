@@ -88,6 +88,50 @@ public static class Anchoring
 
     const int NearContext = 12;
 
+    /// Finds a passage a reader selected on the page. The page's text differs from the note's plain text only
+    /// in whitespace, so the quote and its context are compared without any; the context picks between repeats.
+    public static (int Start, int Length)? FindSelection(string text, string quote, string prefix, string suffix)
+    {
+        var needle = WithoutWhitespace(quote).Text;
+        if (needle.Length == 0)
+        {
+            return null;
+        }
+        var (haystack, positions) = WithoutWhitespace(text);
+        var (before, after) = (WithoutWhitespace(prefix).Text, WithoutWhitespace(suffix).Text);
+        var (best, bestScore) = (-1, -1);
+        for (var at = haystack.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = haystack.IndexOf(needle, at + 1, StringComparison.Ordinal))
+        {
+            var score = SharedSuffix(haystack.AsSpan(0, at), before) + SharedPrefix(haystack.AsSpan(at + needle.Length), after);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (at, score);
+            }
+        }
+        if (best < 0)
+        {
+            return null;
+        }
+        var start = positions[best];
+        return (start, positions[best + needle.Length - 1] + 1 - start);
+    }
+
+    /// The text without whitespace, and where each of its characters stands in the original.
+    static (string Text, List<int> Positions) WithoutWhitespace(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        var positions = new List<int>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                kept.Append(text[i]);
+                positions.Add(i);
+            }
+        }
+        return (kept.ToString(), positions);
+    }
+
     static int SharedSuffix(ReadOnlySpan<char> before, string prefix)
     {
         var n = 0;

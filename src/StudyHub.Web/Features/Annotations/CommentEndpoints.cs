@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Data;
+using StudyHub.Web.Infrastructure;
+
+namespace StudyHub.Web.Features.Annotations;
+
+/// What a moderator or author changes about a comment or reply.
+public sealed record CommentChange(string? Body = null, bool? Hidden = null);
+
+/// The note's own thread, and the comments and replies in any thread, under the same rules as annotations.
+public static class CommentEndpoints
+{
+    public static void MapComments(this IEndpointRouteBuilder app)
+    {
+        var ofNote = app.MapGroup("/api/notes/{slug}/comments").ExcludeFromReadingCache();
+        ofNote.MapGet("", ListAsync).WithName("ListComments").WithSummary("The note's thread as the caller may see it, oldest first.");
+        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(DiscussionExtensions.PostingRateLimit)
+            .WithName("CreateComment").WithSummary("Adds a comment to the note's thread.");
+
+        var one = app.MapGroup("/api/comments/{id:guid}").RequireAuthorization().RequireAntiforgeryToken();
+        one.MapPatch("", ChangeAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ChangeComment")
+            .WithSummary("Edits a comment or reply (its author) or hides it (editors, admins).");
+        one.MapDelete("", DeleteAsync).WithName("DeleteComment").WithSummary("Deletes a comment or reply: its author, editors and admins may.");
+    }
+
+    static async Task<IResult> ListAsync(string slug, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        {
+            return Results.NotFound();
+        }
+        var thread = db.Comments.Where(c => c.NoteId == noteId && c.AnnotationId == null);
+        return Results.Ok(await DiscussionViews.CommentsAsync(db, thread, Reader.Of(user), cancellationToken));
+    }
+
+    static async Task<IResult> CreateAsync(string slug, NewComment input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var visibility = AnnotationVisibility.Members;
+        if (DiscussionExtensions.BadBody(input.Body) || (input.Visibility is not null && !Enum.TryParse(input.Visibility, ignoreCase: true, out visibility)))
+        {
+            return Results.BadRequest("A comment has 1 to 10,000 characters and a visibility: OnlyMe, Members or Public.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        {
+            return Results.NotFound();
+        }
+        var reader = Reader.Of(user);
+        var now = clock.GetUtcNow();
+        var comment = new Comment { NoteId = noteId, AuthorId = reader.Id!, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        await DiscussionFeed.AnnounceAsync(db, noteId, cancellationToken);
+        return Results.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, user.Identity?.Name, reader));
+    }
+
+    static async Task<IResult> ChangeAsync(Guid id, CommentChange change, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var reader = Reader.Of(user);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations).SingleOrDefaultAsync(cancellationToken);
+        if (comment is null)
+        {
+            return Results.NotFound();
+        }
+        if ((change.Body is not null && !reader.MayEdit(comment.AuthorId)) || (change.Hidden is not null && !reader.Moderates))
+        {
+            return Results.Forbid();
+        }
+        if (change.Body is not null && DiscussionExtensions.BadBody(change.Body))
+        {
+            return Results.BadRequest("A comment has 1 to 10,000 characters.");
+        }
+        var now = clock.GetUtcNow();
+        if (change.Body is not null)
+        {
+            (comment.Body, comment.UpdatedAt) = (change.Body, now);
+        }
+        comment.HiddenAt = change.Hidden switch { true => comment.HiddenAt ?? now, false => null, null => comment.HiddenAt };
+        await db.SaveChangesAsync(cancellationToken);
+        await DiscussionFeed.AnnounceAsync(db, comment.NoteId, cancellationToken);
+        return Results.Ok(DiscussionViews.View(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.UserName).SingleAsync(cancellationToken), reader));
+    }
+
+    static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    {
+        var reader = Reader.Of(user);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations).SingleOrDefaultAsync(cancellationToken);
+        if (comment is null)
+        {
+            return Results.NotFound();
+        }
+        if (!reader.MayDelete(comment.AuthorId))
+        {
+            return Results.Forbid();
+        }
+        db.Comments.Remove(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        await DiscussionFeed.AnnounceAsync(db, comment.NoteId, cancellationToken);
+        return Results.NoContent();
+    }
+}

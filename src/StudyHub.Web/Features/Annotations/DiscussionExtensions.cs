@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StudyHub.Web.Data;
+using StudyHub.Web.Infrastructure;
+
+namespace StudyHub.Web.Features.Annotations;
+
+/// `Discussion:*` configuration.
+public sealed class DiscussionOptions
+{
+    /// Annotations, comments, replies and edits one person may post in a minute.
+    public int PostsPerMinute { get; set; } = 30;
+}
+
+/// Annotations, replies and note comments: their services, their API and the live stream of changes.
+public static class DiscussionExtensions
+{
+    public const string PostingRateLimit = "posting";
+    public const int MaxBody = 10_000;
+    public const int MaxQuote = 2_000;
+
+    public static void AddDiscussion(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DiscussionOptions>(builder.Configuration.GetSection("Discussion"));
+        builder.Services.AddSingleton<DiscussionFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DiscussionFeed>());
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(PostingRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = context.RequestServices.GetRequiredService<IOptions<DiscussionOptions>>().Value.PostsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+            })));
+    }
+
+    public static void MapDiscussion(this WebApplication app)
+    {
+        app.MapGet("/api/antiforgery", (IAntiforgery antiforgery, HttpContext http) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return Results.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.RequestToken!));
+        }).ExcludeFromReadingCache().WithSummary("A token for requests that change data, sent back in the named header.");
+        app.MapAnnotations();
+        app.MapComments();
+        app.MapGet("/api/notes/{slug}/discussion/events", EventsAsync).ExcludeFromReadingCache()
+            .WithSummary("Server-sent events: a 'changed' event whenever the note's annotations or comments change.");
+    }
+
+    /// Minimal API endpoints that take JSON are not checked for antiforgery by the framework; these are.
+    public static TBuilder RequireAntiforgeryToken<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
+        endpoints.AddEndpointFilter(async (context, next) =>
+            await context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context.HttpContext)
+                ? await next(context)
+                : Results.BadRequest("A valid antiforgery token is required (GET /api/antiforgery)."));
+
+    internal static bool BadBody(string? body) => string.IsNullOrWhiteSpace(body) || body.Length > MaxBody;
+
+    internal static Task<Guid?> NoteIdAsync(StudyHubDbContext db, string slug, CancellationToken cancellationToken) =>
+        db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
+
+    static async Task<IResult> EventsAsync(string slug, IDbContextFactory<StudyHubDbContext> contexts, DiscussionFeed feed,
+        IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await NoteIdAsync(db, slug, cancellationToken) is { } noteId
+            ? TypedResults.ServerSentEvents(Changes(feed, noteId, lifetime.ApplicationStopping, cancellationToken), eventType: "changed")
+            : Results.NotFound();
+    }
+
+    /// One event as the stream opens (a reconnecting reader may have missed changes), then one per change.
+    static async IAsyncEnumerable<string> Changes(DiscussionFeed feed, Guid noteId, CancellationToken stopping,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var watcher = feed.Watch(noteId);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
+        yield return "watching";
+        while (await Next(watcher, ended.Token))
+        {
+            yield return "changed";
+        }
+    }
+
+    static async Task<bool> Next(DiscussionFeed.Watcher watcher, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await watcher.Changes.ReadAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
+
+public sealed record AntiforgeryToken(string HeaderName, string Token);

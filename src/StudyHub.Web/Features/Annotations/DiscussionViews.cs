@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Markdown;
+using StudyHub.Web.Data;
+
+namespace StudyHub.Web.Features.Annotations;
+
+public sealed record CommentView(Guid Id, Guid? AnnotationId, string Author, string Body, string BodyHtml, string Visibility,
+    bool Mine, bool MayDelete, bool Hidden, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// An annotation as one reader may see it: the passage (with the context the page finds it by), the comment
+/// rendered safely, what this reader may do with it, and its replies.
+public sealed record AnnotationView(Guid Id, string Quote, string Prefix, string Suffix, int Start, int Length, string Status,
+    string? Heading, int? MediaSeconds, string Author, string Body, string BodyHtml, string Visibility, bool Mine, bool MayDelete,
+    bool MayResolve, bool Resolved, bool Hidden, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<CommentView> Replies);
+
+/// Reads a note's discussion as one reader may see it.
+public static class DiscussionViews
+{
+    public static async Task<List<AnnotationView>> AnnotationsAsync(StudyHubDbContext db, IQueryable<Annotation> annotations, Reader reader,
+        CancellationToken cancellationToken)
+    {
+        var rows = await reader.Visible(annotations).OrderBy(a => a.Start).ThenBy(a => a.CreatedAt)
+            .Join(db.Users, a => a.AuthorId, u => u.Id, (a, u) => new { Annotation = a, Author = u.UserName })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Annotation.Id).ToList();
+        var replies = (await CommentsAsync(db, db.Comments.Where(c => c.AnnotationId != null && ids.Contains(c.AnnotationId.Value)), reader, cancellationToken))
+            .ToLookup(c => c.AnnotationId);
+        return rows.Select(r => View(r.Annotation, r.Author, reader, [.. replies[r.Annotation.Id]])).ToList();
+    }
+
+    public static async Task<List<CommentView>> CommentsAsync(StudyHubDbContext db, IQueryable<Comment> comments, Reader reader,
+        CancellationToken cancellationToken)
+    {
+        var rows = await reader.Visible(comments, db.Annotations).OrderBy(c => c.CreatedAt)
+            .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new { Comment = c, Author = u.UserName })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => View(r.Comment, r.Author, reader)).ToList();
+    }
+
+    public static AnnotationView View(Annotation a, string? author, Reader reader, IReadOnlyList<CommentView> replies) =>
+        new(a.Id, a.Quote, a.Prefix, a.Suffix, a.Start, a.Length, a.Status.ToString(), a.Heading, a.MediaSeconds, DisplayName(author),
+            a.Body, ReaderMarkdown.ToHtml(a.Body), a.Visibility.ToString(), a.AuthorId == reader.Id, reader.MayDelete(a.AuthorId),
+            reader.MayResolve(a.AuthorId), a.ResolvedAt is not null, a.HiddenAt is not null, a.CreatedAt, a.UpdatedAt, replies);
+
+    public static CommentView View(Comment c, string? author, Reader reader) =>
+        new(c.Id, c.AnnotationId, DisplayName(author), c.Body, ReaderMarkdown.ToHtml(c.Body), c.Visibility.ToString(), c.AuthorId == reader.Id,
+            reader.MayDelete(c.AuthorId), c.HiddenAt is not null, c.CreatedAt, c.UpdatedAt);
+
+    /// User names are email addresses; only the part before the @ is shown to other readers.
+    static string DisplayName(string? userName) => userName?.Split('@')[0] is { Length: > 0 } name ? name : "someone";
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using StudyHub.Web.Features.Accounts;
+
+namespace StudyHub.Web.Features.Annotations;
+
+/// Who is asking, as the discussion rules see them. Every rule about who sees or changes an annotation or a
+/// comment lives here, and is applied on the server to every request.
+public sealed record Reader(string? Id, bool Moderates)
+{
+    public static Reader Of(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
+        ? new Reader(user.FindFirstValue(ClaimTypes.NameIdentifier), user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin))
+        : new Reader(null, false);
+
+    public bool SignedIn => Id is not null;
+
+    /// Only authors change what they wrote.
+    public bool MayEdit(string authorId) => authorId == Id;
+
+    /// Authors delete their own; editors and admins delete or hide anything they can see.
+    public bool MayDelete(string authorId) => authorId == Id || Moderates;
+
+    public bool MayResolve(string authorId) => authorId == Id || Moderates;
+
+    /// Public to everybody, members' to anyone signed in, private to their author only; hidden ones to their
+    /// author and the moderators.
+    public IQueryable<Annotation> Visible(IQueryable<Annotation> annotations)
+    {
+        if (Id is null)
+        {
+            return annotations.Where(a => a.Visibility == AnnotationVisibility.Public && a.HiddenAt == null);
+        }
+        var (me, moderates) = (Id, Moderates);
+        return annotations.Where(a => (a.Visibility != AnnotationVisibility.OnlyMe || a.AuthorId == me)
+            && (a.HiddenAt == null || a.AuthorId == me || moderates));
+    }
+
+    /// A note comment by its own visibility, a reply by its annotation's.
+    public IQueryable<Comment> Visible(IQueryable<Comment> comments, IQueryable<Annotation> annotations)
+    {
+        var visibleAnnotations = Visible(annotations);
+        if (Id is null)
+        {
+            return comments.Where(c => c.HiddenAt == null && (c.AnnotationId == null
+                ? c.Visibility == AnnotationVisibility.Public
+                : visibleAnnotations.Any(a => a.Id == c.AnnotationId)));
+        }
+        var (me, moderates) = (Id, Moderates);
+        return comments.Where(c => (c.HiddenAt == null || c.AuthorId == me || moderates) && (c.AnnotationId == null
+            ? c.Visibility != AnnotationVisibility.OnlyMe || c.AuthorId == me
+            : visibleAnnotations.Any(a => a.Id == c.AnnotationId)));
+    }
+}
