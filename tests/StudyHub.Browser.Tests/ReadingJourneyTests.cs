@@ -15,6 +15,7 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Multimodal Deep Learning", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Why does MultiModality matter?" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Alec Radford is a genius")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("An unhandled error has occurred.")).ToBeHiddenAsync();
     });
 
     [Fact]
