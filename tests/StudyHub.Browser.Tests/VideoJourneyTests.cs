@@ -9,24 +9,6 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     const string LectureNote = "Lecture with a recording";
 
-    /// Stands in for YouTube's IFrame API (no network here): it records what our adapter asks of it.
-    const string YouTubeStandIn = """
-        window.youTubeCalls = { created: [], seeks: [], plays: 0 };
-        window.YT = {
-          Player: function (element, options) {
-            window.youTubeCalls.created.push({ videoId: options.videoId, playerVars: options.playerVars });
-            let time = options.playerVars.start || 0;
-            this.seekTo = seconds => { window.youTubeCalls.seeks.push(seconds); time = seconds; };
-            this.playVideo = () => { window.youTubeCalls.plays++; };
-            this.getCurrentTime = () => time;
-            this.getDuration = () => 3600;
-            this.getIframe = () => element;
-            setTimeout(() => options.events.onReady({ target: this }), 0);
-          }
-        };
-        window.onYouTubeIframeAPIReady();
-        """;
-
     async Task<string> OpenLocalLectureAsync(string query = "")
     {
         using var vault = new TempVault("recorded")
@@ -77,7 +59,7 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public Task TheSeedLecturesTimeSeeksTheYouTubePlayer() => JourneyAsync(nameof(TheSeedLecturesTimeSeeksTheYouTubePlayer), async () =>
     {
-        await Page.RouteAsync("https://www.youtube.com/iframe_api", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn }));
+        await Page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
         await Page.GotoAsync("/notes/multimodal-deep-learning");
         await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
 
@@ -91,7 +73,7 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public Task ADeepLinkStartsTheYouTubePlayerThere() => JourneyAsync(nameof(ADeepLinkStartsTheYouTubePlayerThere), async () =>
     {
-        await Page.RouteAsync("https://www.youtube.com/iframe_api", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn }));
+        await Page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
 
         await Page.GotoAsync("/notes/multimodal-deep-learning?t=28m00s");
 

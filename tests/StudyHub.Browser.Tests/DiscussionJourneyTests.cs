@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StudyHub.Testing;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
+using static Microsoft.Playwright.Assertions;
+
+namespace StudyHub.Browser.Tests;
+
+public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest(app)
+{
+    const string Lecture = "/notes/multimodal-deep-learning";
+    const string Passage = "Combine just the scores/logits";
+
+    [Fact]
+    public Task AnnotateAtThePlayersTimeThenReplyLiveAndShare() => JourneyAsync(nameof(AnnotateAtThePlayersTimeThenReplyLiveAndShare), async () =>
+    {
+        await UseYouTubeStandInAsync(Page);
+        var invite = await Invites.CreateAsync(App.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), "admin@example.org", DateTimeOffset.UtcNow);
+        await Page.GotoAsync("/account/register");
+        await Page.Locator("#register-email").FillAsync("student@example.org");
+        await Page.Locator("#register-password").FillAsync(StudyHubApp.Password);
+        await Page.Locator("#register-invite").FillAsync(invite.Code);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+
+        await Page.GotoAsync(Lecture);
+        await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
+        await Page.Locator(".note-body a.timestamp", new() { HasText = "28:00" }).ClickAsync();
+        await Page.WaitForFunctionAsync("() => window.youTubeCalls.seeks.includes(1680)");
+        await SelectAsync(Page, Passage);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Expect(Page.GetByLabel("Time in the lecture")).ToHaveValueAsync("28:00");
+        await Page.GetByLabel("Your annotation").FillAsync("Why would the scores be enough?");
+        await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+
+        // The other journey in this class may have annotated the lecture too.
+        var highlight = Page.Locator("mark.annotation-highlight", new() { HasText = Passage });
+        await Expect(highlight).ToHaveTextAsync(Passage);
+        await Page.ReloadAsync();
+        await Expect(highlight).ToHaveTextAsync(Passage);
+        var item = Page.Locator(".annotation", new() { HasText = "Why would the scores be enough?" });
+        await Expect(item.Locator("a.timestamp")).ToHaveTextAsync("28:00");
+        var id = (await item.GetAttributeAsync("data-item"))!;
+
+        await App.CreateUserAsync("classmate@example.org");
+        var browser = await Browser.GetAsync();
+        await using var classmateContext = await browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        var classmate = await classmateContext.NewPageAsync();
+        await UseYouTubeStandInAsync(classmate);
+        await SignInAsync(classmate, "classmate@example.org");
+        await classmate.GotoAsync(Lecture);
+        await Expect(classmate.Locator($"mark.annotation-highlight[data-annotation='{id}']")).ToHaveTextAsync(Passage);
+        await classmate.EvaluateAsync("() => window.loadedOnce = true");
+
+        await item.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await Page.GetByLabel("Your reply").FillAsync("Late fusion only ever sees each model's verdict.");
+        await Page.Locator($"form[data-form='reply:{id}'] button[type=submit]").ClickAsync();
+
+        await Expect(classmate.Locator($"#annotation-{id} .replies")).ToContainTextAsync("Late fusion only ever sees", new() { Timeout = 5_000 });
+        Assert.True(await classmate.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The classmate's page reloaded instead of updating live.");
+
+        await classmate.GotoAsync($"/annotations/{id}");
+        Assert.Matches(SharedLinkTarget(), classmate.Url);
+        await classmate.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
+        Assert.Equal(1680, await classmate.EvaluateAsync<int>("() => window.youTubeCalls.created[0].playerVars.start"));
+        var shared = classmate.Locator("mark.annotation-highlight.is-active");
+        await Expect(shared).ToHaveTextAsync(Passage);
+        await Expect(shared).ToBeInViewportAsync();
+    });
+
+    [Fact]
+    public Task AnonymousReadersSeePublicAnnotationsButNoComposer() => JourneyAsync(nameof(AnonymousReadersSeePublicAnnotationsButNoComposer), async () =>
+    {
+        await App.CreateUserAsync("public@example.org");
+        var browser = await Browser.GetAsync();
+        await using (var authorContext = await browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString() }))
+        {
+            var author = await authorContext.NewPageAsync();
+            await SignInAsync(author, "public@example.org");
+            await author.GotoAsync(Lecture);
+            await SelectAsync(author, "Early/Mid fusion");
+            await author.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+            await author.GetByLabel("Your annotation").FillAsync("For everyone to see.");
+            await author.Locator("[data-composer] select").SelectOptionAsync("Public");
+            await author.Locator("[data-composer] button[type=submit]").ClickAsync();
+            await Expect(author.Locator("mark.annotation-highlight", new() { HasText = "Early/Mid fusion" })).ToBeVisibleAsync();
+        }
+
+        await Page.GotoAsync(Lecture);
+
+        await Expect(Page.Locator(".annotation", new() { HasText = "For everyone to see." })).ToBeVisibleAsync();
+        await Expect(Page.Locator("mark.annotation-highlight", new() { HasText = "Early/Mid fusion" })).ToHaveTextAsync("Early/Mid fusion");
+        await SelectAsync(Page, "Middle fusion");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true })).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".discussion").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    });
+
+    static async Task UseYouTubeStandInAsync(IPage page) =>
+        await page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
+
+    static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#login-email").FillAsync(email);
+        await page.Locator("#login-password").FillAsync(StudyHubApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// Selects the text in the note as a reader dragging over it would, ending with the mouse released.
+    static async Task SelectAsync(IPage page, string text)
+    {
+        await page.WaitForFunctionAsync("() => window.StudyHubDiscussion !== undefined");
+        var found = await page.EvaluateAsync<bool>("""
+            text => {
+              const walker = document.createTreeWalker(document.querySelector(".note-body"), NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.nodeValue.indexOf(text);
+                if (at >= 0) {
+                  const range = document.createRange();
+                  range.setStart(node, at);
+                  range.setEnd(node, at + text.length);
+                  document.getSelection().removeAllRanges();
+                  document.getSelection().addRange(range);
+                  document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+                  return true;
+                }
+              }
+              return false;
+            }
+            """, text);
+        Assert.True(found, $"The note has no text \"{text}\" to select.");
+    }
+
+    [GeneratedRegex(@"/notes/multimodal-deep-learning\?t=1680#annotation-[0-9a-f-]{36}$")]
+    private static partial Regex SharedLinkTarget();
+}
