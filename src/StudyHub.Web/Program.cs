@@ -39,6 +39,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseBareStatusCodesForApis();
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -56,7 +57,8 @@ app.MapVideo();
 app.MapGraph();
 app.MapSearch();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our own policy (SecurityHeaders) already says frame-ancestors 'self' with everything else.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 return 0;
