@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace StudyHub.Web.Data;
@@ -9,8 +10,12 @@ public static class DataExtensions
     public static void AddData(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DatabaseEndpoint>();
-        builder.Services.AddDbContextFactory<StudyHubDbContext>((services, options) =>
-            options.UseNpgsql(services.GetRequiredService<DatabaseEndpoint>().ConnectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDbContextFactory<StudyHubDbContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<DatabaseEndpoint>().ConnectionString)
+            // What hangs off a note (links, revisions, annotations …) is only ever reached through a note the
+            // reader may see, so the notes' query filter does not need repeating on each of them.
+            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         // Hosted services start in order: the schema must exist before data protection loads its keys from it.
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<StudyHubDbContext>();

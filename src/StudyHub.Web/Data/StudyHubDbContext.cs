@@ -7,13 +7,24 @@ using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Sharing;
 using StudyHub.Web.Features.Vaults;
 
 namespace StudyHub.Web.Data;
 
 // Migrations: dotnet ef migrations add <WhatChanged> --project src/StudyHub.Web --output-dir Data/Migrations
-public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options) : IdentityDbContext<StudyHubUser>(options), IDataProtectionKeyContext
+public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options, IHttpContextAccessor? http = null)
+    : IdentityDbContext<StudyHubUser>(options), IDataProtectionKeyContext
 {
+    /// Whether the notes of members-only vaults are readable here: to anyone signed in, and to the app's own
+    /// work outside a request (imports, commands, background jobs).
+    public bool ReaderIsMember { get; } = http?.HttpContext is not { } context || context.User.Identity?.IsAuthenticated == true;
+
+    /// The one members-only note a visitor holds a valid share link to, if any (see Sharing).
+    public Guid? SharedNoteId { get; } = http?.HttpContext?.Items[SharedNoteKey] as Guid?;
+
+    public const string SharedNoteKey = "StudyHub.SharedNoteId";
+
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
@@ -28,6 +39,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<NoteShare> NoteShares => Set<NoteShare>();
 
     /// The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -37,5 +49,8 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
+        // Every query for notes, in every feature, leaves out what the reader may not read. Raw SQL cannot see
+        // this filter and checks ReaderIsMember itself.
+        builder.Entity<Note>().HasQueryFilter(n => !n.Vault.MembersOnly || ReaderIsMember || n.Id == SharedNoteId);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using StudyHub.Web.Features.Import;
+using StudyHub.Web.Features.Sharing;
 
 namespace StudyHub.Web.Infrastructure;
 
@@ -80,6 +81,8 @@ sealed class ReadingPagePolicy : IOutputCachePolicy
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.User.Identity?.IsAuthenticated != true
         && context.GetEndpoint()?.Metadata.GetMetadata<NotCached>() is null
+        // A share link's holder may read a note that others may not.
+        && !context.Request.Cookies.ContainsKey(SharingExtensions.Cookie)
         && (context.Request.Path == "/" || CachedPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.Ordinal)));
 
     public static void DropAntiforgeryCookie(HttpResponse response)

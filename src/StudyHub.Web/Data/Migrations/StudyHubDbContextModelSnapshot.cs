@@ -786,17 +786,54 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteTimestamps");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Sharing.NoteShare", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("NoteShares");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Vaults.Vault", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AccessChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("LastImportedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MembersOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -970,6 +1007,21 @@ namespace StudyHub.Web.Data.Migrations
                 {
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany("Timestamps")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Sharing.NoteShare", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Accounts.StudyHubUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany()
                         .HasForeignKey("NoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -15,6 +15,7 @@ public static class AdminCommands
           migrate                       apply database migrations
           import <path> [--vault name]  import an Obsidian vault folder or .zip
           create-admin <email> [--password pw]  create an admin (or make a user one); prints a generated password once
+          vault-access <vault> public|members   who may read a vault: everyone, or only people signed in
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -54,6 +55,9 @@ public static class AdminCommands
                 case ["create-admin", var email, .. var options] when options is [] or ["--password", _]:
                     await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
                     return await CreateAdminAsync(app, email, options is [_, var password] ? password : null);
+                case ["vault-access", var vaultName, var access] when access is "public" or "members":
+                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    return await SetVaultAccessAsync(app, vaultName, membersOnly: access == "members");
                 default:
                     Console.Error.WriteLine($"Unknown command: {string.Join(' ', args)}");
                     Console.Error.WriteLine(Usage);
@@ -64,6 +68,25 @@ public static class AdminCommands
         {
             await app.DisposeAsync();
         }
+    }
+
+    static async Task<int> SetVaultAccessAsync(WebApplication app, string vaultName, bool membersOnly)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>().CreateDbContextAsync();
+        var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == vaultName || v.Slug == vaultName);
+        if (vault is null)
+        {
+            Console.Error.WriteLine($"vault-access: no vault named {vaultName}; vaults: {string.Join(", ", await db.Vaults.Select(v => v.Name).ToListAsync())}");
+            return 2;
+        }
+        if (vault.MembersOnly != membersOnly)
+        {
+            vault.MembersOnly = membersOnly;
+            vault.AccessChangedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await db.SaveChangesAsync();
+        }
+        Console.WriteLine(membersOnly ? $"{vault.Name} is readable by members only." : $"{vault.Name} is readable by everyone.");
+        return 0;
     }
 
     static async Task<int> CreateAdminAsync(WebApplication app, string email, string? password)

@@ -10,6 +10,7 @@ public sealed class NotePageModel
     public required string Title { get; init; }
     public required string Vault { get; init; }
     public required string VaultSlug { get; init; }
+    public required bool MembersOnly { get; init; }
     public required IReadOnlyList<string> Folders { get; init; }
     public required string Html { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
@@ -26,7 +27,7 @@ public sealed class NotePageModel
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string slug)
     {
         var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
-            .Select(n => new { n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+            .Select(n => new { n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
             .SingleOrDefaultAsync();
         if (note is null)
         {
@@ -40,6 +41,7 @@ public sealed class NotePageModel
             Title = note.Title,
             Vault = note.Vault,
             VaultSlug = note.VaultSlug,
+            MembersOnly = note.MembersOnly,
             Folders = note.Path.Split('/')[..^1],
             Html = html,
             Tags = note.Tags,

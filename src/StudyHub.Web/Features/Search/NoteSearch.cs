@@ -54,7 +54,7 @@ public sealed class NoteSearch(IDbContextFactory<StudyHubDbContext> contexts)
                 CROSS JOIN websearch_to_tsquery('studyhub', {query.Text}) AS q(query)
                 CROSS JOIN LATERAL (SELECT lower(coalesce(n."FrontMatter"->>'type', n."FrontMatter"->>'Type',
                     CASE WHEN n."Tags" @> ARRAY['lecture'] THEN 'lecture' END)) AS kind) k
-                WHERE n."DeletedAt" IS NULL AND n."SearchVector" @@ q.query
+                WHERE n."DeletedAt" IS NULL AND n."SearchVector" @@ q.query AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
                   AND ({query.Kind}::text IS NULL OR k.kind = {query.Kind})

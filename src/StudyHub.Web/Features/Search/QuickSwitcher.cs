@@ -21,6 +21,7 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
         }
         q = q[..Math.Min(q.Length, MaxLength)];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var member = db.ReaderIsMember;
         // A name matches when it is like what was typed as a whole (similarity, "flamngo" → "Flamingo"), contains
         // a word like it (word similarity, "kiela" → "Douwe Kiela"), or starts with it. Starting with it ranks first.
         // REVIEW: aliases and link targets have no trigram index, so this reads every note's names and every
@@ -29,14 +30,15 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
         return await db.Database.SqlQuery<SwitcherOption>($"""
             WITH concepts AS (
                 SELECT min(l."TargetText") AS name, l."TargetSlug" AS slug
-                FROM "NoteLinks" l JOIN "Notes" n ON n."Id" = l."NoteId"
+                FROM "NoteLinks" l JOIN "Notes" n ON n."Id" = l."NoteId" JOIN "Vaults" v ON v."Id" = n."VaultId"
                 WHERE l."TargetNoteId" IS NULL AND NOT l."IsAttachment" AND n."DeletedAt" IS NULL AND l."TargetText" <> ''
+                  AND (NOT v."MembersOnly" OR {member})
                 GROUP BY l."TargetSlug"
             ), names AS (
                 SELECT n."Title", '/notes/' || n."Slug" AS "Url", v."Name" || ' · ' || n."Path" AS "Detail", false AS "IsConcept", name
                 FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId"
                 CROSS JOIN unnest(n."Aliases" || n."Title"::text) AS name
-                WHERE n."DeletedAt" IS NULL
+                WHERE n."DeletedAt" IS NULL AND (NOT v."MembersOnly" OR {member})
                 UNION ALL
                 SELECT name, '/concepts/' || slug, 'Not yet written', true, name FROM concepts
             )

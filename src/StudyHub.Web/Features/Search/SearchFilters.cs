@@ -13,18 +13,23 @@ public sealed record SearchFilters(IReadOnlyList<VaultChoice> Vaults, IReadOnlyL
     // and a kind filtered on before it shows up still works.
     static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
-    public static async Task<SearchFilters> LoadAsync(IDbContextFactory<StudyHubDbContext> contexts, IMemoryCache cache, CancellationToken cancellationToken) =>
-        (await cache.GetOrCreateAsync(typeof(SearchFilters), async entry =>
+    public static async Task<SearchFilters> LoadAsync(IDbContextFactory<StudyHubDbContext> contexts, IMemoryCache cache, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var member = db.ReaderIsMember;
+        // Members see the vaults and kinds of members-only vaults too; everyone else shares the public list.
+        return (await cache.GetOrCreateAsync((typeof(SearchFilters), member), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Freshness;
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var vaults = await db.Vaults.Where(v => db.Notes.Any(n => n.VaultId == v.Id && n.DeletedAt == null))
+            var vaults = await db.Vaults.Where(v => (!v.MembersOnly || member) && db.Notes.IgnoreQueryFilters().Any(n => n.VaultId == v.Id && n.DeletedAt == null))
                 .OrderBy(v => v.Name).Select(v => new VaultChoice(v.Name, v.Slug)).ToListAsync(cancellationToken);
             // The same kind as NoteSearch gives a note.
             var kinds = await db.Database.SqlQuery<string>($"""
                 SELECT DISTINCT lower(coalesce("FrontMatter"->>'type', "FrontMatter"->>'Type', CASE WHEN "Tags" @> ARRAY['lecture'] THEN 'lecture' END)) AS "Value"
-                FROM "Notes" WHERE "DeletedAt" IS NULL
+                FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId"
+                WHERE n."DeletedAt" IS NULL AND (NOT v."MembersOnly" OR {member})
                 """).Where(k => k != null).OrderBy(k => k).ToListAsync(cancellationToken);
             return new SearchFilters(vaults, kinds);
         }))!;
+    }
 }

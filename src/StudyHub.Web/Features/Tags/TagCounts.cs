@@ -11,12 +11,12 @@ public sealed class TagCount
 
 public static class TagCounts
 {
-    /// How many live notes carry each tag, most used first.
+    /// How many live notes the reader may read carry each tag, most used first.
     public static Task<List<TagCount>> LoadAsync(StudyHubDbContext db, int limit, CancellationToken cancellationToken = default) =>
         db.Database.SqlQuery<TagCount>($"""
             SELECT tag AS "Name", count(*)::int AS "Count"
-            FROM "Notes" n CROSS JOIN unnest(n."Tags") AS tag
-            WHERE n."DeletedAt" IS NULL
+            FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId" CROSS JOIN unnest(n."Tags") AS tag
+            WHERE n."DeletedAt" IS NULL AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
             GROUP BY tag
             ORDER BY count(*) DESC, tag
             LIMIT {limit}

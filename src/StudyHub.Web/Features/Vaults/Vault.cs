@@ -11,6 +11,12 @@ public sealed class Vault
     public required string Slug { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastImportedAt { get; set; }
+
+    /// Readable only by people signed in (and by holders of a share link to one of its notes).
+    public bool MembersOnly { get; set; }
+
+    /// When MembersOnly last changed: cached pages made before then are stale.
+    public DateTimeOffset? AccessChangedAt { get; set; }
 }
 
 sealed class VaultConfiguration : IEntityTypeConfiguration<Vault>

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
+
+namespace StudyHub.Web.Features.Sharing;
+
+/// Share links to notes of members-only vaults. Opening a link stores its token in a cookie, so the note's
+/// page, previews and later visits work for its holder until the link expires or is revoked.
+public static class SharingExtensions
+{
+    public const string Cookie = "StudyHub.Share";
+    public const int MaxDays = 90;
+
+    /// Before anything reads notes: which note, if any, this visitor's share link opens.
+    public static void UseSharing(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated != true && context.Request.Cookies[Cookie] is { Length: > 0 and <= 64 } token)
+        {
+            var contexts = context.RequestServices.GetRequiredService<IDbContextFactory<StudyHubDbContext>>();
+            await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
+            var noteId = await ValidAsync(db, token, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+                .Select(s => (Guid?)s.NoteId).SingleOrDefaultAsync(context.RequestAborted);
+            if (noteId is null)
+            {
+                context.Response.Cookies.Delete(Cookie);
+            }
+            else
+            {
+                context.Items[StudyHubDbContext.SharedNoteKey] = noteId;
+            }
+        }
+        await next(context);
+    });
+
+    public static void MapSharing(this WebApplication app)
+    {
+        app.MapGet("/shared/{token}", OpenAsync).WithSummary("Opens a shared note for someone without an account.");
+        var editors = app.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Editor, Roles.Admin)).DisableAntiforgery();
+        editors.MapPost("/notes/{slug}/shares", CreateAsync).WithSummary("Creates a share link to a note that expires after the given days.");
+        editors.MapPost("/shares/{token}/revoke", RevokeAsync).WithSummary("Revokes a share link at once.");
+    }
+
+    static IQueryable<NoteShare> ValidAsync(StudyHubDbContext db, string token, DateTimeOffset now) =>
+        db.NoteShares.Where(s => s.Token == token && s.RevokedAt == null && s.ExpiresAt > now);
+
+    static async Task<IResult> OpenAsync(string token, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var share = await ValidAsync(db, token, clock.GetUtcNow())
+            .Join(db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null), s => s.NoteId, n => n.Id, (s, n) => new { n.Slug, s.ExpiresAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (share is null)
+        {
+            return Results.Text("This share link has expired or was revoked. Ask whoever sent it for a new one.", statusCode: StatusCodes.Status410Gone);
+        }
+        http.Response.Cookies.Append(Cookie, token, new CookieOptions
+        {
+            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Expires = share.ExpiresAt, IsEssential = true,
+        });
+        return Results.Redirect($"/notes/{Uri.EscapeDataString(share.Slug)}");
+    }
+
+    static async Task<IResult> CreateAsync(string slug, [FromForm] int days, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await RejectsAntiforgeryAsync(http))
+        {
+            return Results.BadRequest("A valid antiforgery token is required.");
+        }
+        if (days is < 1 or > MaxDays)
+        {
+            return Results.BadRequest($"A share link lasts 1 to {MaxDays} days.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var noteId = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
+        if (noteId is null)
+        {
+            return Results.NotFound();
+        }
+        var now = clock.GetUtcNow();
+        db.NoteShares.Add(new NoteShare
+        {
+            Token = NoteShare.NewToken(), NoteId = noteId.Value, CreatedById = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
+            CreatedAt = now, ExpiresAt = now.AddDays(days),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Redirect($"/notes/{Uri.EscapeDataString(slug)}#sharing");
+    }
+
+    static async Task<IResult> RevokeAsync(string token, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (await RejectsAntiforgeryAsync(http))
+        {
+            return Results.BadRequest("A valid antiforgery token is required.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var share = await db.NoteShares.Where(s => s.Token == token)
+            .Join(db.Notes, s => s.NoteId, n => n.Id, (s, n) => new { Share = s, n.Slug }).SingleOrDefaultAsync(cancellationToken);
+        if (share is null)
+        {
+            return Results.NotFound();
+        }
+        share.Share.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Redirect($"/notes/{Uri.EscapeDataString(share.Slug)}#sharing");
+    }
+
+    /// These forms post to endpoints rather than to a component, so the token is checked here.
+    static async Task<bool> RejectsAntiforgeryAsync(HttpContext http) =>
+        !await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(http);
+}
