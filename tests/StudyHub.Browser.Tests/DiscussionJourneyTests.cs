@@ -98,6 +98,37 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(Page.Locator(".discussion").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task AfterAReimportMovedPassagesStayHighlightedAndDeletedOnesAreListedWithTheirQuote() =>
+        JourneyAsync(nameof(AfterAReimportMovedPassagesStayHighlightedAndDeletedOnesAreListedWithTheirQuote), async () =>
+    {
+        using var vault = new TempVault("reimported").Write("Fusion.md",
+            "# Fusion\n\nLate fusion combines just the scores of each model.\n\nEarly fusion mixes the inputs at the very start.\n");
+        await App.ImportVaultAsync(vault.Root);
+        await App.CreateUserAsync("reader@example.org");
+        await SignInAsync(Page, "reader@example.org");
+        await Page.GotoAsync("/notes/fusion");
+        foreach (var (passage, comment) in new[] { ("combines just the scores", "Kept, then moved."), ("mixes the inputs", "Deleted later.") })
+        {
+            await SelectAsync(Page, passage);
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+            await Page.GetByLabel("Your annotation").FillAsync(comment);
+            await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+            await Expect(Page.Locator("mark.annotation-highlight", new() { HasText = passage })).ToBeVisibleAsync();
+        }
+
+        vault.Write("Fusion.md", "# Fusion\n\nA new first line. Late fusion combines just the scores of each model.\n");
+        await App.ImportVaultAsync(vault.Root);
+        await Page.ReloadAsync();
+
+        await Expect(Page.Locator("mark.annotation-highlight")).ToHaveTextAsync("combines just the scores");
+        var moved = Page.Locator("[data-annotations] .annotation", new() { HasText = "Kept, then moved." });
+        await Expect(moved.Locator(".discussion-badge", new() { HasText = "moved" })).ToBeVisibleAsync();
+        var orphan = Page.Locator("[data-orphans] .annotation", new() { HasText = "Deleted later." });
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No longer in the note" })).ToBeVisibleAsync();
+        await Expect(orphan.Locator(".annotation-quote")).ToHaveTextAsync("mixes the inputs");
+    });
+
     static async Task UseYouTubeStandInAsync(IPage page) =>
         await page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
 
