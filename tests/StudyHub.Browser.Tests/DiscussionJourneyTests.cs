@@ -44,6 +44,7 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         var item = Page.Locator(".annotation", new() { HasText = "Why would the scores be enough?" });
         await Expect(item.Locator("a.timestamp")).ToHaveTextAsync("28:00");
         var id = (await item.GetAttributeAsync("data-item"))!;
+        await Expect(Page.Locator("[data-timeline] .timeline-marker[data-kind=annotation] a[data-seconds='1680']")).ToHaveCountAsync(1);
 
         await App.CreateUserAsync("classmate@example.org");
         var browser = await Browser.GetAsync();

@@ -245,11 +245,35 @@
                     openForms.delete(key);
                 }
             }
+            markTimeline(placed);
             if (!focusedOnce && location.hash.startsWith("#annotation-")) {
                 focusedOnce = true;
                 activate(location.hash.slice("#annotation-".length), { scrollPassage: true });
             } else if (activeId) {
                 activate(activeId);
+            }
+        }
+
+        // Annotations made at a moment of the lecture join the times of the note on the player's timeline.
+        function markTimeline(list) {
+            const markers = document.querySelector("[data-timeline] .timeline-markers");
+            if (!markers) {
+                return;
+            }
+            markers.querySelectorAll("[data-discussion-marker]").forEach(marker => marker.remove());
+            const duration = Number(markers.closest("[data-timeline]").dataset.duration);
+            for (const annotation of list.filter(a => a.mediaSeconds !== null && a.mediaSeconds !== undefined)) {
+                const seconds = annotation.mediaSeconds;
+                const link = element("a", { href: `${location.pathname}?t=${seconds}#annotation-${annotation.id}`, dataset: { seconds: String(seconds) } },
+                    element("time", { dateTime: `PT${seconds}S`, textContent: formatTime(seconds) }), " ",
+                    element("span", { className: "timeline-label", textContent: `${annotation.author}: ${annotation.quote.slice(0, 60)}` }));
+                link.addEventListener("click", () => activate(annotation.id, { scrollPassage: true, scrollPanel: true }));
+                const marker = element("li", { className: "timeline-marker", dataset: { kind: "annotation", discussionMarker: "" } }, link);
+                if (duration > 0) {
+                    marker.style.setProperty("--at", `${Math.min(100, 100 * seconds / duration).toFixed(3)}%`);
+                }
+                const later = [...markers.children].find(other => Number(other.querySelector("a[data-seconds]")?.dataset.seconds) > seconds);
+                markers.insertBefore(marker, later ?? null);
             }
         }
 
