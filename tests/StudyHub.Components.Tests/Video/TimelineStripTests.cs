@@ -57,14 +57,6 @@ public class TimelineStripTests : BunitContext
     }
 
     [Fact]
-    public void AnnotationMarkersAreTheirOwnKind()
-    {
-        var strip = Render<TimelineStrip>(p => p.Add(x => x.Markers, [new TimelineMarker(90, "My note", Kind: TimelineMarkerKind.Annotation)]));
-
-        Assert.Equal("annotation", strip.Find(".timeline-marker").GetAttribute("data-kind"));
-    }
-
-    [Fact]
     public void NoteWithoutTimesHasNoTimeline()
     {
         var strip = Render<TimelineStrip>(p => p.Add(x => x.Markers, []));
