@@ -133,7 +133,7 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
     static async Task UseYouTubeStandInAsync(IPage page) =>
         await page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
 
-    static async Task SignInAsync(IPage page, string email)
+    internal static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/login");
         await page.Locator("#login-email").FillAsync(email);
@@ -143,7 +143,7 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
     }
 
     /// Selects the text in the note as a reader dragging over it would, ending with the mouse released.
-    static async Task SelectAsync(IPage page, string text)
+    internal static async Task SelectAsync(IPage page, string text)
     {
         await page.WaitForFunctionAsync("() => window.StudyHubDiscussion !== undefined");
         var found = await page.EvaluateAsync<bool>("""
