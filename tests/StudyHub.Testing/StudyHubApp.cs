@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,10 +19,21 @@ namespace StudyHub.Testing;
 public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     TestDatabase? _database;
+    readonly bool _ownsDatabase = true;
+
+    public StudyHubApp()
+    {
+    }
+
+    StudyHubApp(TestDatabase database) => (_database, _ownsDatabase) = (database, false);
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app's database is created in InitializeAsync.");
 
     public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    /// A second instance of the app on this one's database, as when several run behind a load balancer. It has the
+    /// plain test configuration and leaves the database to this instance; dispose it first.
+    public StudyHubApp AnotherInstance() => new(Database);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -78,6 +91,31 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
+    /// A client that calls the API as the note page's script does: signed in as <paramref name="email"/> (anonymous
+    /// when null), sending the antiforgery token with every request unless told not to, and showing redirects
+    /// rather than following them.
+    public async Task<HttpClient> ClientAsync(string? email, bool antiforgeryToken = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (email is null)
+        {
+            return client;
+        }
+        using (var signedIn = await SignInAsync(client, email))
+        {
+            if (signedIn.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"{email} could not sign in: the form answered {(int)signedIn.StatusCode}.");
+            }
+        }
+        if (antiforgeryToken)
+        {
+            var token = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/antiforgery", UriKind.Relative));
+            client.DefaultRequestHeaders.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        }
+        return client;
+    }
+
     public async Task<ImportReport> ImportVaultAsync(string source, string? vault = null)
     {
         using var scope = Services.CreateScope();
@@ -98,7 +136,7 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
             _database = null;
