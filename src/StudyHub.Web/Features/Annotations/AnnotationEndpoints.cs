@@ -51,8 +51,8 @@ public static class AnnotationEndpoints
     static async Task<IResult> CreateAsync(string slug, NewAnnotation input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<AnnotationVisibility>(input.Visibility, ignoreCase: true, out var visibility)
-            || DiscussionExtensions.BadBody(input.Body) || input.Quote.Length is 0 or > DiscussionExtensions.MaxQuote
+        if (!DiscussionExtensions.TryVisibility(input.Visibility, out var visibility)
+            || DiscussionExtensions.BadBody(input.Body) || input.Quote is not { Length: > 0 and <= DiscussionExtensions.MaxQuote }
             || input.MediaSeconds is < 0 || input.Heading?.Length > 300)
         {
             return Results.BadRequest("Give a passage (up to 2,000 characters), a comment (up to 10,000) and a visibility: OnlyMe, Members or Public.");
@@ -109,7 +109,7 @@ public static class AnnotationEndpoints
         }
         var visibility = annotation.Visibility;
         if ((change.Body is not null && DiscussionExtensions.BadBody(change.Body)) || change.MediaSeconds is < 0
-            || (change.Visibility is not null && !Enum.TryParse(change.Visibility, ignoreCase: true, out visibility)))
+            || (change.Visibility is not null && !DiscussionExtensions.TryVisibility(change.Visibility, out visibility)))
         {
             return Results.BadRequest("A comment has up to 10,000 characters, a time is not negative, and a visibility is OnlyMe, Members or Public.");
         }

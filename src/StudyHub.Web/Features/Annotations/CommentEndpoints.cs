@@ -39,7 +39,7 @@ public static class CommentEndpoints
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var visibility = AnnotationVisibility.Members;
-        if (DiscussionExtensions.BadBody(input.Body) || (input.Visibility is not null && !Enum.TryParse(input.Visibility, ignoreCase: true, out visibility)))
+        if (DiscussionExtensions.BadBody(input.Body) || (input.Visibility is not null && !DiscussionExtensions.TryVisibility(input.Visibility, out visibility)))
         {
             return Results.BadRequest("A comment has 1 to 10,000 characters and a visibility: OnlyMe, Members or Public.");
         }

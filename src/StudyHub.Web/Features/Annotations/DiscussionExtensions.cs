@@ -56,6 +56,13 @@ public static class DiscussionExtensions
                 ? await next(context)
                 : Results.BadRequest("A valid antiforgery token is required (GET /api/antiforgery)."));
 
+    /// A visibility by its name only: Enum.TryParse would also take numbers ("42") and lists ("OnlyMe, Public").
+    internal static bool TryVisibility(string? name, out AnnotationVisibility visibility)
+    {
+        visibility = Enum.GetValues<AnnotationVisibility>().FirstOrDefault(v => string.Equals(v.ToString(), name, StringComparison.OrdinalIgnoreCase));
+        return string.Equals(visibility.ToString(), name, StringComparison.OrdinalIgnoreCase);
+    }
+
     internal static bool BadBody(string? body) => string.IsNullOrWhiteSpace(body) || body.Length > MaxBody;
 
     internal static Task<Guid?> NoteIdAsync(StudyHubDbContext db, string slug, CancellationToken cancellationToken) =>
