@@ -45,4 +45,28 @@ public class AnchoringTests
         Assert.Equal(("now call ", ", eg CLIP. Then came ALIGN."), (anchor.Prefix[^9..], anchor.Suffix));
         Assert.Equal(TextAnchor.ContextLength, anchor.Prefix.Length);
     }
+
+    const string Page = "Fusion\nCLIP is a model. Quickly after CLIP, a paper from Google called ALIGN. And CLIP again.\nLate fusion combines just the scores.\nEarly fusion combines the modalities.";
+
+    /// A selection as the browser gives it, in the page's whitespace; the passage found is marked [thus] in the note's text.
+    [Theory]
+    [InlineData("scores.\n\n   Early fusion", "", "", "just the [scores.\nEarly fusion] combines")]
+    [InlineData("scores.\r\nEarly\u00A0fusion", "", "", "just the [scores.\nEarly fusion] combines")]
+    [InlineData("\n  Late fusion combines \n", "", "", "ALIGN. And CLIP again.\n[Late fusion combines] just")]
+    [InlineData("CLIP", "", "", "Fusion\n[CLIP] is a model")]
+    [InlineData("CLIP", "Quickly after ", ", a paper", "after [CLIP], a paper")]
+    [InlineData("CLIP", "called\n  ALIGN.   And ", "", "And [CLIP] again")]
+    [InlineData("CLIP", "", "  again.\n\nLate", "And [CLIP] again")]
+    public void ASelectionIsFoundWhateverItsWhitespace(string quote, string prefix, string suffix, string expected)
+    {
+        var (start, length) = Anchoring.FindSelection(Page, quote, prefix, suffix) ?? throw new InvalidOperationException("Not found.");
+
+        Assert.Contains(expected, $"{Page[..start]}[{Page.Substring(start, length)}]{Page[(start + length)..]}", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Late fusion merges")]
+    [InlineData(" \n\t ")]
+    [InlineData("")]
+    public void ASelectionThatIsNotInTheTextIsNotFound(string quote) => Assert.Null(Anchoring.FindSelection(Page, quote, "", ""));
 }
