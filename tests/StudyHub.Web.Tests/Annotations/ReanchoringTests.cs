@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Annotations;
@@ -33,12 +36,75 @@ public sealed class ReanchoringTests(StudyHubApp app) : IClassFixture<StudyHubAp
         await app.ImportVaultAsync(vault.Root);
 
         await using var db = app.Database.CreateContext();
-        var annotations = await db.Annotations.AsNoTracking().ToDictionaryAsync(a => a.Id);
+        var annotations = await db.Annotations.AsNoTracking()
+            .Where(a => db.Notes.Any(n => n.Id == a.NoteId && n.Vault.Name == "annotated")).ToDictionaryAsync(a => a.Id);
         var text = await db.Notes.Where(n => n.Path == "Lecture.md" && n.Vault.Name == "annotated").Select(n => n.PlainText).SingleAsync();
         Assert.Equal(3, annotations.Count);
         Assert.Equal((AnchorStatus.Moved, "contrastive models"), (annotations[kept].Status, text.Substring(annotations[kept].Start, annotations[kept].Length)));
         Assert.Equal((AnchorStatus.Moved, "merges just the scores"), (annotations[edited].Status, text.Substring(annotations[edited].Start, annotations[edited].Length)));
         Assert.Equal((AnchorStatus.Orphaned, "at the very beginning"), (annotations[deleted].Status, annotations[deleted].Quote));
+    }
+
+    /// Annotated and answered through the API, then edited, cut, removed, restored and moved in the vault: after every
+    /// import each annotation and each reply is still there, and the replies still answer their annotation.
+    [Fact]
+    public async Task RepliesStayWithTheirAnnotationsAndTheCountNeverDrops()
+    {
+        using var vault = new TempVault("threads").Write("Seminar.md", Lecture.Replace("# Fusion", "# Seminar", StringComparison.Ordinal));
+        await app.ImportVaultAsync(vault.Root);
+        await app.CreateUserAsync("student@example.org");
+        using var student = await app.ClientAsync("student@example.org");
+        var threads = new Dictionary<Guid, Guid[]>();
+        foreach (var quote in new[] { "contrastive models", "combines just the scores", "at the very beginning" })
+        {
+            var annotation = await PostAsync(student, "api/notes/seminar/annotations", new { quote, body = $"About {quote}?", visibility = "Members" });
+            threads[annotation] =
+            [
+                await PostAsync(student, $"api/annotations/{annotation}/replies", new { body = $"A first answer on {quote}." }),
+                await PostAsync(student, $"api/annotations/{annotation}/replies", new { body = $"A second answer on {quote}." }),
+            ];
+        }
+        await PostAsync(student, "api/notes/seminar/comments", new { body = "On the whole note." });
+        var counts = new List<string> { await CountAsync("annotated") };
+
+        vault.Write("Seminar.md", "# Seminar\n\nAn added line first. Late fusion merges just the scores. This is what we would now call contrastive models, eg CLIP.");
+        await app.ImportVaultAsync(vault.Root);
+        counts.Add(await CountAsync("edited"));
+        vault.Write("Seminar.md", "# Seminar\n\nNothing of what was said.");
+        await app.ImportVaultAsync(vault.Root);
+        counts.Add(await CountAsync("cut"));
+        vault.Delete("Seminar.md").Write("Other.md", "# Other\n\nSomething else.");
+        await app.ImportVaultAsync(vault.Root);
+        counts.Add(await CountAsync("removed"));
+        vault.Write("Seminar.md", Lecture.Replace("# Fusion", "# Seminar", StringComparison.Ordinal));
+        await app.ImportVaultAsync(vault.Root);
+        counts.Add(await CountAsync("restored"));
+        vault.Move("Seminar.md", "Archive/Seminar.md");
+        await app.ImportVaultAsync(vault.Root);
+        counts.Add(await CountAsync("moved"));
+
+        string[] steps = ["annotated", "edited", "cut", "removed", "restored", "moved"];
+        Assert.Equal(steps.Select(step => $"{step}: 3 annotations, 6 replies, 1 comment"), counts);
+        var listed = await student.GetFromJsonAsync<JsonElement[]>(new Uri("/api/notes/seminar/annotations", UriKind.Relative));
+        Assert.Equal(threads.Select(t => $"{t.Key}: {string.Join(", ", t.Value)}").Order(),
+            listed!.Select(a => $"{a.GetProperty("id")}: {string.Join(", ", a.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("id")))}").Order());
+    }
+
+    async Task<string> CountAsync(string step)
+    {
+        await using var db = app.Database.CreateContext();
+        var notes = db.Notes.Where(n => n.Vault.Name == "threads").Select(n => n.Id);
+        var annotations = db.Annotations.Where(a => notes.Contains(a.NoteId));
+        var replies = await db.Comments.CountAsync(c => c.AnnotationId != null && annotations.Any(a => a.Id == c.AnnotationId));
+        var comments = await db.Comments.CountAsync(c => c.AnnotationId == null && notes.Contains(c.NoteId));
+        return $"{step}: {await annotations.CountAsync()} annotations, {replies} replies, {comments} comment{(comments == 1 ? "" : "s")}";
+    }
+
+    static async Task<Guid> PostAsync(HttpClient client, string path, object content)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri($"/{path}", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     async Task<Guid> AnnotateAsync(string quote)
