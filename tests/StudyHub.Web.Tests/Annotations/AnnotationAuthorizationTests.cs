@@ -241,7 +241,7 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
     [InlineData(Target.Hidden,  "sign in", "note", "404",        "note", "note")]
     public async Task ASharedLinkOpensThePassageForWhoeverMaySeeIt(Target target, string anonymous, string author, string otherMember, string editor, string admin)
     {
-        var id = await app.TargetAsync(Act.Delete, target);
+        var id = await app.AnnotatedAsync(target);
         var answers = new List<string>();
         foreach (var caller in Enum.GetValues<Caller>())
         {
@@ -255,7 +255,7 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
     [Fact]
     public async Task SigningInFromASharedLinkOpensThePassage()
     {
-        var id = await app.TargetAsync(Act.Delete, Target.Members);
+        var id = await app.AnnotatedAsync(Target.Members);
         using var client = await app.ClientAsync(null);
         using var shared = await client.GetAsync(new Uri($"/annotations/{id}", UriKind.Relative));
         Assert.Equal("sign in", Opened(shared, id));
@@ -270,12 +270,7 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
     [Fact]
     public async Task ASharedLinkToAnAnnotationWithoutATimeOpensTheNoteAtThePassage()
     {
-        var id = await app.TargetAsync(Act.Delete, Target.Public);
-        await using (var db = app.Database.CreateContext())
-        {
-            (await db.Annotations.FindAsync(id))!.MediaSeconds = null;
-            await db.SaveChangesAsync();
-        }
+        var id = await app.AnnotatedAsync(Target.Public, seconds: null);
 
         using var response = await app.As(Caller.Anonymous).GetAsync(new Uri($"/annotations/{id}", UriKind.Relative));
 

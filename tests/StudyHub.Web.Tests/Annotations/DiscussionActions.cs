@@ -29,7 +29,7 @@ public static class DiscussionActions
     /// A fresh thing for the action to be done to, on the note "passage"; nothing for actions on the note itself.
     public static async Task<Guid> TargetAsync(this DiscussionApp app, Act act, Target target)
     {
-        var visibility = target switch { Target.OnlyMe => AnnotationVisibility.OnlyMe, Target.Members => AnnotationVisibility.Members, _ => AnnotationVisibility.Public };
+        var visibility = VisibilityOf(target);
         switch (act)
         {
             case Act.Annotate or Act.Comment:
@@ -43,6 +43,13 @@ public static class DiscussionActions
                 return await app.AnnotatedAsync(Caller.Author, visibility, hidden: target == Target.Hidden, resolved: act == Act.Unresolve);
         }
     }
+
+    /// The author's annotation on "passage", as the target says.
+    public static Task<Guid> AnnotatedAsync(this DiscussionApp app, Target target, int? seconds = 95) =>
+        app.AnnotatedAsync(Caller.Author, VisibilityOf(target), hidden: target == Target.Hidden, seconds: seconds);
+
+    static AnnotationVisibility VisibilityOf(Target target) =>
+        target switch { Target.OnlyMe => AnnotationVisibility.OnlyMe, Target.Members => AnnotationVisibility.Members, _ => AnnotationVisibility.Public };
 
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, Act act, Guid id, Target target) => act switch
     {

@@ -58,9 +58,9 @@ public class DiscussionApp : StudyHubApp
     /// The caller's client, shared by the suite's tests: do not dispose it or change its headers.
     public HttpClient As(Caller caller) => _clients[caller];
 
-    /// An annotation on "Late fusion" in the note, at 1:35 of its lecture.
+    /// An annotation on "Late fusion" in the note, by default at 1:35 of its lecture.
     public async Task<Guid> AnnotatedAsync(Caller author, AnnotationVisibility visibility, string body = "Why late?", bool hidden = false,
-        bool resolved = false, string slug = Passage)
+        bool resolved = false, string slug = Passage, int? seconds = 95)
     {
         await using var db = Database.CreateContext();
         var note = await db.Notes.SingleAsync(n => n.Slug == slug);
@@ -70,7 +70,7 @@ public class DiscussionApp : StudyHubApp
         var annotation = new Annotation
         {
             NoteId = note.Id, AuthorId = await UserIdAsync(db, author), Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix,
-            Start = anchor.Start, Length = anchor.Quote.Length, MediaSeconds = 95, Body = body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+            Start = anchor.Start, Length = anchor.Quote.Length, MediaSeconds = seconds, Body = body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
             HiddenAt = hidden ? now : null, ResolvedAt = resolved ? now : null,
         };
         db.Annotations.Add(annotation);
