@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Annotations;
 
@@ -13,16 +14,27 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
 {
     /// Also a note "listed" whose discussion stays as seeded: the author's annotations and note comments of every
     /// visibility, each annotation with the author's reply, and on the public one a reply of the other member's that a
-    /// moderator hid.
+    /// moderator hid. And a note "closed" in a members-only vault, with a public annotation and a public comment.
     public sealed class ListedApp : DiscussionApp
     {
         public const string Listed = "listed";
+        public const string Closed = "closed";
+
+        public Guid ClosedAnnotation { get; private set; }
 
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
             using var vault = new TempVault("listing").Write("Listed.md", $"# Listed\n\n{PassageText}");
             await ImportVaultAsync(vault.Root);
+            using var closed = new TempVault("closed").Write("Closed.md", $"# Closed\n\n{PassageText}");
+            await ImportVaultAsync(closed.Root);
+            await using (var db = Database.CreateContext())
+            {
+                await db.Vaults.Where(v => v.Name == "closed").ExecuteUpdateAsync(v => v.SetProperty(x => x.MembersOnly, true));
+            }
+            ClosedAnnotation = await AnnotatedAsync(Caller.Author, AnnotationVisibility.Public, slug: Closed);
+            await CommentedAsync(Caller.Author, null, AnnotationVisibility.Public, slug: Closed);
             foreach (var (name, visibility, hidden) in new[]
             {
                 ("OnlyMe", AnnotationVisibility.OnlyMe, false), ("Members", AnnotationVisibility.Members, false),
@@ -192,6 +204,23 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// A note of a members-only vault has no discussion for anonymous visitors, not even its public annotations.
+    [Theory]
+    [InlineData(Caller.Anonymous, "annotations 404, comments 404, events 404, shared link sign in")]
+    [InlineData(Caller.OtherMember, "annotations 200, comments 200, events 200, shared link note")]
+    public async Task AMembersOnlyNotesDiscussionIsForMembers(Caller caller, string expected)
+    {
+        var client = app.As(caller);
+
+        using var annotations = await client.GetAsync(DiscussionActions.Api($"notes/{ListedApp.Closed}/annotations"));
+        using var comments = await client.GetAsync(DiscussionActions.Api($"notes/{ListedApp.Closed}/comments"));
+        using var events = await client.GetAsync(DiscussionActions.Api($"notes/{ListedApp.Closed}/discussion/events"), HttpCompletionOption.ResponseHeadersRead);
+        using var shared = await client.GetAsync(new Uri($"/annotations/{app.ClosedAnnotation}", UriKind.Relative));
+
+        Assert.Equal(expected, $"annotations {(int)annotations.StatusCode}, comments {(int)comments.StatusCode}, events {(int)events.StatusCode}, "
+            + $"shared link {Opened(shared, app.ClosedAnnotation, ListedApp.Closed)}");
+    }
+
     [Fact]
     public async Task RepliesGoWithTheirAnnotationWhenItsVisibilityChanges()
     {
@@ -279,11 +308,11 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
 
     /// Where a shared link took the caller: to the note at the annotation ("note"), to the sign-in page coming back to the
     /// link ("sign in"), or nowhere ("404").
-    static string Opened(HttpResponseMessage response, Guid id)
+    static string Opened(HttpResponseMessage response, Guid id, string slug = DiscussionApp.Passage)
     {
         return (response.StatusCode, LocalPart(response.Headers.Location)) switch
         {
-            (HttpStatusCode.Redirect, var l) when l == $"/notes/{DiscussionApp.Passage}?t=95#annotation-{id}" => "note",
+            (HttpStatusCode.Redirect, var l) when l == $"/notes/{slug}?t=95#annotation-{id}" => "note",
             (HttpStatusCode.Redirect, var l) when l == $"/account/login?ReturnUrl={Uri.EscapeDataString($"/annotations/{id}")}" => "sign in",
             (HttpStatusCode.NotFound, _) => "404",
             var (status, l) => $"{(int)status} {l}",
