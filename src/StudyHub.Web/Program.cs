@@ -22,6 +22,7 @@ builder.AddAccounts();
 builder.AddDiscussion();
 builder.AddAttachments();
 builder.AddImport();
+builder.AddNotes();
 builder.AddReadingCache();
 builder.AddGraph();
 builder.AddSearch();

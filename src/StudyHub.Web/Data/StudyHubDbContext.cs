@@ -16,14 +16,13 @@ namespace StudyHub.Web.Data;
 public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options, IHttpContextAccessor? http = null)
     : IdentityDbContext<StudyHubUser>(options), IDataProtectionKeyContext
 {
-    /// Whether the notes of members-only vaults are readable here: to anyone signed in, and to the app's own
-    /// work outside a request (imports, commands, background jobs).
-    public bool ReaderIsMember { get; } = http?.HttpContext is not { } context || context.User.Identity?.IsAuthenticated == true;
+    readonly ReadAccess _access = ReadAccess.Of(http?.HttpContext);
+
+    /// Whether the notes of members-only vaults are readable here (see ReadAccess).
+    public bool ReaderIsMember => _access.Member;
 
     /// The one members-only note a visitor holds a valid share link to, if any (see Sharing).
-    public Guid? SharedNoteId { get; } = http?.HttpContext?.Items[SharedNoteKey] as Guid?;
-
-    public const string SharedNoteKey = "StudyHub.SharedNoteId";
+    public Guid? SharedNoteId => _access.SharedNoteId;
 
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<Note> Notes => Set<Note>();
@@ -49,8 +48,8 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
-        // Every query for notes, in every feature, leaves out what the reader may not read. Raw SQL cannot see
-        // this filter and checks ReaderIsMember itself.
+        // Every query for notes, in every feature, leaves out what the reader may not read (ReadAccess.MayRead).
+        // Raw SQL cannot see this filter and checks ReaderIsMember itself.
         builder.Entity<Note>().HasQueryFilter(n => !n.Vault.MembersOnly || ReaderIsMember || n.Id == SharedNoteId);
     }
 }

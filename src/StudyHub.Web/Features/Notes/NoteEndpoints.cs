@@ -7,6 +7,8 @@ public sealed record NotePreview(string Title, string Url, string Excerpt, IRead
 
 public static class NoteEndpoints
 {
+    public static void AddNotes(this WebApplicationBuilder builder) => builder.Services.AddSingleton<NotePages>();
+
     public static void MapNotes(this WebApplication app) =>
         app.MapGet("/api/notes/{slug}/preview", async (string slug, IDbContextFactory<StudyHubDbContext> contexts, HttpContext http,
             CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ namespace StudyHub.Web.Features.Notes;
 /// Everything the note page shows, in one query: the lists around the text were derived at import.
 public sealed class NotePageModel
 {
+    public required Guid NoteId { get; init; }
     public required string Title { get; init; }
     public required string Vault { get; init; }
     public required string VaultSlug { get; init; }
@@ -24,11 +25,12 @@ public sealed class NotePageModel
     public required IReadOnlyList<Backlink> Backlinks { get; init; }
     public required IReadOnlyList<OutgoingLink> Outgoing { get; init; }
 
-    public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string slug)
+    /// The note whoever may read it; NotePages checks that the reader may.
+    public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string slug, CancellationToken cancellationToken)
     {
-        var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
-            .Select(n => new { n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
-            .SingleOrDefaultAsync();
+        var note = await db.Notes.IgnoreQueryFilters().Where(n => n.Slug == slug && n.DeletedAt == null)
+            .Select(n => new { n.Id, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+            .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
             return null;
@@ -38,6 +40,7 @@ public sealed class NotePageModel
         var (html, titleId) = WithoutLeadingTitle(note.Html, note.Title);
         return new NotePageModel
         {
+            NoteId = note.Id,
             Title = note.Title,
             Vault = note.Vault,
             VaultSlug = note.VaultSlug,

@@ -27,7 +27,7 @@ public static class SharingExtensions
             }
             else
             {
-                context.Items[StudyHubDbContext.SharedNoteKey] = noteId;
+                context.Items[ReadAccess.SharedNoteKey] = noteId;
             }
         }
         await next(context);
