@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
@@ -113,9 +112,9 @@ public sealed class BadInputTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     [InlineData("C:/escape.md")]
     public async Task ZipEntriesThatPointOutsideTheVaultRejectTheArchive(string entry)
     {
-        var zip = ZipWith((entry, "evil"u8.ToArray()), ("fine.md", "fine"u8.ToArray()));
+        using var zip = TestZip.With((entry, "evil"u8.ToArray()), ("fine.md", "fine"u8.ToArray()));
 
-        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip, "hostile"));
+        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip.Path, "hostile"));
 
         Assert.Contains("points outside the vault", rejected.Message, StringComparison.Ordinal);
         await AssertNothingImportedAsync("hostile");
@@ -124,9 +123,9 @@ public sealed class BadInputTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     [Fact]
     public async Task AZipBombIsRejectedBeforeExtraction()
     {
-        var zip = ZipWith(("bomb.md", new byte[200 * 1024 * 1024]));
+        using var zip = TestZip.With(("bomb.md", new byte[200 * 1024 * 1024]));
 
-        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip, "bomb"));
+        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip.Path, "bomb"));
 
         Assert.Contains("over the", rejected.Message, StringComparison.Ordinal);
         await AssertNothingImportedAsync("bomb");
@@ -135,31 +134,49 @@ public sealed class BadInputTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     [Fact]
     public async Task AnArchiveWithTooManyEntriesIsRejected()
     {
-        var zip = ZipWith([.. Enumerable.Range(0, 50_001).Select(i => ($"n{i}.md", Array.Empty<byte>()))]);
+        using var zip = TestZip.With([.. Enumerable.Range(0, 50_001).Select(i => ($"n{i}.md", Array.Empty<byte>()))]);
 
-        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip, "many"));
+        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip.Path, "many"));
 
         Assert.Contains("50,001 entries", rejected.Message, StringComparison.Ordinal);
         await AssertNothingImportedAsync("many");
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotAZipIsRejected()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"studyhub-{Guid.NewGuid():N}.zip");
+        await File.WriteAllTextAsync(path, "# A note, not an archive");
+        try
+        {
+            var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(path, "not-a-zip"));
+
+            Assert.Contains("not a zip archive", rejected.Message, StringComparison.Ordinal);
+            await AssertNothingImportedAsync("not-a-zip");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task AnArchiveWithoutNotesIsRejectedRatherThanEmptyingTheVault()
+    {
+        using var vault = new TempVault("emptied").Write("Kept.md", "still here");
+        await app.ImportVaultAsync(vault.Root);
+        using var zip = TestZip.With(("image.png", [0x89, 0x50, 0x4E, 0x47]));
+
+        var rejected = await Assert.ThrowsAsync<VaultRejectedException>(() => app.ImportVaultAsync(zip.Path, "emptied"));
+
+        Assert.Contains("holds no notes", rejected.Message, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.True(await db.Notes.AnyAsync(n => n.Vault.Name == "emptied" && n.Path == "Kept.md" && n.DeletedAt == null));
     }
 
     async Task AssertNothingImportedAsync(string vault)
     {
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Vaults.AnyAsync(v => v.Name == vault));
-    }
-
-    static string ZipWith(params (string Name, byte[] Content)[] entries)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"studyhub-{Guid.NewGuid():N}.zip");
-        using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var stream = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
-                stream.Write(content);
-            }
-        }
-        return path;
     }
 }

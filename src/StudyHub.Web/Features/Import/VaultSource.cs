@@ -84,9 +84,21 @@ public static class VaultSource
         return new VaultContents(files, warnings);
     }
 
+    static VaultContents ReadZip(string zipPath, ImportLimits limits)
+    {
+        try
+        {
+            return ReadZipEntries(zipPath, limits);
+        }
+        catch (InvalidDataException damaged)
+        {
+            throw new VaultRejectedException($"The file is not a zip archive, or it is damaged ({damaged.Message}); nothing was imported.");
+        }
+    }
+
     /// Checks every entry against the limits before reading any of them, then reads each with a hard
     /// cap, since a zip's declared sizes can lie.
-    static VaultContents ReadZip(string zipPath, ImportLimits limits)
+    static VaultContents ReadZipEntries(string zipPath, ImportLimits limits)
     {
         using var archive = ZipFile.OpenRead(zipPath);
         var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
@@ -135,6 +147,11 @@ public static class VaultSource
                 throw new VaultRejectedException($"The archive expands to more than {limits.MaxTotalBytes:N0} bytes; the archive was not imported.");
             }
             files.Add(new VaultFile(name, content));
+        }
+        // Importing an archive without notes would mark every note of the vault deleted: surely the wrong file.
+        if (!files.Any(f => f.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new VaultRejectedException("The archive holds no notes (.md files); nothing was imported.");
         }
         return new VaultContents(files, []);
     }
