@@ -13,6 +13,8 @@ public sealed record MissingAttachment(string Name, string NotePath, int Line);
 public sealed class ImportReport
 {
     public required string Vault { get; init; }
+    /// The stored import this report belongs to, for a link to it.
+    public Guid RunId { get; set; }
     public int NotesAdded { get; set; }
     public int NotesChanged { get; set; }
     public int NotesUnchanged { get; set; }

@@ -23,7 +23,12 @@ namespace StudyHub.Web.Features.Import;
 public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
     IOptions<ImportLimits> limits, ImportVersion version, TimeProvider clock)
 {
-    public async Task<ImportReport> ImportAsync(string source, string? vaultName, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportAsync(string source, string? vaultName, CancellationToken cancellationToken) =>
+        ImportAsync(source, vaultName, Path.GetFullPath(source), cancellationToken);
+
+    /// <paramref name="origin"/> is what the list of imports shows as the source: an uploaded zip's temporary
+    /// file means nothing to anyone, its original name and uploader do.
+    public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var contents = VaultSource.Read(source, limits.Value);
@@ -37,6 +42,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One import at a time, across processes too: two at once would hand out the same note slugs.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
         await PreferFastCompressionAsync(db, cancellationToken);
         var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == name, cancellationToken);
         if (vault is null)
@@ -58,9 +65,10 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await BulkInsert.CopyAsync(db, inserts.Revisions, cancellationToken);
         await BulkInsert.CopyAsync(db, inserts.Links, cancellationToken);
         await BulkInsert.CopyAsync(db, inserts.Times, cancellationToken);
+        report.RunId = Guid.CreateVersion7();
         db.ImportRuns.Add(new ImportRun
         {
-            VaultId = vault.Id, Source = Path.GetFullPath(source), StartedAt = started, FinishedAt = clock.GetUtcNow(),
+            Id = report.RunId, VaultId = vault.Id, Source = origin, StartedAt = started, FinishedAt = clock.GetUtcNow(),
             Report = JsonSerializer.Serialize(report),
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -68,6 +76,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         version.Forget();
         return report;
     }
+
+    /// The key of the advisory lock that imports take: "StudyHub" in ASCII.
+    const long ImportLock = 0x5374_7564_7948_7562;
 
     /// Notes, their HTML and revisions are large texts that PostgreSQL compresses; lz4 (where the server has it)
     /// compresses several times faster than the default pglz, which a first import of thousands of notes feels.
