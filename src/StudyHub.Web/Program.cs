@@ -55,6 +55,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapDiscussion();
 app.MapAttachments();
+app.MapImports();
 app.MapNotes();
 app.MapSharing();
 app.MapVideo();

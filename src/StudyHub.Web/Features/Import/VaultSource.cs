@@ -14,6 +14,8 @@ public sealed class ImportLimits
     public int MaxEntries { get; set; } = 50_000;
     public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
     public long MaxTotalBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+    /// The largest zip the web import accepts, checked while it streams in.
+    public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
     /// Uncompressed size over compressed size above which a zip entry counts as a bomb.
     public int MaxCompressionRatio { get; set; } = 200;
 }

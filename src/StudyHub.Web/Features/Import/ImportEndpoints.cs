@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
+
+namespace StudyHub.Web.Features.Import;
+
+public sealed record ImportCreated(Guid Id, string Report);
+
+/// The web import: an editor or admin uploads a vault zip from /admin/imports; it streams to a temporary file, is
+/// imported like the command line's zips, and leaves its report at /admin/imports/{id}.
+public static class ImportEndpoints
+{
+    /// For [Authorize(Roles = …)] and AuthorizeView, which take a comma-separated list.
+    public const string Importers = Roles.Admin + "," + Roles.Editor;
+
+    public const string FileField = "zip";
+    public const string VaultField = "vault";
+    public const string NewVaultField = "newVault";
+
+    /// Room in the request for the multipart headers and the small fields beside the zip.
+    const long FormOverheadBytes = 64 * 1024;
+    const int MaxVaultName = 200;
+
+    public static void MapImports(this WebApplication app) =>
+        app.MapPost("/api/imports", UploadAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Editor))
+            .WithName("UploadVault")
+            .WithSummary("Imports a vault zip (multipart field \"zip\") into the vault named by \"vault\", or a new one named by \"newVault\".");
+
+    static async Task<Results<Created<ImportCreated>, ProblemHttpResult>> UploadAsync(HttpContext http, ClaimsPrincipal user,
+        IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportLimits> limits, VaultImporter importer,
+        IDbContextFactory<StudyHubDbContext> contexts, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+    {
+        // The token must come in the header: looking for it in the form would read, and buffer, the whole upload first.
+        if (!http.Request.Headers.ContainsKey(antiforgeryOptions.Value.HeaderName!) || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The upload needs the page's antiforgery token. Reload the page and try again.");
+        }
+        var maxBytes = limits.Value.MaxUploadBytes;
+        if (http.Request.ContentLength > maxBytes + FormOverheadBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+        // Kestrel's default limit of 30 MB suits forms, not vaults.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBytes + FormOverheadBytes;
+        }
+
+        UploadedZip upload;
+        try
+        {
+            upload = await UploadedZip.ReceiveAsync(http.Request, FileField, maxBytes, http.RequestAborted);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(maxBytes);
+        }
+        catch (BadHttpRequestException malformed)
+        {
+            return Problem(StatusCodes.Status400BadRequest, malformed.Message);
+        }
+        catch (Exception broken) when (broken is IOException or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "The upload arrived cut short or malformed. Try again.");
+        }
+        using (upload)
+        {
+            if (upload.FileName.Length == 0)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Choose a .zip file of the vault to upload.");
+            }
+            var (vault, problem) = await TargetVaultAsync(upload, contexts, http.RequestAborted);
+            if (problem is not null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, problem);
+            }
+            var origin = $"{upload.FileName}, uploaded by {user.Identity?.Name}";
+            var logger = loggers.CreateLogger(typeof(ImportEndpoints));
+            try
+            {
+                // The import finishes even if the uploader closes the tab; its report waits in the list.
+                // REVIEW: VaultSource holds the unpacked files in memory (up to Import:Limits:MaxTotalBytes), as for the command line.
+                var report = await importer.ImportAsync(upload.Path, vault, origin, lifetime.ApplicationStopping);
+                logger.LogInformation("Imported {Origin}: {Report}", origin, report);
+                var address = $"/admin/imports/{report.RunId}";
+                return TypedResults.Created(address, new ImportCreated(report.RunId, address));
+            }
+            catch (VaultRejectedException rejected)
+            {
+                logger.LogInformation("Rejected {Origin}: {Reason}", origin, rejected.Message);
+                return Problem(StatusCodes.Status400BadRequest, rejected.Message);
+            }
+        }
+    }
+
+    /// An existing vault chosen by name is re-imported; a new name must not be taken, so that a typo never replaces
+    /// another vault's notes. With neither, the new vault is named after the file.
+    static async Task<(string Vault, string? Problem)> TargetVaultAsync(UploadedZip upload, IDbContextFactory<StudyHubDbContext> contexts,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (upload.Fields.GetValueOrDefault(VaultField)?.Trim() is { Length: > 0 } existing)
+        {
+            return await db.Vaults.AnyAsync(v => v.Name == existing, cancellationToken)
+                ? (existing, null)
+                : (existing, $"There is no vault named \"{existing}\" to re-import.");
+        }
+        var name = upload.Fields.GetValueOrDefault(NewVaultField)?.Trim() is { Length: > 0 } given ? given : Path.GetFileNameWithoutExtension(upload.FileName).Trim();
+        if (name.Length is 0 or > MaxVaultName)
+        {
+            return (name, $"Give the new vault a name of 1 to {MaxVaultName} characters.");
+        }
+        return await db.Vaults.AnyAsync(v => v.Name == name, cancellationToken)
+            ? (name, $"A vault named \"{name}\" already exists. To replace its notes with this zip, choose it as the vault to re-import.")
+            : (name, null);
+    }
+
+    static ProblemHttpResult TooLarge(long maxBytes) => Problem(StatusCodes.Status413PayloadTooLarge,
+        $"The zip is larger than the upload limit of {Megabytes(maxBytes)} (Import:Limits:MaxUploadBytes).");
+
+    static ProblemHttpResult Problem(int status, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: "The vault was not imported.");
+
+    public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB");
+}
