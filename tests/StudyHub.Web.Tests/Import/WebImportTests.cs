@@ -263,14 +263,17 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
         Assert.False(await db.Vaults.AnyAsync(v => v.Name == vault));
     }
 
-    /// Just over the limit only the zip's own count notices; far over, the declared length or the body limit does.
+    /// Just over the limit the zip's own count notices, with or without a declared length; far over, the declared
+    /// length does before any of the body is read. The client waits for "100 Continue" before sending the body, so
+    /// that an answer given early reaches it: the server closes the connection rather than read a body it refused.
     [Theory]
     [InlineData(10_000, false)]
+    [InlineData(10_000, true)]
     [InlineData(200_000, false)]
-    [InlineData(200_000, true)]
     public async Task AZipOverTheLimitIsRefusedWith413(int bytesOver, bool withoutContentLength)
     {
         using var client = await ClientAsync("editor@example.org");
+        client.DefaultRequestHeaders.ExpectContinue = true;
         var noise = new byte[ImportingApp.MaxUploadBytes + bytesOver];
         new Random(7).NextBytes(noise);
         using var zip = TestZip.With(("Note.md", "# Note"u8.ToArray()), ("noise.bin", noise));
