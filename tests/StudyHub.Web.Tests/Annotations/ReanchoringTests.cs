@@ -90,6 +90,36 @@ public sealed class ReanchoringTests(StudyHubApp app) : IClassFixture<StudyHubAp
             listed!.Select(a => $"{a.GetProperty("id")}: {string.Join(", ", a.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("id")))}").Order());
     }
 
+    [Fact]
+    public async Task ANoteMovedAndEditedInOneGoKeepsItsIdentityAndItsAnnotations()
+    {
+        const string Before = "# Lecture four\n\nLate fusion combines just the scores.\n\nEarly fusion mixes the inputs.\n\nCLIP is contrastive.\n\nFlamingo is not.\n";
+        using var vault = new TempVault("restructured").Write("Lecture.md", Before).Write("Unrelated.md", "# Unrelated\n\nNothing alike.\n");
+        await app.ImportVaultAsync(vault.Root);
+        await app.CreateUserAsync("mover@example.org");
+        using var reader = await app.ClientAsync("mover@example.org");
+        var slug = await SlugAsync("Lecture.md");
+        var annotation = await PostAsync(reader, $"api/notes/{slug}/annotations", new { quote = "CLIP is contrastive", body = "Why?", visibility = "Members" });
+
+        vault.Move("Lecture.md", "Term 2/Lecture 4.md").Write("Term 2/Lecture 4.md", Before.Replace("Flamingo is not.", "Flamingo is not, it is generative.", StringComparison.Ordinal))
+            .Move("Unrelated.md", "Elsewhere.md").Write("Elsewhere.md", "# Elsewhere\n\nEntirely new words.\n");
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal((1, 1, 1), (report.NotesRenamed, report.NotesAdded, report.NotesRemoved));
+        await using var db = app.Database.CreateContext();
+        var moved = await db.Notes.SingleAsync(n => n.Vault.Name == "restructured" && n.Path == "Term 2/Lecture 4.md");
+        var kept = await db.Annotations.SingleAsync(a => a.Id == annotation);
+        Assert.Equal((moved.Id, AnchorStatus.Anchored), (kept.NoteId, kept.Status));
+        Assert.Equal("CLIP is contrastive", moved.PlainText.Substring(kept.Start, kept.Length));
+        Assert.Null(moved.DeletedAt);
+    }
+
+    async Task<string> SlugAsync(string path)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Notes.Where(n => n.Path == path && n.Vault.Name == "restructured").Select(n => n.Slug).SingleAsync();
+    }
+
     async Task<string> CountAsync(string step)
     {
         await using var db = app.Database.CreateContext();

@@ -151,9 +151,11 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             .GroupBy(n => n.ContentHash)
             .ToDictionary(g => g.Key, g => new Queue<Note>(g.OrderBy(n => n.Path, StringComparer.Ordinal)));
 
-        var imported = new List<ImportedNote>(sources.Count);
-        foreach (var source in sources)
+        var imported = new ImportedNote[sources.Count];
+        var unmatched = new List<int>();
+        for (var i = 0; i < sources.Count; i++)
         {
+            var source = sources[i];
             if (byPath.TryGetValue(source.Path, out var note))
             {
                 if (note.ContentHash == source.Hash && note.DeletedAt is null)
@@ -176,6 +178,32 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             }
             else
             {
+                unmatched.Add(i);
+                continue;
+            }
+            imported[i] = new ImportedNote(note, source);
+        }
+
+        // A note moved or renamed and edited in the same go keeps its identity (and its annotations) when most of
+        // its lines are still there; otherwise a file at a new path is a new note.
+        var gone = renameCandidates.Values.SelectMany(queue => queue).Select(n => (Note: n, Lines: Lines(n.Markdown))).ToList();
+        foreach (var i in unmatched)
+        {
+            var source = sources[i];
+            var lines = gone.Count > 0 ? Lines(source.Markdown) : [];
+            var scored = gone.Select((g, index) => (Index: index, Similarity: Similarity(g.Lines, lines))).ToList();
+            Note note;
+            if (scored.Count > 0 && scored.MaxBy(g => g.Similarity) is { Similarity: >= MovedAndEditedSimilarity } best)
+            {
+                note = gone[best.Index].Note;
+                gone.RemoveAt(best.Index);
+                report.NotesRenamed++;
+                Retitle(db, note, source.Parsed.Title, takenSlugs, retired, now);
+                note.Path = source.Path;
+                Update(inserts, note, source, now);
+            }
+            else
+            {
                 report.NotesAdded++;
                 note = new Note
                 {
@@ -185,16 +213,28 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 inserts.Notes.Add(note);
                 Update(inserts, note, source, now);
             }
-            imported.Add(new ImportedNote(note, source));
+            imported[i] = new ImportedNote(note, source);
         }
 
         var kept = imported.Select(i => i.Entity.Id).ToHashSet();
-        foreach (var gone in existing.Where(n => n.DeletedAt is null && !kept.Contains(n.Id)))
+        foreach (var removed in existing.Where(n => n.DeletedAt is null && !kept.Contains(n.Id)))
         {
-            gone.DeletedAt = now;
+            removed.DeletedAt = now;
             report.NotesRemoved++;
         }
-        return imported;
+        return [.. imported];
+    }
+
+    const double MovedAndEditedSimilarity = 0.5;
+
+    static HashSet<string> Lines(string markdown) =>
+        markdown.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    /// Shared lines over all lines (Jaccard): 1 for the same lines, 0 for none in common.
+    static double Similarity(HashSet<string> a, HashSet<string> b)
+    {
+        var shared = a.Count(b.Contains);
+        return shared == 0 ? 0 : (double)shared / (a.Count + b.Count - shared);
     }
 
     /// A new title gets a new readable slug; the old one is kept so that links to it redirect.
