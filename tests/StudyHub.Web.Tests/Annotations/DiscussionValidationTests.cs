@@ -142,6 +142,21 @@ public sealed partial class DiscussionValidationTests(DiscussionApp app) : IClas
         Assert.Equal(third, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("start").GetInt32());
     }
 
+    [Fact]
+    public async Task AnAuthorChangesTheTimeAndTakesItAway()
+    {
+        var author = app.As(Caller.Author);
+        using var created = await author.PostAsJsonAsync(DiscussionActions.Api($"notes/{DiscussionApp.Passage}/annotations"),
+            new { quote = "Late fusion", body = "At this moment.", visibility = "OnlyMe", mediaSeconds = 95 });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using var moved = await author.PatchAsJsonAsync(DiscussionActions.Api($"annotations/{id}"), new { mediaSeconds = 120 });
+        using var removed = await author.PatchAsJsonAsync(DiscussionActions.Api($"annotations/{id}"), new { removeMediaSeconds = true });
+
+        Assert.Equal(120, (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mediaSeconds").GetInt32());
+        Assert.Equal(JsonValueKind.Null, (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mediaSeconds").ValueKind);
+    }
+
     async Task<string> NoteTextAsync(string slug)
     {
         await using var db = app.Database.CreateContext();

@@ -11,7 +11,9 @@ public sealed record NewAnnotation(string Quote, string Body, string Visibility,
     int? Start = null, string? Heading = null);
 
 /// What an author, or a moderator, changes about an annotation; what is left out stays as it was.
-public sealed record AnnotationChange(string? Body = null, string? Visibility = null, int? MediaSeconds = null, bool? Resolved = null, bool? Hidden = null);
+/// RemoveMediaSeconds takes the time away (MediaSeconds null only means "unchanged").
+public sealed record AnnotationChange(string? Body = null, string? Visibility = null, int? MediaSeconds = null, bool? Resolved = null, bool? Hidden = null,
+    bool RemoveMediaSeconds = false);
 
 public sealed record NewComment(string Body, string? Visibility = null);
 
@@ -101,7 +103,7 @@ public static class AnnotationEndpoints
         {
             return Results.NotFound();
         }
-        var edits = change.Body is not null || change.Visibility is not null || change.MediaSeconds is not null;
+        var edits = change.Body is not null || change.Visibility is not null || change.MediaSeconds is not null || change.RemoveMediaSeconds;
         if ((edits && !reader.MayEdit(annotation.AuthorId)) || (change.Resolved is not null && !reader.MayResolve(annotation.AuthorId))
             || (change.Hidden is not null && !reader.Moderates))
         {
@@ -116,7 +118,7 @@ public static class AnnotationEndpoints
         var now = clock.GetUtcNow();
         annotation.Body = change.Body ?? annotation.Body;
         annotation.Visibility = visibility;
-        annotation.MediaSeconds = change.MediaSeconds ?? annotation.MediaSeconds;
+        annotation.MediaSeconds = change.RemoveMediaSeconds ? null : change.MediaSeconds ?? annotation.MediaSeconds;
         annotation.ResolvedAt = change.Resolved switch { true => annotation.ResolvedAt ?? now, false => null, null => annotation.ResolvedAt };
         annotation.HiddenAt = change.Hidden switch { true => annotation.HiddenAt ?? now, false => null, null => annotation.HiddenAt };
         if (edits)

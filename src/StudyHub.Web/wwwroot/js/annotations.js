@@ -458,7 +458,9 @@
             const { shape, box } = form(`edit:${entry.id}`, {
                 label: "Edit", value: entry.body, submitLabel: "Save", extra,
                 onSubmit: value => isAnnotation
-                    ? send("PATCH", `/api/annotations/${entry.id}`, { body: value, visibility: visibility.value, ...timeField(time.value) })
+                    ? send("PATCH", `/api/annotations/${entry.id}`, {
+                        body: value, visibility: visibility.value, ...(time.value.trim() ? timeField(time.value) : { removeMediaSeconds: true }),
+                    })
                     : send("PATCH", `/api/comments/${entry.id}`, { body: value }),
             });
             document.querySelector(`[data-item="${CSS.escape(entry.id)}"] .discussion-text`)?.after(shape);
