@@ -605,5 +605,5 @@
         init();
     }
     window.Blazor?.addEventListener("enhancedload", init);
-    window.StudyHubDiscussion = { textIndex, locate, refresh: () => current?.refresh() };
+    window.StudyHubDiscussion = { refresh: () => current?.refresh() };
 })();
