@@ -33,6 +33,10 @@ public class SafetyTests
     [InlineData("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", "data:image/svg")]
     [InlineData("<a href=\"data:text/html,<script>\">x</a>", "data:")]
     [InlineData("<a href=\" &#14; javascript:alert(1)\">x</a>", "javascript")]
+    [InlineData("<div data-lecture-player><div data-player=\"youtube\" data-youtube-api=\"/attachments/x/gadget.js\"></div></div>", "data-youtube-api")]
+    [InlineData("<div data-graph data-src=\"/api/graph\" data-cytoscape=\"/attachments/x/gadget.js\"></div>", "data-cytoscape")]
+    [InlineData("<div data-discussion=\"other-note\" data-signed-in=\"true\"></div>", "data-discussion")]
+    [InlineData("<img name=\"getElementById\" src=\"x.png\">", "name=")]
     public void RawHtmlIsSanitised(string markdown, string forbidden) =>
         Assert.DoesNotContain(forbidden, Render.Html(markdown), StringComparison.OrdinalIgnoreCase);
 
@@ -43,7 +47,7 @@ public class SafetyTests
     [Fact]
     public void SanitisingKeepsOwnMarkup()
     {
-        var html = Render.Html("## Heading\n\n<b>raw</b> [[Note]] #tag 28:00 ==mark== ![[image.png|300]] ^block\n\n> [!tip]- Folded\n> body");
+        var html = Render.Html("## Heading\n\n<b>raw</b> [[Note]] #tag 28:00 ==mark== ![[image.png|300]] ![[missing.png]] ^block\n\n> [!tip]- Folded\n> body");
 
         Assert.Contains("<b>raw</b>", html, StringComparison.Ordinal);
         Assert.Contains("""<a class="wikilink" href="/notes/Note">Note</a>""", html, StringComparison.Ordinal);
@@ -52,6 +56,7 @@ public class SafetyTests
         Assert.Contains("<mark>mark</mark>", html, StringComparison.Ordinal);
         Assert.Contains("""<img src="/files/image.png" alt="image.png" width="300" loading="lazy">""", html, StringComparison.Ordinal);
         Assert.Contains("""<div class="callout" data-callout="tip" data-callout-fold="-">""", html, StringComparison.Ordinal);
+        Assert.Contains("""<span class="embed-missing" data-target="missing.png">""", html, StringComparison.Ordinal);
         Assert.Contains("<details>", html, StringComparison.Ordinal);
         Assert.Contains("""<h2 id="heading">""", html, StringComparison.Ordinal);
         Assert.Contains("""<p id="^block">""", html, StringComparison.Ordinal);

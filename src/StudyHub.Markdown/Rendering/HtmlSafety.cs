@@ -20,7 +20,10 @@ internal static class HtmlSafety
         sanitizer.AllowedTags.ExceptWith(["form", "button", "select", "option", "optgroup", "textarea", "keygen", "datalist", "menuitem"]);
         sanitizer.AllowedCssProperties.ExceptWith(["position", "z-index"]);
         sanitizer.AllowedAttributes.UnionWith(["class", "id", "controls", "loading", "open", "download", "title", "width", "height"]);
-        sanitizer.AllowDataAttributes = true;
+        // The page's scripts act on data attributes (a player's script address, the note a discussion is about), so
+        // a note keeps only those our renderers write. A name shadows document methods: <img name="getElementById">.
+        sanitizer.AllowedAttributes.UnionWith(["data-target", "data-seconds", "data-callout", "data-callout-fold"]);
+        sanitizer.AllowedAttributes.Remove("name");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.FilterUrl += (_, e) =>
         {

@@ -48,6 +48,26 @@ public sealed class AttachmentServingTests(StudyHubApp app) : IClassFixture<Stud
     }
 
     [Theory]
+    [InlineData("gadget.js")]
+    [InlineData("theme.css")]
+    [InlineData("page.html")]
+    public async Task AFileThatIsNotMediaIsServedAsBytesThatNoPageCanLoadAsCode(string name)
+    {
+        using var vault = new TempVault("code-files").Write("Note.md", $"[[{name}]]").Write(name, "window.xssFired = 1;");
+        await app.ImportVaultAsync(vault.Root);
+        await using var db = app.Database.CreateContext();
+        var hash = await db.Attachments.Where(a => a.Path == name && db.Vaults.Any(v => v.Id == a.VaultId && v.Name == "code-files"))
+            .Select(a => a.ContentHash).SingleAsync();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri($"/attachments/{hash}/{name}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Theory]
     [InlineData("/attachments/not-a-hash/x.png")]
     [InlineData("/attachments/0000000000000000000000000000000000000000000000000000000000000000/x.png")]
     public async Task UnknownAttachmentsAreNotFound(string url)

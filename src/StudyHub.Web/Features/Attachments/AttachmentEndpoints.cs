@@ -50,10 +50,13 @@ public static partial class AttachmentEndpoints
             headers.XContentTypeOptions = "nosniff";
             // Attachments are data, never a page: an SVG or HTML file opened directly runs no script.
             headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
-            var disposition = new ContentDispositionHeaderValue(IsViewable(contentType!) ? "inline" : "attachment");
+            var viewable = IsViewable(contentType!);
+            var disposition = new ContentDispositionHeaderValue(viewable ? "inline" : "attachment");
             disposition.SetHttpFileName(name);
             headers.ContentDisposition = disposition.ToString();
-            return Results.Stream(stream, contentType, entityTag: new EntityTagHeaderValue($"\"{hash}\""), enableRangeProcessing: true);
+            // Sent as bytes, a vault's .js or .css cannot be loaded by a page as a script or style from 'self'.
+            return Results.Stream(stream, viewable ? contentType : "application/octet-stream",
+                entityTag: new EntityTagHeaderValue($"\"{hash}\""), enableRangeProcessing: true);
         });
 
     static bool IsViewable(string contentType) =>

@@ -2,7 +2,8 @@
 // them in reading order (linked both ways), replies, the note's comment thread, and live updates from the
 // server's event stream. Everything a reader wrote arrives as text or as HTML the server rendered safely.
 (() => {
-    if (window.StudyHubDiscussion) {
+    // Only our own object says the script already ran: a note's <a id="StudyHubDiscussion"> makes the name an element.
+    if (typeof window.StudyHubDiscussion?.refresh === "function") {
         return;
     }
 

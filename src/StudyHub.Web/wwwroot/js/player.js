@@ -1,7 +1,8 @@
 // The lecture player's live part: times in the note seek the recording, the note follows along as it plays,
 // and a link at the current moment can be copied. The page works without it (links carry ?t=).
 (() => {
-    if (window.StudyHubPlayer) {
+    // Only our own object says the script already ran: a note's <a id="StudyHubPlayer"> makes the name an element.
+    if (typeof window.StudyHubPlayer?.init === "function") {
         return;
     }
 
