@@ -53,7 +53,7 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
     }
 }
 
-public sealed class BrowserApp : StudyHubApp
+public class BrowserApp : StudyHubApp
 {
     public Uri Address { get; private set; } = null!;
 
