@@ -23,6 +23,18 @@ public sealed class ReimportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     }
 
     [Fact]
+    public async Task ANoteWithoutAHeadingIsTitledByItsWholeFileName()
+    {
+        using var vault = new TempVault("dotted").Write("Models/GPT-3.5.md", "Text only.").Write("v1.2 notes.md", "More text.");
+
+        await app.ImportVaultAsync(vault.Root);
+
+        await using var db = app.Database.CreateContext();
+        var titles = await db.Notes.Where(n => n.Vault.Name == "dotted").OrderBy(n => n.Path).Select(n => n.Title).ToListAsync();
+        Assert.Equal(["GPT-3.5", "v1.2 notes"], titles);
+    }
+
+    [Fact]
     public async Task EditingOneFileAddsExactlyOneRevision()
     {
         using var vault = new TempVault("edited").Write("A.md", "first").Write("B.md", "other");

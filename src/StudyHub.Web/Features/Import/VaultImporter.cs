@@ -121,7 +121,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 return (Note: (SourceNote?)null, Warnings: (IEnumerable<ImportWarning>)[new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text.")]);
             }
             var text = Decode(file.Content, out var invalidAt);
-            var parsed = markdown.Parse(text, Path.GetFileNameWithoutExtension(file.Path));
+            var parsed = markdown.Parse(text, Path.GetFileName(file.Path));
             var warnings = parsed.Warnings.Select(w => new ImportWarning(file.Path, w.Line, w.Message));
             if (invalidAt is { } line)
             {
