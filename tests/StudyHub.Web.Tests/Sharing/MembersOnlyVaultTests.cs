@@ -53,6 +53,8 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     [InlineData("/api/switcher?q=note", "Open Note", "Closed Note")]
     [InlineData("/api/switcher?q=hidden", "", "Closed Note")]
     [InlineData("/tags", "opentag", "closedtag")]
+    [InlineData("/api/graph", "Open Note", "Closed Note")]
+    [InlineData("/graph", "Open Note", "Closed Note")]
     public async Task NothingOfTheVaultShowsElsewhereForAnonymousVisitorsButMembersSeeIt(string path, string visible, string hidden)
     {
         using var anonymous = Anonymous();

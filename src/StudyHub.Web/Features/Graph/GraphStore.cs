@@ -7,7 +7,9 @@ namespace StudyHub.Web.Features.Graph;
 /// Keeps the built graph in memory and builds it again when an import has finished or a correction was made
 /// since. Pages read it on every view, so the question "anything new?" goes to the database at most every two
 /// seconds (imports through ImportVersion, corrections here); changes made in this process are seen at once.
-public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, ImportVersion imports, TimeProvider clock) : IDisposable
+/// There are two graphs: the whole one for members, and one without members-only vaults for everyone else.
+public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, ImportVersion imports, TimeProvider clock, IHttpContextAccessor http)
+    : IDisposable
 {
     static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
@@ -16,24 +18,27 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
     sealed record Built(Version Version, ConceptGraph Graph);
 
     readonly SemaphoreSlim _building = new(1, 1);
-    volatile Built? _current;
+    readonly Built?[] _current = new Built?[2];
 
+    /// The graph the current reader may see.
     public async Task<ConceptGraph> GetAsync(CancellationToken cancellationToken = default)
     {
+        var members = ReadAccess.Of(http.HttpContext).Member;
+        var slot = members ? 1 : 0;
         var version = await VersionAsync(cancellationToken);
-        if (_current is { } current && current.Version == version)
+        if (Volatile.Read(ref _current[slot]) is { } current && current.Version == version)
         {
             return current.Graph;
         }
         await _building.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } built && built.Version == version)
+            if (Volatile.Read(ref _current[slot]) is { } built && built.Version == version)
             {
                 return built.Graph;
             }
-            var graph = GraphBuilder.Build(await LoadAsync(cancellationToken));
-            _current = new Built(version, graph);
+            var graph = GraphBuilder.Build(await LoadAsync(members, cancellationToken));
+            Volatile.Write(ref _current[slot], new Built(version, graph));
             return graph;
         }
         finally
@@ -62,17 +67,19 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
         return new Version(await imports.GetAsync(cancellationToken), _corrections.Count, _corrections.Last);
     }
 
-    async Task<GraphInput> LoadAsync(CancellationToken cancellationToken)
+    async Task<GraphInput> LoadAsync(bool members, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var notes = await db.Notes.Where(n => n.DeletedAt == null)
+        // Built for an audience, not for whoever happens to ask first, so the reader's own filter is set aside.
+        var visible = db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null && (members || !n.Vault.MembersOnly));
+        var notes = await visible
             .Select(n => new GraphNote(n.Slug, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.FrontMatter, n.Html))
             .ToListAsync(cancellationToken);
         var links = await (
             from link in db.NoteLinks
-            join source in db.Notes on link.NoteId equals source.Id
-            where source.DeletedAt == null && !link.IsAttachment && link.TargetText != ""
-            from target in db.Notes.Where(t => t.Id == link.TargetNoteId && t.DeletedAt == null).DefaultIfEmpty()
+            join source in visible on link.NoteId equals source.Id
+            where !link.IsAttachment && link.TargetText != ""
+            from target in visible.Where(t => t.Id == link.TargetNoteId).DefaultIfEmpty()
             select new GraphLink(source.Slug, target != null ? target.Slug : link.TargetSlug, link.TargetText, link.IsEmbed))
             .ToListAsync(cancellationToken);
         var corrections = await db.ConceptCorrections.ToListAsync(cancellationToken);
