@@ -151,6 +151,23 @@ public sealed class GraphBuilderTests
             .Apply(Build([Note("a", "A"), Note("b", "B"), Note("c", "C", tags: ["x"])])).Nodes.Select(n => n.Id));
     }
 
+    [Fact]
+    public void TheStrongestEdgesAreWrittenRelationsAndLinksBeforeInferredOnesAndHeavierFirst()
+    {
+        var graph = new ConceptGraph(
+            [Node("a"), Node("b"), Node("c")],
+        [
+            new GraphEdge("a", "b", "unlinked-mention", 9), new GraphEdge("a", "c", "co-mention", 5), new GraphEdge("b", "c", "link", 1),
+            new GraphEdge("b", "a", "link", 2), new GraphEdge("c", "a", "relation:authors", 1),
+        ]);
+
+        Assert.Equal(["relation:authors", "link:2", "link:1", "co-mention"],
+            graph.StrongestEdges(4).Select(e => e.Kind == "link" ? $"link:{e.Weight}" : e.Kind));
+        Assert.Same(graph.Edges, graph.StrongestEdges(5));
+
+        static GraphNode Node(string id) => new(id, id, NodeKind.Other, 0, $"/notes/{id}", "vault", true, []);
+    }
+
     static ConceptGraph Build(IReadOnlyList<GraphNote> notes, IReadOnlyList<GraphLink>? links = null) =>
         GraphBuilder.Build(new GraphInput(notes, links ?? [], []));
 

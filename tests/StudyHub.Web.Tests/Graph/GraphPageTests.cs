@@ -26,7 +26,7 @@ public sealed class GraphPageTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 
         Assert.Contains("<a href=\"/notes/douwe-kiela\">Douwe Kiela</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<a href=\"/notes/clip\">CLIP</a>", page, StringComparison.Ordinal);
-        Assert.Contains("data-src=\"/api/graph\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-src=\"/api/graph?kinds=person&amp;maxEdges=4000\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class GraphPageTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         Assert.Contains("Not yet written", page, StringComparison.Ordinal);
         Assert.Contains("Has it as based on", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/notes/clip\">CLIP</a>", page, StringComparison.Ordinal);
-        Assert.Contains("data-src=\"/api/graph?center=vision-transformer&amp;depth=1\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-src=\"/api/graph?center=vision-transformer&amp;depth=1&amp;maxEdges=4000\"", page, StringComparison.Ordinal);
     }
 
     async Task<string> GetAsync(string url)

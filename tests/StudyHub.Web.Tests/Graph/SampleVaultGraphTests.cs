@@ -94,11 +94,24 @@ public sealed class SampleVaultGraphTests(StudyHubApp app) : IClassFixture<Study
     }
 
     [Fact]
-    public async Task AnUnknownCenterIsNotFoundAndAnUnknownKindIsABadRequest()
+    public async Task ACappedGraphKeepsEveryNodeAndTheStrongestEdgesAndCountsTheRest()
+    {
+        var capped = await GetGraphAsync("/api/graph?maxEdges=5");
+
+        Assert.Equal(graph.Nodes.Select(n => (n.Id, n.Degree)), capped.Nodes.Select(n => (n.Id, n.Degree)));
+        Assert.Equal(5, capped.Edges.Count);
+        Assert.Equal(graph.Edges.Count - 5, capped.OmittedEdges);
+        Assert.All(capped.Edges, e => Assert.StartsWith("relation:", e.Kind, StringComparison.Ordinal));
+        Assert.Equal(0, graph.OmittedEdges);
+    }
+
+    [Fact]
+    public async Task AnUnknownCenterIsNotFoundAndAnUnknownKindOrANegativeCapIsABadRequest()
     {
         using var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/api/graph?center=nobody", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/api/graph?kinds=wizard", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/api/graph?maxEdges=-1", UriKind.Relative))).StatusCode);
     }
 
     [Fact]

@@ -16,6 +16,10 @@ public static class EdgeKinds
     public const string RelationPrefix = "relation:";
 
     public static string Relation(string name) => RelationPrefix + name;
+
+    /// How much an edge of this kind says, strongest first: what authors wrote (relations, links) before what was inferred.
+    public static int Rank(string kind) =>
+        kind.StartsWith(RelationPrefix, StringComparison.Ordinal) ? 0 : kind switch { Link => 1, CoMention => 2, _ => 3 };
 }
 
 /// The built graph, immutable once built, with the look-ups that views and the API need.
@@ -58,6 +62,10 @@ public sealed class ConceptGraph
     /// Every edge that touches a node.
     public IEnumerable<GraphEdge> EdgesOf(string id) =>
         _indexById.TryGetValue(id, out var index) ? _edgesByNode[index].Select(e => Edges[e]) : [];
+
+    /// At most count edges, the strongest kinds first and the heavier first within a kind.
+    public IReadOnlyList<GraphEdge> StrongestEdges(int count) =>
+        Edges.Count <= count ? Edges : Edges.OrderBy(e => EdgeKinds.Rank(e.Kind)).ThenByDescending(e => e.Weight).Take(count).ToList();
 
     /// The nodes within depth steps of the center (the center included), following every edge in either direction.
     public HashSet<string> Around(string center, int depth, bool followMentions = true)

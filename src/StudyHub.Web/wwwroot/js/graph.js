@@ -1,5 +1,5 @@
-// Draws [data-graph] elements with Cytoscape.js from the JSON at data-src. Cytoscape is loaded only on pages
-// that show a graph. On /graph the filter form (data-filters) filters the picture live and the list beside it.
+// Draws [data-graph] elements with Cytoscape.js from the JSON at data-src, which the server has already filtered and
+// capped. Cytoscape is loaded only on pages that show a graph.
 (() => {
     // Above this many nodes a force layout takes seconds, so big graphs get a layout by degree and a lighter style.
     const bigGraph = 1500;
@@ -47,14 +47,13 @@
             // Dashes cost too much to draw on tens of thousands of edges; a big graph tells mentions apart by colour only.
             { selector: "edge[kind = 'co-mention']", style: big ? {} : { "line-style": "dotted", "target-arrow-shape": "none" } },
             { selector: "edge[kind = 'unlinked-mention']", style: { ...(big ? {} : { "line-style": "dashed" }), "line-color": "#ced4da", "target-arrow-color": "#ced4da" } },
-            { selector: ".hidden", style: { "display": "none" } },
         ];
     }
 
-    function layout(big, eles) {
+    function layout(big) {
         return big
-            ? { name: "concentric", concentric: n => n.data("degree"), levelWidth: () => 4, animate: false, eles }
-            : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, eles };
+            ? { name: "concentric", concentric: n => n.data("degree"), levelWidth: () => 4, animate: false }
+            : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true };
     }
 
     async function mount(element) {
@@ -69,12 +68,16 @@
         const [graph] = await Promise.all([fetch(src).then(r => r.json()), loadCytoscape(element.dataset.cytoscape)]);
         const big = graph.nodes.length > bigGraph;
         const maxDegree = Math.max(1, ...graph.nodes.map(n => n.degree));
-        const elements = graph.nodes.map(n => ({ group: "nodes", data: { ...n, size: 10 + 30 * Math.sqrt(n.degree / maxDegree) } }))
-            .concat(graph.edges.map((e, i) => ({ group: "edges", data: { id: `e${i}`, ...e } })));
+        const nodes = graph.nodes.map(n => ({ group: "nodes", data: { ...n, size: 10 + 30 * Math.sqrt(n.degree / maxDegree) } }));
+        const edges = graph.edges.map((e, i) => ({ group: "edges", data: { id: `e${i}`, ...e } }));
+        // The layout by degree needs no edges; placing thousands of nodes while edges exist recomputes every edge's bounds.
         const cy = cytoscape({
-            container: element, elements, style: style(big), layout: layout(big),
+            container: element, elements: big ? nodes : nodes.concat(edges), style: style(big), layout: layout(big),
             minZoom: 0.05, maxZoom: 4, hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto",
         });
+        if (big) {
+            cy.add(edges);
+        }
         element.cy = cy;
         cy.one("render", () => {
             element.dataset.firstFrameMs = Math.round(performance.now() - started);
@@ -84,69 +87,33 @@
         const center = element.dataset.center ? cy.getElementById(element.dataset.center) : null;
         if (center?.nonempty()) {
             center.select();
+            cy.fit(center.closedNeighborhood(), 40);
         }
-        const form = element.dataset.filters && document.querySelector(element.dataset.filters);
-        if (form) {
-            const apply = () => applyFilters(form, cy, big, element);
-            form.addEventListener("change", apply);
-            form.addEventListener("submit", event => { event.preventDefault(); apply(); });
-            // Restyling tens of thousands of elements costs seconds; only do it when the URL asked for a filter.
-            if (new URLSearchParams(location.search).size > 0) {
-                apply();
-            } else {
-                element.dataset.visibleNodes = cy.nodes().length;
-            }
+        element.dataset.visibleNodes = cy.nodes().length;
+        const status = element.dataset.status && document.querySelector(element.dataset.status);
+        if (status) {
+            status.textContent = graph.omittedEdges > 0
+                ? `Showing the ${graph.edges.length.toLocaleString()} strongest of ${(graph.edges.length + graph.omittedEdges).toLocaleString()} connections. ` +
+                  "Filter, or find a node and pick a depth, to see all of a part's connections."
+                : "";
         }
         element.dataset.state = "ready";
     }
 
-    function applyFilters(form, cy, big, element) {
-        const value = name => form.elements[name]?.value ?? "";
-        const checked = name => form.elements[name]?.checked ?? false;
-        const kind = value("kind"), tag = value("tag").toLowerCase(), vault = value("vault"), depth = Number(value("depth"));
-        const wanted = value("center").trim();
-        const byLabel = () => cy.nodes().filter(n => n.data("label").toLowerCase() === wanted.toLowerCase()).first();
-        const center = wanted ? (cy.getElementById(wanted).nonempty() ? cy.getElementById(wanted) : byLabel()) : null;
-        const edgeShown = e => !(checked("mentions") && e.data("kind") === "unlinked-mention");
-
-        cy.batch(() => {
-            let keep = cy.nodes().filter(n => (!kind || n.data("kind") === kind)
-                && (!tag || n.data("tags").some(t => t.toLowerCase() === tag))
-                && (!vault || n.data("vault") === vault));
-            if (center?.nonempty() && depth > 0) {
-                let around = center;
-                for (let step = 0; step < depth; step++) {
-                    around = around.union(around.connectedEdges().filter(edgeShown).connectedNodes());
-                }
-                keep = keep.intersection(around).union(center);
-            } else if (center?.nonempty()) {
-                keep = keep.union(center);
-            }
-            cy.elements(".hidden").removeClass("hidden");
-            cy.nodes().not(keep).addClass("hidden");
-            cy.edges().filter(e => !edgeShown(e) || e.source().hasClass("hidden") || e.target().hasClass("hidden")).addClass("hidden");
-            if (checked("orphans")) {
-                keep.filter(n => n !== center && n.connectedEdges().not(".hidden").empty()).addClass("hidden");
-            }
-        });
-
-        const visible = cy.elements().not(".hidden");
-        if (!big) {
-            visible.layout(layout(false, visible)).run();
+    // The server filters: a change on the filter form loads the filtered page (list and picture) without a full reload.
+    function followFilters(event) {
+        const form = event.target.closest?.("form[data-graph-filters]");
+        if (!form || !window.Blazor) {
+            return;
         }
-        cy.elements().unselect();
-        if (center?.nonempty()) {
-            center.select();
-            cy.animate({ fit: { eles: center.closedNeighborhood().not(".hidden"), padding: 40 }, duration: 300 });
-        } else {
-            cy.fit(visible, 20);
-        }
-        const list = element.dataset.list && document.querySelector(element.dataset.list);
-        list?.querySelectorAll("li[data-node]").forEach(item => { item.hidden = cy.getElementById(item.dataset.node).hasClass("hidden"); });
-        element.dataset.visibleNodes = visible.nodes().length;
+        event.preventDefault();
         const query = new URLSearchParams(new FormData(form));
         [...query.keys()].filter(key => !query.get(key)).forEach(key => query.delete(key));
-        history.replaceState(history.state, "", query.size ? `?${query}` : location.pathname);
+        const url = new URL(form.action);
+        url.search = query.toString();
+        if (url.href !== location.href) {
+            Blazor.navigateTo(url.href);
+        }
     }
 
     function mountAll() {
@@ -159,4 +126,6 @@
     // Deferred, after blazor.web.js: the page is parsed and Blazor is defined.
     mountAll();
     window.Blazor?.addEventListener("enhancedload", mountAll);
+    document.addEventListener("change", followFilters);
+    document.addEventListener("submit", followFilters);
 })();
