@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
-using StudyHub.Web.Features.Import;
+using StudyHub.Web.Features.Graph;
 using StudyHub.Web.Features.Sharing;
 
 namespace StudyHub.Web.Infrastructure;
 
-/// Anonymous reading pages come from an output cache. Its keys carry the time of the last import, so
-/// an import from any process (the web upload or the command line) retires every cached page within seconds.
+/// Anonymous reading pages come from an output cache. Its keys carry the graph's version (the last import and
+/// the last concept correction), so an import or a correction from any process (the web upload, the command line,
+/// an editor) retires every cached page within seconds.
 public static class ReadingCache
 {
     public static void AddReadingCache(this WebApplicationBuilder builder) =>
@@ -61,7 +62,7 @@ sealed class ReadingPagePolicy : IOutputCachePolicy
         }
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByHost = true;
-        context.CacheVaryByRules.CacheKeyPrefix = await context.HttpContext.RequestServices.GetRequiredService<ImportVersion>().GetAsync(cancellation);
+        context.CacheVaryByRules.CacheKeyPrefix = await context.HttpContext.RequestServices.GetRequiredService<GraphStore>().VersionAsync(cancellation);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
     }
 

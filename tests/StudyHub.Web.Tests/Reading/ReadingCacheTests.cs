@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Testing;
+using StudyHub.Web.Features.Concepts;
+using StudyHub.Web.Features.Graph;
 
 namespace StudyHub.Web.Tests.Reading;
 
@@ -21,6 +24,25 @@ public sealed class ReadingCacheTests(StudyHubApp app) : IClassFixture<StudyHubA
         Assert.True(second.Headers.Age.HasValue, "The second request was not served from the output cache.");
         Assert.Contains("Second words.", await afterImport.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(afterImport.Headers.Age.HasValue);
+    }
+
+    [Fact]
+    public async Task AConceptPageIsServedFromTheCacheUntilAConceptIsCorrected()
+    {
+        await app.ImportSampleVaultAsync();
+        using var client = app.CreateClient();
+
+        using var first = await client.GetAsync(new Uri("/concepts/alec-radford", UriKind.Relative));
+        using var second = await client.GetAsync(new Uri("/concepts/alec-radford", UriKind.Relative));
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ConceptCorrections>().CorrectAsync("alec-radford", NodeKind.Organization, []);
+        }
+        using var afterCorrection = await client.GetAsync(new Uri("/concepts/alec-radford", UriKind.Relative));
+
+        Assert.True(second.Headers.Age.HasValue, "The second request was not served from the output cache.");
+        Assert.Contains("<a href=\"/concepts#organization\">Organizations</a>", await afterCorrection.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(afterCorrection.Headers.Age.HasValue);
     }
 
     [Fact]

@@ -13,7 +13,10 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
 {
     static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
-    sealed record Version(string Imports, int Corrections, DateTimeOffset? LastCorrection);
+    sealed record Version(string Imports, int Corrections, DateTimeOffset? LastCorrection)
+    {
+        public override string ToString() => $"{Imports}-{Corrections}-{LastCorrection?.UtcTicks}";
+    }
 
     sealed record Built(Version Version, ConceptGraph Graph);
 
@@ -25,7 +28,7 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
     {
         var members = ReadAccess.Of(http.HttpContext).Member;
         var slot = members ? 1 : 0;
-        var version = await VersionAsync(cancellationToken);
+        var version = await CurrentVersionAsync(cancellationToken);
         if (Volatile.Read(ref _current[slot]) is { } current && current.Version == version)
         {
             return current.Graph;
@@ -47,6 +50,11 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
         }
     }
 
+    /// Changes when an import has finished or a concept was corrected, in any process: pages that show the graph
+    /// are cached under it.
+    public async ValueTask<string> VersionAsync(CancellationToken cancellationToken = default) =>
+        (await CurrentVersionAsync(cancellationToken)).ToString();
+
     public void Dispose() => _building.Dispose();
 
     /// After a correction in this process the next read looks again at once.
@@ -55,7 +63,7 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
     (int Count, DateTimeOffset? Last) _corrections;
     DateTimeOffset _correctionsReadAt = DateTimeOffset.MinValue;
 
-    async Task<Version> VersionAsync(CancellationToken cancellationToken)
+    async Task<Version> CurrentVersionAsync(CancellationToken cancellationToken)
     {
         if (clock.GetUtcNow() - _correctionsReadAt >= Freshness)
         {
