@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using System.Web;
 using Xunit.Abstractions;
 using Microsoft.Playwright;
+using StudyHub.Testing;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Graph;
 using static Microsoft.Playwright.Assertions;
 
@@ -43,6 +45,26 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
         await Expect(Page.Locator(".local-graph [data-graph][data-state=ready]")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Has it as based on" })).ToBeVisibleAsync();
         await Expect(Page.Locator(".local-graph").GetByRole(AriaRole.Link, new() { Name = "CLIP", Exact = true }).First).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task AnEditorRetypesAConceptFromItsPageAndTheGraphFollows() => JourneyAsync(nameof(AnEditorRetypesAConceptFromItsPageAndTheGraphFollows), async () =>
+    {
+        await App.CreateUserAsync("editor@example.org", Roles.Editor);
+        await Page.GotoAsync("/account/login?ReturnUrl=%2Fconcepts%2Fpmd");
+        await Page.GetByLabel("Email").FillAsync("editor@example.org");
+        await Page.GetByLabel("Password").FillAsync(StudyHubApp.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "PMD", Level = 1 })).ToBeVisibleAsync();
+
+        await Page.GetByText("Correct its kind or other names").ClickAsync();
+        await Page.GetByLabel("Kind").SelectOptionAsync("benchmark");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/concepts/pmd").ToString());
+        await Expect(Page.Locator(".concept-kind")).ToHaveTextAsync("Benchmarks");
+        await Page.GotoAsync("/graph?kind=benchmark");
+        await Expect(Page.Locator("#graph-list").GetByRole(AriaRole.Link, new() { Name = "PMD", Exact = true })).ToBeVisibleAsync();
     });
 
     [Fact]
