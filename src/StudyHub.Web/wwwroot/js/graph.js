@@ -3,6 +3,8 @@
 (() => {
     // Above this many nodes a force layout takes seconds, so big graphs get a layout by degree and a lighter style.
     const bigGraph = 1500;
+    // A big graph's labels show from this zoom on: 10 px text drawn at 12 px or more.
+    const readableZoom = 12 / 10;
     let cytoscapeLoading;
 
     function loadCytoscape(src) {
@@ -29,8 +31,8 @@
             {
                 selector: "node",
                 style: {
-                    "width": "data(size)", "height": "data(size)", "label": "data(label)", "font-size": 10,
-                    "min-zoomed-font-size": big ? 12 : 6, "color": getComputedStyle(document.body).color,
+                    "width": "data(size)", "height": "data(size)", ...(big ? {} : { "label": "data(label)" }), "font-size": 10,
+                    "min-zoomed-font-size": big ? 10 * readableZoom : 6, "color": getComputedStyle(document.body).color,
                     "text-valign": "bottom", "text-margin-y": 2,
                 },
             },
@@ -44,7 +46,7 @@
                     : { "curve-style": "bezier", "width": "mapData(weight, 1, 10, 1, 4)", "line-color": "#adb5bd", "target-arrow-shape": "triangle", "target-arrow-color": "#adb5bd", "arrow-scale": 0.6, "opacity": 0.8 },
             },
             { selector: "edge[kind ^= 'relation:']", style: { "line-color": "#5c7cfa", "target-arrow-color": "#5c7cfa" } },
-            // Dashes cost too much to draw on tens of thousands of edges; a big graph tells mentions apart by colour only.
+            // Dashes cost too much to draw on thousands of edges; a big graph tells mentions apart by colour only.
             { selector: "edge[kind = 'co-mention']", style: big ? {} : { "line-style": "dotted", "target-arrow-shape": "none" } },
             { selector: "edge[kind = 'unlinked-mention']", style: { ...(big ? {} : { "line-style": "dashed" }), "line-color": "#ced4da", "target-arrow-color": "#ced4da" } },
         ];
@@ -77,6 +79,14 @@
         });
         if (big) {
             cy.add(edges);
+            // Measuring thousands of labels too small to read costs a sixth of the first frame; zooming in brings them.
+            const showLabels = () => {
+                if (cy.zoom() >= readableZoom) {
+                    cy.off("zoom", showLabels);
+                    cy.style().selector("node").style("label", "data(label)").update();
+                }
+            };
+            cy.on("zoom", showLabels);
         }
         element.cy = cy;
         cy.one("render", () => {
