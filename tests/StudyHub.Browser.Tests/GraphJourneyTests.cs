@@ -37,6 +37,27 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
     });
 
     [Fact]
+    public Task FindingANodeFocusesItAndADepthKeepsOnlyItsNeighbourhood() => JourneyAsync(nameof(FindingANodeFocusesItAndADepthKeepsOnlyItsNeighbourhood), async () =>
+    {
+        await Page.GotoAsync("/graph");
+        var picture = Page.Locator("[data-graph][data-state=ready]");
+        var everything = (await picture.GetAttributeAsync("data-visible-nodes"))!;
+
+        await Page.GetByLabel("Find").FillAsync("CLIP");
+        await Page.GetByLabel("Find").PressAsync("Enter");
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Around CLIP" })).ToBeVisibleAsync();
+        await Expect(picture).ToHaveAttributeAsync("data-visible-nodes", everything);
+        Assert.True(await picture.EvaluateAsync<bool>("element => element.cy.getElementById('clip').selected()"));
+
+        await Page.GetByLabel("Depth").SelectOptionAsync("1");
+
+        await Expect(Page).ToHaveURLAsync(new Regex("center=CLIP&depth=1$"));
+        await Expect(picture).Not.ToHaveAttributeAsync("data-visible-nodes", everything);
+        Assert.Contains("alec-radford", await picture.EvaluateAsync<string[]>("element => element.cy.nodes().map(n => n.id())"));
+    });
+
+    [Fact]
     public Task AConceptPageShowsItsConnectionsAsAPictureAndAList() => JourneyAsync(nameof(AConceptPageShowsItsConnectionsAsAPictureAndAList), async () =>
     {
         await Page.GotoAsync("/concepts/transformer");
@@ -88,6 +109,8 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
         await Expect(Page.Locator("#graph-status")).ToContainTextAsync($"strongest of {graph.Edges.Count:N0} connections");
         var sinceFetch = int.Parse((await picture.GetAttributeAsync("data-first-frame-ms"))!, CultureInfo.InvariantCulture);
         var sincePageStart = int.Parse((await picture.GetAttributeAsync("data-first-frame-since-page-start-ms"))!, CultureInfo.InvariantCulture);
+        Assert.Equal("", await picture.EvaluateAsync<string>("element => element.cy.getElementById('n0').style('label')"));
+        Assert.Equal("Node 0", await picture.EvaluateAsync<string>("element => { element.cy.zoom(2); return element.cy.getElementById('n0').style('label'); }"));
         // How fast is a benchmark's question (docs/benchmarks.md, "Graph"); this journey checks that it draws at all.
         output.WriteLine($"First frame of 5,000 nodes and {graph.Edges.Count:N0} edges: {sincePageStart} ms after navigation start, {sinceFetch} ms after the graph was requested.");
     });
