@@ -103,16 +103,19 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
 
         await Page.GotoAsync("/graph");
 
-        var picture = Page.Locator("[data-graph][data-first-frame-ms]");
+        var picture = Page.Locator("[data-graph][data-state=ready]");
         await Expect(picture).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(picture).ToHaveAttributeAsync("data-visible-nodes", "5000");
         await Expect(Page.Locator("#graph-status")).ToContainTextAsync($"strongest of {graph.Edges.Count:N0} connections");
-        var sinceFetch = int.Parse((await picture.GetAttributeAsync("data-first-frame-ms"))!, CultureInfo.InvariantCulture);
-        var sincePageStart = int.Parse((await picture.GetAttributeAsync("data-first-frame-since-page-start-ms"))!, CultureInfo.InvariantCulture);
         Assert.Equal("", await picture.EvaluateAsync<string>("element => element.cy.getElementById('n0').style('label')"));
         Assert.Equal("Node 0", await picture.EvaluateAsync<string>("element => { element.cy.zoom(2); return element.cy.getElementById('n0').style('label'); }"));
+        await Expect(picture).ToHaveAttributeAsync("data-complete-frame-since-page-start-ms", new Regex(@"^\d+$"));
+        async Task<int> MillisecondsAsync(string attribute) => int.Parse((await picture.GetAttributeAsync(attribute))!, CultureInfo.InvariantCulture);
         // How fast is a benchmark's question (docs/benchmarks.md, "Graph"); this journey checks that it draws at all.
-        output.WriteLine($"First frame of 5,000 nodes and {graph.Edges.Count:N0} edges: {sincePageStart} ms after navigation start, {sinceFetch} ms after the graph was requested.");
+        output.WriteLine($"First frame of 5,000 nodes and {graph.Edges.Count:N0} edges: " +
+            $"{await MillisecondsAsync("data-first-frame-since-page-start-ms")} ms after navigation start, " +
+            $"{await MillisecondsAsync("data-first-frame-ms")} ms after the graph was requested; " +
+            $"with its edges {await MillisecondsAsync("data-complete-frame-since-page-start-ms")} ms after navigation start.");
     });
 
     static ConceptGraph LargeGraph(int nodes, int edges)

@@ -58,6 +58,17 @@
             : { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true };
     }
 
+    // Measuring thousands of labels too small to read costs a sixth of a big graph's first frame; zooming in brings them.
+    function labelWhenReadable(cy) {
+        const label = () => {
+            if (cy.zoom() >= readableZoom) {
+                cy.off("zoom", label);
+                cy.style().selector("node").style("label", "data(label)").update();
+            }
+        };
+        cy.on("zoom", label);
+    }
+
     async function mount(element) {
         const src = element.dataset.src;
         if (element.dataset.mounted === src) {
@@ -66,34 +77,37 @@
         element.dataset.mounted = src;
         element.dataset.state = "loading";
         element.cy?.destroy();
+        // A later mount of the same element (after an enhanced navigation) takes over from this one.
+        const mounting = element.mounting = {};
         const started = performance.now();
         const [graph] = await Promise.all([fetch(src).then(r => r.json()), loadCytoscape(element.dataset.cytoscape)]);
+        if (element.mounting !== mounting) {
+            return;
+        }
         const big = graph.nodes.length > bigGraph;
         const maxDegree = Math.max(1, ...graph.nodes.map(n => n.degree));
         const nodes = graph.nodes.map(n => ({ group: "nodes", data: { ...n, size: 10 + 30 * Math.sqrt(n.degree / maxDegree) } }));
         const edges = graph.edges.map((e, i) => ({ group: "edges", data: { id: `e${i}`, ...e } }));
-        // The layout by degree needs no edges; placing thousands of nodes while edges exist recomputes every edge's bounds.
-        const cy = cytoscape({
+        const cy = element.cy = cytoscape({
             container: element, elements: big ? nodes : nodes.concat(edges), style: style(big), layout: layout(big),
             minZoom: 0.05, maxZoom: 4, hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto",
         });
-        if (big) {
-            cy.add(edges);
-            // Measuring thousands of labels too small to read costs a sixth of the first frame; zooming in brings them.
-            const showLabels = () => {
-                if (cy.zoom() >= readableZoom) {
-                    cy.off("zoom", showLabels);
-                    cy.style().selector("node").style("label", "data(label)").update();
-                }
-            };
-            cy.on("zoom", showLabels);
-        }
-        element.cy = cy;
         cy.one("render", () => {
             element.dataset.firstFrameMs = Math.round(performance.now() - started);
             element.dataset.firstFrameSincePageStartMs = Math.round(performance.now());
         });
         cy.on("tap", "node", event => location.assign(event.target.data("url")));
+        if (big) {
+            // The first frame shows every node, by kind and degree, laid out without edges (placing thousands of nodes
+            // among edges recomputes every edge); the edges follow in the next task.
+            await new Promise(resolve => cy.one("render", () => setTimeout(resolve)));
+            if (element.mounting !== mounting) {
+                return;
+            }
+            cy.add(edges);
+            labelWhenReadable(cy);
+        }
+        cy.one("render", () => { element.dataset.completeFrameSincePageStartMs = Math.round(performance.now()); });
         const center = element.dataset.center ? cy.getElementById(element.dataset.center) : null;
         if (center?.nonempty()) {
             center.select();
