@@ -36,6 +36,10 @@ public class GraphBenchmarks
         JsonSerializer.SerializeToUtf8Bytes(GraphResponse.Of(GraphBuilder.Build(_input)), GraphJsonContext.Default.GraphResponse).Length;
 
     [Benchmark]
+    public int PictureOfTheWholeGraph() =>
+        JsonSerializer.SerializeToUtf8Bytes(GraphResponse.Of(new GraphFilter().Apply(_graph), GraphApi.EdgesPerPicture), GraphJsonContext.Default.GraphResponse).Length;
+
+    [Benchmark]
     public int NeighbourhoodOfTheBusiestNode() =>
         JsonSerializer.SerializeToUtf8Bytes(GraphResponse.Of(new GraphFilter(_center, 2).Apply(_graph)), GraphJsonContext.Default.GraphResponse).Length;
 }

@@ -27,6 +27,7 @@ public sealed class ConceptGraph
 {
     readonly Dictionary<string, int> _indexById;
     readonly List<int>[] _edgesByNode;
+    List<GraphEdge>? _byStrength;
 
     public ConceptGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)
     {
@@ -64,8 +65,16 @@ public sealed class ConceptGraph
         _indexById.TryGetValue(id, out var index) ? _edgesByNode[index].Select(e => Edges[e]) : [];
 
     /// At most count edges, the strongest kinds first and the heavier first within a kind.
-    public IReadOnlyList<GraphEdge> StrongestEdges(int count) =>
-        Edges.Count <= count ? Edges : Edges.OrderBy(e => EdgeKinds.Rank(e.Kind)).ThenByDescending(e => e.Weight).Take(count).ToList();
+    public IReadOnlyList<GraphEdge> StrongestEdges(int count)
+    {
+        if (Edges.Count <= count)
+        {
+            return Edges;
+        }
+        // The stored graph is asked again on every view of /graph; two threads racing both sort, which is harmless.
+        _byStrength ??= Edges.OrderBy(e => EdgeKinds.Rank(e.Kind)).ThenByDescending(e => e.Weight).ToList();
+        return _byStrength.Take(count).ToList();
+    }
 
     /// The nodes within depth steps of the center (the center included), following every edge in either direction.
     public HashSet<string> Around(string center, int depth, bool followMentions = true)

@@ -10,6 +10,10 @@ public sealed record GraphFilter(
 
     public ConceptGraph Apply(ConceptGraph graph)
     {
+        if (Center is null && (Kinds is null || Kinds.Count == 0) && Vault is null && Tag is null && WithMentions && WithOrphans)
+        {
+            return graph;
+        }
         var around = Center is null ? null : graph.Around(Center, Math.Clamp(Depth, 1, DeepestDepth), WithMentions);
         var selected = graph.Where(
             node => node.Id == Center || ((around is null || around.Contains(node.Id))
