@@ -114,7 +114,7 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
         // How fast is a benchmark's question (docs/benchmarks.md, "Graph"); this journey checks that it draws at all.
         output.WriteLine($"First frame of 5,000 nodes and {graph.Edges.Count:N0} edges: " +
             $"{await MillisecondsAsync("data-first-frame-since-page-start-ms")} ms after navigation start, " +
-            $"{await MillisecondsAsync("data-first-frame-ms")} ms after the graph was requested; " +
+            $"{await MillisecondsAsync("data-first-frame-ms")} ms after the script asked for the graph; " +
             $"with its edges {await MillisecondsAsync("data-complete-frame-since-page-start-ms")} ms after navigation start.");
     });
 
