@@ -24,6 +24,7 @@ public class ParsingTests
     [InlineData("---\ntags:\n  - nested/tag\n---\n", "nested/tag")]
     [InlineData("---\ntag: single\n---\n", "single")]
     [InlineData("#a #b/c #123 `#code` [#x](https://x.com)", "a,b/c")]
+    [InlineData("> [!tip] About #topic [#x](https://x.com)\n> #body", "topic,body")]
     public void TagsMergeFrontMatterAndInline(string markdown, string tags) =>
         Assert.Equal(tags, string.Join(',', Parse(markdown).Tags));
 
@@ -131,6 +132,7 @@ public class ParsingTests
     [InlineData("| a |\n|---|\n| [[Note\\|alias]] |", "Note", "alias", null, null, false, false)]
     [InlineData("[FAIR](Meta%20AI%20Research.md#History)", "Meta AI Research.md", "FAIR", "History", null, false, false)]
     [InlineData("![](Pasted%20image%2020240417000000.png)", "Pasted image 20240417000000.png", null, null, null, true, true)]
+    [InlineData("> [!note] See [[Note]]\n> body", "Note", null, null, null, false, false)]
     public void WikilinkIsRecorded(string markdown, string target, string? alias, string? heading, string? blockId, bool embed, bool attachment)
     {
         var link = Assert.Single(Parse(markdown).Links);

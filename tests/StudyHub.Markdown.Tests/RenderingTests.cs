@@ -105,6 +105,7 @@ public class RenderingTests
     [InlineData("> [!made-up] Unknown\n> Body", "<div class=\"callout\" data-callout=\"made-up\">\n<div class=\"callout-title\">Unknown</div>\n<div class=\"callout-content\">\n<p>Body</p>\n</div>\n</div>")]
     [InlineData("> [!note] Outer\n> > [!warning] Inner\n> > Body", "<div class=\"callout\" data-callout=\"note\">\n<div class=\"callout-title\">Outer</div>\n<div class=\"callout-content\">\n<div class=\"callout\" data-callout=\"warning\">\n<div class=\"callout-title\">Inner</div>\n<div class=\"callout-content\">\n<p>Body</p>\n</div>\n</div>\n</div>\n</div>")]
     [InlineData("> Plain [!note] quote", "<blockquote>\n<p>Plain [!note] quote</p>\n</blockquote>")]
+    [InlineData("> [!note] [at 12:34 #tag](https://youtu.be/x)", "<div class=\"callout\" data-callout=\"note\">\n<div class=\"callout-title\"><a href=\"https://youtu.be/x\">at 12:34 #tag</a></div>\n<div class=\"callout-content\">\n</div>\n</div>")]
     public void CalloutRendersAsDiv(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 
     [Theory]

@@ -14,6 +14,8 @@ public class SafetyTests
     [InlineData("![a](data:image/svg+xml;base64,AAAA)", """<p><img src="#" alt="a" /></p>""")]
     [InlineData("<javascript:alert(1)>", """<p><a href="#">#</a></p>""")]
     [InlineData("[a][r]\n\n[r]: javascript:alert(1)", """<p><a href="#">a</a></p>""")]
+    [InlineData("> [!note] [a](javascript:alert(1))", "<div class=\"callout\" data-callout=\"note\">\n<div class=\"callout-title\"><a href=\"#\">a</a></div>\n<div class=\"callout-content\">\n</div>\n</div>")]
+    [InlineData("> [!note]- <javascript:alert(1)>\n> body", "<div class=\"callout\" data-callout=\"note\" data-callout-fold=\"-\">\n<details>\n<summary class=\"callout-title\"><a href=\"#\">#</a></summary>\n<div class=\"callout-content\">\n<p>body</p>\n</div>\n</details>\n</div>")]
     [InlineData("[a](https://example.com) [b](/notes/x) [c](#frag) [d](mailto:a@b.c) [e](other.html)", """<p><a href="https://example.com">a</a> <a href="/notes/x">b</a> <a href="#frag">c</a> <a href="mailto:a@b.c">d</a> <a href="other.html">e</a></p>""")]
     public void UnsafeLinkUrlIsNeutralised(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 

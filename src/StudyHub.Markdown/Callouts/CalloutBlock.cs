@@ -1,6 +1,5 @@
 using Markdig.Parsers;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.Callouts;
 
@@ -12,8 +11,8 @@ internal sealed class CalloutBlock(BlockParser? parser) : QuoteBlock(parser)
     // '+' (foldable, open), '-' (foldable, closed) or null (not foldable).
     public char? Fold { get; init; }
 
-    // The rest of the [!type] line; empty when the callout uses its default title.
-    public ContainerInline? Title { get; set; }
+    // The rest of the [!type] line, if the callout has one; it renders the default title when empty.
+    public CalloutTitleBlock? Title => Count > 0 ? this[0] as CalloutTitleBlock : null;
 
     public string DefaultTitle => char.ToUpperInvariant(Kind[0]) + Kind[1..];
 }

@@ -66,12 +66,12 @@ internal sealed class CalloutInlineParser : InlineParser
         return true;
     }
 
-    // Moves the inlines on the [!type] line into the callout's title once the paragraph is parsed.
+    // Moves the inlines on the [!type] line into the callout's title block once the paragraph is parsed.
     public static void SplitTitles(MarkdownDocument document)
     {
         foreach (var callout in document.Descendants<CalloutBlock>().ToList())
         {
-            if (callout.Count == 0 || callout[0] is not ParagraphBlock { Inline: { } inline })
+            if (callout.Count == 0 || callout[0] is not ParagraphBlock { Inline: { } inline } paragraph)
             {
                 continue;
             }
@@ -87,11 +87,12 @@ internal sealed class CalloutInlineParser : InlineParser
             }
 
             child?.Remove();
-            callout.Title = title;
             if (inline.FirstChild is null)
             {
                 callout.RemoveAt(0);
             }
+
+            callout.Insert(0, new CalloutTitleBlock { Inline = title, Span = paragraph.Span, Line = paragraph.Line, Column = paragraph.Column });
         }
     }
 }

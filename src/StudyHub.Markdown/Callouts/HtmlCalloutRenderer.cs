@@ -27,9 +27,10 @@ internal sealed class HtmlCalloutRenderer : HtmlObjectRenderer<CalloutBlock>
         }
 
         renderer.Write('<').Write(titleTag).Write(" class=\"callout-title\">");
-        if (callout.Title?.FirstChild is not null)
+        var title = callout.Title;
+        if (title?.Inline?.FirstChild is not null)
         {
-            renderer.WriteChildren(callout.Title);
+            renderer.WriteChildren(title.Inline);
         }
         else
         {
@@ -40,7 +41,11 @@ internal sealed class HtmlCalloutRenderer : HtmlObjectRenderer<CalloutBlock>
         renderer.WriteLine("<div class=\"callout-content\">");
         var implicitParagraph = renderer.ImplicitParagraph;
         renderer.ImplicitParagraph = false;
-        renderer.WriteChildren(callout);
+        for (var i = title is null ? 0 : 1; i < callout.Count; i++)
+        {
+            renderer.Write(callout[i]);
+        }
+
         renderer.ImplicitParagraph = implicitParagraph;
         renderer.EnsureLine();
         renderer.WriteLine("</div>");
