@@ -19,7 +19,7 @@ public static class SharingExtensions
         {
             var contexts = context.RequestServices.GetRequiredService<IDbContextFactory<StudyHubDbContext>>();
             await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
-            var noteId = await ValidAsync(db, token, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+            var noteId = await Valid(db, token, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
                 .Select(s => (Guid?)s.NoteId).SingleOrDefaultAsync(context.RequestAborted);
             if (noteId is null)
             {
@@ -41,14 +41,14 @@ public static class SharingExtensions
         editors.MapPost("/shares/{token}/revoke", RevokeAsync).WithSummary("Revokes a share link at once.");
     }
 
-    static IQueryable<NoteShare> ValidAsync(StudyHubDbContext db, string token, DateTimeOffset now) =>
+    static IQueryable<NoteShare> Valid(StudyHubDbContext db, string token, DateTimeOffset now) =>
         db.NoteShares.Where(s => s.Token == token && s.RevokedAt == null && s.ExpiresAt > now);
 
     static async Task<IResult> OpenAsync(string token, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var share = await ValidAsync(db, token, clock.GetUtcNow())
+        var share = await Valid(db, token, clock.GetUtcNow())
             .Join(db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null), s => s.NoteId, n => n.Id, (s, n) => new { n.Slug, s.ExpiresAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (share is null)
