@@ -144,6 +144,24 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         Assert.False(await db.NoteShares.AnyAsync(s => s.CreatedById == db.Users.Single(u => u.Email == "member@example.org").Id));
     }
 
+    [Fact]
+    public async Task WithoutTheFormsTokenNoLinkIsMadeOrRevoked()
+    {
+        using var editor = await SignedInAsync("editor@example.org");
+        var link = await CreateShareLinkAsync(editor, days: 3);
+        var token = link.OriginalString.Split('/')[^1];
+        await using var db = app.Database.CreateContext();
+        var before = await db.NoteShares.CountAsync();
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["days"] = "7" });
+        using var created = await editor.PostAsync(new Uri("/notes/closed-note/shares", UriKind.Relative), form);
+        using var revoked = await editor.PostAsync(new Uri($"/shares/{token}/revoke", UriKind.Relative), null);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (created.StatusCode, revoked.StatusCode));
+        Assert.Equal(before, await db.NoteShares.CountAsync());
+        Assert.Null(await db.NoteShares.Where(s => s.Token == token).Select(s => s.RevokedAt).SingleAsync());
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("91")]

@@ -49,13 +49,6 @@ public static class DiscussionExtensions
             .WithSummary("Server-sent events: a 'changed' event whenever the note's annotations or comments change.");
     }
 
-    /// Minimal API endpoints that take JSON are not checked for antiforgery by the framework; these are.
-    public static TBuilder RequireAntiforgeryToken<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
-        endpoints.AddEndpointFilter(async (context, next) =>
-            await context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context.HttpContext)
-                ? await next(context)
-                : Results.BadRequest("A valid antiforgery token is required (GET /api/antiforgery)."));
-
     /// A visibility by its name only: Enum.TryParse would also take numbers ("42") and lists ("OnlyMe, Public").
     internal static bool TryVisibility(string? name, out AnnotationVisibility visibility)
     {
