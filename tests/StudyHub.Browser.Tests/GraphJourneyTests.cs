@@ -29,7 +29,7 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
         await Expect(Page).ToHaveURLAsync(new Regex("kind=person"));
 
         var box = (await picture.BoundingBoxAsync())!;
-        var node = await picture.EvaluateAsync<float[]>("element => Object.values(element.cy.getElementById('douwe-kiela').renderedPosition())");
+        var node = await picture.EvaluateAsync<float[]>("element => Object.values(element.cy.getElementById('n:douwe-kiela').renderedPosition())");
         await Page.Mouse.ClickAsync(box.X + node[0], box.Y + node[1]);
 
         await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/douwe-kiela").ToString());
@@ -48,13 +48,13 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Around CLIP" })).ToBeVisibleAsync();
         await Expect(picture).ToHaveAttributeAsync("data-visible-nodes", everything);
-        Assert.True(await picture.EvaluateAsync<bool>("element => element.cy.getElementById('clip').selected()"));
+        Assert.True(await picture.EvaluateAsync<bool>("element => element.cy.getElementById('n:clip').selected()"));
 
         await Page.GetByLabel("Depth").SelectOptionAsync("1");
 
         await Expect(Page).ToHaveURLAsync(new Regex("center=CLIP&depth=1$"));
         await Expect(picture).Not.ToHaveAttributeAsync("data-visible-nodes", everything);
-        Assert.Contains("alec-radford", await picture.EvaluateAsync<string[]>("element => element.cy.nodes().map(n => n.id())"));
+        Assert.Contains("n:alec-radford", await picture.EvaluateAsync<string[]>("element => element.cy.nodes().map(n => n.id())"));
     });
 
     [Fact]
@@ -107,8 +107,8 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
         await Expect(picture).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(picture).ToHaveAttributeAsync("data-visible-nodes", "5000");
         await Expect(Page.Locator("#graph-status")).ToContainTextAsync($"strongest of {graph.Edges.Count:N0} connections");
-        Assert.Equal("", await picture.EvaluateAsync<string>("element => element.cy.getElementById('n0').style('label')"));
-        Assert.Equal("Node 0", await picture.EvaluateAsync<string>("element => { element.cy.zoom(2); return element.cy.getElementById('n0').style('label'); }"));
+        Assert.Equal("", await picture.EvaluateAsync<string>("element => element.cy.getElementById('n:n0').style('label')"));
+        Assert.Equal("Node 0", await picture.EvaluateAsync<string>("element => { element.cy.zoom(2); return element.cy.getElementById('n:n0').style('label'); }"));
         await Expect(picture).ToHaveAttributeAsync("data-complete-frame-since-page-start-ms", new Regex(@"^\d+$"));
         async Task<int> MillisecondsAsync(string attribute) => int.Parse((await picture.GetAttributeAsync(attribute))!, CultureInfo.InvariantCulture);
         // How fast is a benchmark's question (docs/benchmarks.md, "Graph"); this journey checks that it draws at all.

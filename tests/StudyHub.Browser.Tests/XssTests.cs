@@ -213,7 +213,7 @@ public sealed class XssTests(XssTests.VectorApp app) : IClassFixture<XssTests.Ve
         page.Console += (_, message) =>
         {
             // A resource that fails to load (a broken image, an address outside) is not code running.
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal) && !IsKnownGraphFailure(message.Text))
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 Report([$"console error {message.Text}"]);
             }
@@ -302,13 +302,6 @@ public sealed class XssTests(XssTests.VectorApp app) : IClassFixture<XssTests.Ve
             return ["the page never finished (note scripts or the discussion did not run)"];
         }
     }
-
-    // REVIEW: Cytoscape keeps elements in plain objects, so it cannot draw a graph holding a node whose id is an
-    // Object member ("constructor": the note named {{constructor.constructor('alert(215)')()}} is titled "{{constructor"
-    // because the import strips its "extension"). That is our graph failing on a name, not a vector running; it goes
-    // when the graph gives Cytoscape ids of its own.
-    static bool IsKnownGraphFailure(string text) =>
-        text.StartsWith("The graph could not be drawn TypeError: p.source is not a function", StringComparison.Ordinal);
 
     /// A dialog from a frame that is gone by now cannot be dismissed; it was counted all the same.
     static async Task DismissAsync(IDialog dialog)

@@ -7,6 +7,9 @@
     const readableZoom = 12 / 10;
     let cytoscapeLoading;
 
+    // Cytoscape looks ids up in plain objects, so a concept named "constructor" or "__proto__" would break the picture.
+    const cyId = id => `n:${id}`;
+
     function loadCytoscape(src) {
         if (window.cytoscape) {
             return Promise.resolve();
@@ -86,8 +89,8 @@
         }
         const big = graph.nodes.length > bigGraph;
         const maxDegree = Math.max(1, ...graph.nodes.map(n => n.degree));
-        const nodes = graph.nodes.map(n => ({ group: "nodes", data: { ...n, size: 10 + 30 * Math.sqrt(n.degree / maxDegree) } }));
-        const edges = graph.edges.map((e, i) => ({ group: "edges", data: { id: `e${i}`, ...e } }));
+        const nodes = graph.nodes.map(n => ({ group: "nodes", data: { ...n, id: cyId(n.id), size: 10 + 30 * Math.sqrt(n.degree / maxDegree) } }));
+        const edges = graph.edges.map((e, i) => ({ group: "edges", data: { ...e, id: `e${i}`, source: cyId(e.source), target: cyId(e.target) } }));
         const cy = element.cy = cytoscape({
             container: element, elements: big ? nodes : nodes.concat(edges), style: style(big), layout: layout(big),
             minZoom: 0.05, maxZoom: 4, hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto",
@@ -108,7 +111,7 @@
             labelWhenReadable(cy);
         }
         cy.one("render", () => { element.dataset.completeFrameSincePageStartMs = Math.round(performance.now()); });
-        const center = element.dataset.center ? cy.getElementById(element.dataset.center) : null;
+        const center = element.dataset.center ? cy.getElementById(cyId(element.dataset.center)) : null;
         if (center?.nonempty()) {
             center.select();
             cy.fit(center.closedNeighborhood(), 40);
