@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,7 +12,8 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
 {
     const string ChannelName = "studyhub_discussion";
 
-    readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<bool>, byte>> _watchers = new();
+    readonly Lock _lock = new();
+    readonly Dictionary<Guid, HashSet<Channel<bool>>> _watchers = [];
 
     public static async Task AnnounceAsync(StudyHubDbContext db, Guid noteId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ChannelName}, {noteId.ToString()})", cancellationToken);
@@ -22,12 +22,22 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
     public Watcher Watch(Guid noteId)
     {
         var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        _watchers.GetOrAdd(noteId, _ => new()).TryAdd(changes, 0);
+        lock (_lock)
+        {
+            if (!_watchers.TryGetValue(noteId, out var watchers))
+            {
+                _watchers[noteId] = watchers = [];
+            }
+            watchers.Add(changes);
+        }
         return new Watcher(changes.Reader, () =>
         {
-            if (_watchers.TryGetValue(noteId, out var watchers))
+            lock (_lock)
             {
-                watchers.TryRemove(changes, out _);
+                if (_watchers.TryGetValue(noteId, out var watchers) && watchers.Remove(changes) && watchers.Count == 0)
+                {
+                    _watchers.Remove(noteId);
+                }
             }
         });
     }
@@ -41,9 +51,23 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
 
     void Wake(Guid noteId)
     {
-        if (_watchers.TryGetValue(noteId, out var watchers))
+        lock (_lock)
         {
-            foreach (var watcher in watchers.Keys)
+            if (_watchers.TryGetValue(noteId, out var watchers))
+            {
+                foreach (var watcher in watchers)
+                {
+                    watcher.Writer.TryWrite(true);
+                }
+            }
+        }
+    }
+
+    void WakeAll()
+    {
+        lock (_lock)
+        {
+            foreach (var watcher in _watchers.Values.SelectMany(watchers => watchers))
             {
                 watcher.Writer.TryWrite(true);
             }
@@ -86,10 +110,7 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
         // Whatever changed while the connection was down was not heard: every watcher looks again.
-        foreach (var noteId in _watchers.Keys)
-        {
-            Wake(noteId);
-        }
+        WakeAll();
         while (true)
         {
             await connection.WaitAsync(stoppingToken);
