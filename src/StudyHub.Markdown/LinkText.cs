@@ -1,20 +1,22 @@
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown;
 
 internal static class LinkText
 {
-    // Turns inlines of type T inside markdown links back into the text they were parsed from.
-    public static void Unwrap<T>(MarkdownDocument document, Func<T, string> text)
+    // Turns inlines of type T inside a link back into the text they were parsed from: a link cannot contain another link.
+    // Inline parsers call this from IPostInlineProcessor.PostProcess, which Markdig runs on each link as it closes.
+    public static void Unwrap<T>(Inline? root, Func<T, string> text)
         where T : Inline
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        if (root is not LinkInline link)
         {
-            foreach (var inline in link.Descendants<T>().ToList())
-            {
-                inline.ReplaceBy(new LiteralInline(text(inline)) { Span = inline.Span, Line = inline.Line, Column = inline.Column });
-            }
+            return;
+        }
+
+        foreach (var inline in link.FindDescendants<T>().ToList())
+        {
+            inline.ReplaceBy(new LiteralInline(text(inline)) { Span = inline.Span, Line = inline.Line, Column = inline.Column });
         }
     }
 }

@@ -185,6 +185,20 @@ public class ParsingTests
     [Fact]
     public void BlockIdsAreRecorded() => Assert.Equal(["p1", "li"], Parse("Para ^p1\n\n- item ^li").BlockIds);
 
+    [Theory]
+    [InlineData("[#tag at 12:34](https://x.com)")]
+    [InlineData("[#tag at 12:34][r]\n\n[r]: https://x.com")]
+    [InlineData("[#tag at 12:34]\n\n[#tag at 12:34]: https://x.com")]
+    [InlineData("![#tag at 12:34](https://x.com/a.png)")]
+    [InlineData("[*#tag at **12:34***](https://x.com)")]
+    public void TagOrTimeInsideLinkTextIsNotRecorded(string markdown)
+    {
+        var note = Parse(markdown);
+
+        Assert.Empty(note.Tags);
+        Assert.Empty(note.Timestamps);
+    }
+
     [Fact]
     public void TimesAreRecordedWithPosition()
     {

@@ -24,7 +24,7 @@ internal sealed partial class BlockIdExtension : IMarkdownExtension
 
     private static void AssignBlockIds(MarkdownDocument document)
     {
-        foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
+        foreach (var paragraph in SyntaxTree.Blocks<ParagraphBlock>(document))
         {
             if (paragraph.Inline is not { } inline || TakeTrailingBlockId(inline) is not { } id)
             {
@@ -51,6 +51,18 @@ internal sealed partial class BlockIdExtension : IMarkdownExtension
     // Removes a trailing "^id" from the paragraph's text, which may span several literals, and returns "^id".
     private static string? TakeTrailingBlockId(ContainerInline inline)
     {
+        // Most paragraphs have no '^' in their trailing text; only the rest are worth joining and matching.
+        var hasCaret = false;
+        for (var child = inline.LastChild; child is LiteralInline literal && !hasCaret; child = child.PreviousSibling)
+        {
+            hasCaret = literal.Content.AsSpan().Contains('^');
+        }
+
+        if (!hasCaret)
+        {
+            return null;
+        }
+
         var literals = new List<LiteralInline>();
         for (var child = inline.LastChild; child is LiteralInline literal; child = child.PreviousSibling)
         {

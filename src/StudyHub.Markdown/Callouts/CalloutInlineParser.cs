@@ -69,7 +69,7 @@ internal sealed class CalloutInlineParser : InlineParser
     // Moves the inlines on the [!type] line into the callout's title block once the paragraph is parsed.
     public static void SplitTitles(MarkdownDocument document)
     {
-        foreach (var callout in document.Descendants<CalloutBlock>().ToList())
+        foreach (var callout in SyntaxTree.Blocks<CalloutBlock>(document))
         {
             if (callout.Count == 0 || callout[0] is not ParagraphBlock { Inline: { } inline } paragraph)
             {

@@ -23,7 +23,7 @@ internal sealed class HeadingIdExtension : IMarkdownExtension
     private static void AssignHeadingIds(MarkdownDocument document)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var heading in SyntaxTree.Blocks<HeadingBlock>(document))
         {
             var slug = HeadingSlug.Create(InlineText.Of(heading.Inline));
             var id = slug;

@@ -13,7 +13,12 @@ internal static partial class InlineFieldReader
     {
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         ReadTopFields(document, source, fields);
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        if (!source.Contains("::", StringComparison.Ordinal))
+        {
+            return fields;
+        }
+
+        foreach (var paragraph in SyntaxTree.Blocks<ParagraphBlock>(document))
         {
             if (!HasSpanIn(paragraph, source) || !source.AsSpan(paragraph.Span.Start, paragraph.Span.Length).Contains("::", StringComparison.Ordinal))
             {

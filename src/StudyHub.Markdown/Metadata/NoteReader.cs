@@ -28,7 +28,7 @@ internal static partial class NoteReader
             .Where(tag => tag.Length > 0)
             .ToList();
         var containsRawHtml = false;
-        foreach (var node in document.Descendants())
+        SyntaxTree.Walk(document, node =>
         {
             if (node is Block block && block.TryGetAttributes()?.Id is ['^', .. var blockId])
             {
@@ -59,7 +59,7 @@ internal static partial class NoteReader
                     warnings.Add(new NoteWarning(comment.Line + 1, "Comment '%%' is never closed; the rest of the note is hidden."));
                     break;
             }
-        }
+        });
 
         var title = Convert.ToString(Take(frontMatter, "title"), CultureInfo.InvariantCulture);
         var aliases = ListOf(Take(frontMatter, "aliases") ?? Take(frontMatter, "alias"), splitOnSpaces: false);

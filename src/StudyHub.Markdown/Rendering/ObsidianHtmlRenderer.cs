@@ -127,7 +127,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         if (link.BlockId is { } blockId)
         {
             var id = "^" + blockId;
-            var block = document.Descendants<Block>().FirstOrDefault(b => b.TryGetAttributes()?.Id == id);
+            var block = SyntaxTree.Blocks<Block>(document).FirstOrDefault(b => b.TryGetAttributes()?.Id == id);
             return block is null ? null : [block];
         }
 

@@ -18,11 +18,10 @@ internal sealed class SafeLinkExtension : IMarkdownExtension
     {
     }
 
-    private static void CleanUrls(MarkdownDocument document)
-    {
-        foreach (var inline in document.Descendants<Inline>())
+    private static void CleanUrls(MarkdownDocument document) =>
+        SyntaxTree.Walk(document, node =>
         {
-            switch (inline)
+            switch (node)
             {
                 case LinkInline link:
                     link.Url = UrlPolicy.Clean(link.Url, link.IsImage);
@@ -31,6 +30,5 @@ internal sealed class SafeLinkExtension : IMarkdownExtension
                     autolink.Url = UrlPolicy.Clean(autolink.Url, isImage: false);
                     break;
             }
-        }
-    }
+        });
 }

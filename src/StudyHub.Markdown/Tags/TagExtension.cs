@@ -11,8 +11,6 @@ internal sealed class TagExtension : IMarkdownExtension
         if (!pipeline.InlineParsers.Contains<TagInlineParser>())
         {
             pipeline.InlineParsers.InsertBefore<EmphasisInlineParser>(new TagInlineParser());
-            // A tag inside a link's text stays text: a link cannot contain another link.
-            pipeline.DocumentProcessed += document => LinkText.Unwrap<TagInline>(document, tag => "#" + tag.Name);
         }
     }
 

@@ -1,11 +1,12 @@
 using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.Tags;
 
 // Parses #tag and #nested/tag the way Obsidian does: after whitespace, letters, digits, '_', '-', '/', and not all digits.
-internal sealed class TagInlineParser : InlineParser
+internal sealed class TagInlineParser : InlineParser, IPostInlineProcessor
 {
     public TagInlineParser()
     {
@@ -48,6 +49,13 @@ internal sealed class TagInlineParser : InlineParser
             Column = column,
         };
         slice.Start = end;
+        return true;
+    }
+
+    // A tag inside a link's text stays text.
+    public bool PostProcess(InlineProcessor state, Inline? root, Inline? lastChild, int postInlineProcessorIndex, bool isFinalProcessing)
+    {
+        LinkText.Unwrap<TagInline>(root, tag => "#" + tag.Name);
         return true;
     }
 

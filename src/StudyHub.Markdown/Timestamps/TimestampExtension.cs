@@ -11,7 +11,6 @@ internal sealed class TimestampExtension : IMarkdownExtension
         if (!pipeline.InlineParsers.Contains<TimestampInlineParser>())
         {
             pipeline.InlineParsers.InsertBefore<EmphasisInlineParser>(new TimestampInlineParser());
-            pipeline.DocumentProcessed += TimestampInlineParser.UnwrapInsideLinks;
         }
     }
 

@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.Timestamps;
 
-internal sealed class TimestampInlineParser : InlineParser
+internal sealed class TimestampInlineParser : InlineParser, IPostInlineProcessor
 {
     public TimestampInlineParser()
     {
@@ -32,7 +32,10 @@ internal sealed class TimestampInlineParser : InlineParser
         return true;
     }
 
-    // A time inside a link's text stays text: a link cannot contain another link.
-    public static void UnwrapInsideLinks(MarkdownDocument document) =>
-        LinkText.Unwrap<TimestampInline>(document, timestamp => timestamp.Text);
+    // A time inside a link's text stays text.
+    public bool PostProcess(InlineProcessor state, Inline? root, Inline? lastChild, int postInlineProcessorIndex, bool isFinalProcessing)
+    {
+        LinkText.Unwrap<TimestampInline>(root, timestamp => timestamp.Text);
+        return true;
+    }
 }

@@ -22,7 +22,7 @@ internal sealed class MarkdownNoteLinkExtension : IMarkdownExtension
 
     private static void ConvertVaultLinks(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        foreach (var link in SyntaxTree.Inlines<LinkInline>(document))
         {
             if (ToVaultPath(link.Url) is not { } path)
             {
