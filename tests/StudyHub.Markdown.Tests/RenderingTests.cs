@@ -117,6 +117,12 @@ public class RenderingTests
     public void TimestampRendersAsSeekLink(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 
     [Theory]
+    [InlineData("see https://a.example/x, www.example.com and mailto:me@example.com", """<p>see <a href="https://a.example/x">https://a.example/x</a>, <a href="https://www.example.com">www.example.com</a> and <a href="mailto:me@example.com">me@example.com</a></p>""")]
+    [InlineData("Link:https://x.org (www.y.org)", """<p>Link:<a href="https://x.org">https://x.org</a> (<a href="https://www.y.org">www.y.org</a>)</p>""")]
+    [InlineData("ftp://files.example.com and tel:+123456", "<p>ftp://files.example.com and tel:+123456</p>")]
+    public void BareUrlBecomesLinkOnlyForSchemesThePolicyAllows(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
+    [Theory]
     [InlineData("==highlight==", "<p><mark>highlight</mark></p>")]
     [InlineData("~~gone~~", "<p><del>gone</del></p>")]
     [InlineData("$x^2$", """<p><span class="math">\(x^2\)</span></p>""")]
