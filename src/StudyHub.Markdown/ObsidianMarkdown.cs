@@ -86,15 +86,14 @@ public sealed class ObsidianMarkdown
         }
 
         renderer.RenderNote(note, context);
-        var html = renderer.Output.ToString();
-        var containsRawHtml = renderer.ContainsRawHtml;
+        // Our renderers escape everything they write, so only the parts with raw HTML from a note need the (costly) sanitizer.
+        var html = renderer.RawHtmlParts.Count == 0 ? renderer.Output.ToString() : HtmlSafety.Sanitize(renderer.Output, renderer.RawHtmlParts);
         if (renderer.Output.Capacity <= MaxPooledOutputCapacity)
         {
             renderers.Add(renderer);
         }
 
-        // Our renderers escape everything they write, so only raw HTML from a note needs the (costly) sanitizer.
-        return containsRawHtml ? HtmlSafety.Sanitize(html) : html;
+        return html;
     }
 
     private static MarkdownDocument PlainText(string source)

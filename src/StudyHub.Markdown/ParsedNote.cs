@@ -13,8 +13,6 @@ public sealed class ParsedNote
 
     internal MarkdownDocument Document { get; }
 
-    internal bool ContainsRawHtml { get; init; }
-
     /// <summary>The file name the caller passed to <see cref="ObsidianMarkdown.Parse"/>, if any.</summary>
     public string? FileName { get; }
 

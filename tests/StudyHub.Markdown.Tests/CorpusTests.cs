@@ -21,6 +21,7 @@ public class CorpusTests
         var html = Render.Markdown.RenderHtml(note, Vault);
 
         Assert.True(html.Length > 0 || note.Document.Count <= 1, $"{path} rendered nothing");
+        Assert.Empty(Render.SanitizerRemovals(html));
     }
 
     [Fact]

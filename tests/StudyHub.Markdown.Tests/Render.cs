@@ -1,3 +1,5 @@
+using StudyHub.Markdown.Rendering;
+
 namespace StudyHub.Markdown.Tests;
 
 internal static class Render
@@ -24,4 +26,20 @@ internal static class Render
 
     public static string Html(string markdown, string fileName = "Test.md") =>
         Markdown.RenderHtml(Markdown.Parse(markdown, fileName), Vault).TrimEnd();
+
+    // What our sanitizer, run once more over rendered HTML, would take out of it: nothing, if rendering kept every
+    // piece of raw HTML inside a part it sanitized.
+    public static IReadOnlyList<string> SanitizerRemovals(string html)
+    {
+        var removals = new List<string>();
+        var sanitizer = HtmlSafety.Create();
+        sanitizer.RemovingTag += (_, e) => removals.Add($"tag {e.Tag.OuterHtml}");
+        sanitizer.RemovingAttribute += (_, e) => removals.Add($"attribute {e.Attribute.Name}=\"{e.Attribute.Value}\" on <{e.Tag.LocalName}>");
+        sanitizer.RemovingStyle += (_, e) => removals.Add($"style {e.Style.Name}: {e.Style.Value}");
+        sanitizer.RemovingAtRule += (_, e) => removals.Add($"at-rule {e.Rule.CssText}");
+        sanitizer.RemovingComment += (_, e) => removals.Add($"comment {e.Comment.TextContent}");
+        sanitizer.RemovingCssClass += (_, e) => removals.Add($"class {e.CssClass}");
+        sanitizer.Sanitize(html);
+        return removals;
+    }
 }

@@ -18,6 +18,8 @@ public class RobustnessTests
         { "unterminated comment", "%%\n" + string.Concat(Enumerable.Repeat("line\n", 10_000)) },
         { "many percent signs", string.Concat(Enumerable.Repeat("%% ", 20_000)) },
         { "many digits and colons", string.Concat(Enumerable.Repeat("1:2:", 50_000)) },
+        { "raw HTML in 20,000 paragraphs", string.Concat(Enumerable.Repeat("a<br>b <span>c</span>\n\n", 20_000)) },
+        { "20,000 unclosed raw elements", string.Concat(Enumerable.Repeat("<div>x\n\n", 20_000)) },
         { "control characters", "\0\u0001\u0002[[\0]] #\0 12:\u000034 ![[\u0007.png]]" },
     };
 

@@ -1,3 +1,5 @@
+using StudyHub.Markdown.Rendering;
+
 namespace StudyHub.Markdown.Tests;
 
 public class SafetyTests
@@ -41,6 +43,87 @@ public class SafetyTests
     [InlineData("<img name=\"getElementById\" src=\"x.png\">", "name=")]
     public void RawHtmlIsSanitised(string markdown, string forbidden) =>
         Assert.DoesNotContain(forbidden, Render.Html(markdown), StringComparison.OrdinalIgnoreCase);
+
+    public static TheoryData<string> HostileRawHtml() =>
+    [
+        "<b onclick=\"alert(1)\">bold</b> and *<i onmouseover=\"alert(1)\">more</i>*",
+        "text <a href=\"javascript:alert(1)\">click</a> more",
+        "<a href=\"javascript:alert(1)\">\n\nparagraph between\n\n</a>",
+        "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+        "<div>\n\n<img src=x onerror=alert(1)>\n\n</div>",
+        "<details>\n<summary>More</summary>\n\nHidden [[Note]] <script>alert(1)</script>\n\n</details>",
+        "- item <span onclick=\"alert(1)\">x</span>\n- <div>\n\n  nested <b onmouseover=alert(1)>y</b>\n\n  </div>",
+        "> [!note] <img src=x onerror=alert(1)>\n> <iframe src=\"https://evil.example\"></iframe>",
+        "| a |\n|---|\n| <b onclick=alert(1)>x</b> |",
+        "Text[^1]\n\n[^1]: <img src=x onerror=alert(1)>",
+        "<svg><a href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+        "<svg>\n\n<script>alert(1)</script>\n\n</svg>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<style>\n\n@import url(javascript:alert(1));\n\n</style>\n\nafter",
+        "<!--\n\n<img src=x onerror=alert(1)>\n\n-->",
+        "<!-- [[Note]]\n\n<img src=x onerror=alert(1)>",
+        "<textarea>\n\n</textarea><img src=x onerror=alert(1)>",
+        "<xmp>\n\n<img src=x onerror=alert(1)>\n\n</xmp>",
+        "</div></div></div><img src=x onerror=alert(1)>",
+        "<table><tr><td>\n\n<img src=x onerror=alert(1)>\n\n</td></tr></table>",
+        "<div style=\"background:url(javascript:alert(1))\">\n\nx\n\n</div>",
+        "- ![[Raw]]\n- <b>item</b>",
+    ];
+
+    // Raw HTML is sanitized in the parts of the note around it; tags split across inlines, blocks that open in one
+    // block and close in another, and transcluded notes must all land inside such a part.
+    [Theory]
+    [MemberData(nameof(HostileRawHtml))]
+    public void HostileRawHtmlIsRemovedWhereverItIsSplit(string markdown)
+    {
+        var html = Render.Html(markdown);
+
+        Assert.Empty(Render.SanitizerRemovals(html));
+        foreach (var forbidden in new[] { "onerror", "onclick", "onmouseover", "javascript", "alert", "<script", "<iframe", "<style", "<svg", "<math", "<textarea", "<xmp", "<noscript" })
+        {
+            Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [InlineData("<b>bold</b> and [[Note]]\n\nplain ![[image.png]]", "<p><b>bold</b> and <a class=\"wikilink\" href=\"/notes/Note\">Note</a></p>\n<p>plain <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\" /></p>")]
+    [InlineData("<details>\n<summary>More</summary>\n\nBody **text**\n\n</details>\n\nAfter", "<details>\n<summary>More</summary>\n<p>Body <strong>text</strong></p>\n</details>\n<p>After</p>")]
+    [InlineData("<div>\n\nnever closed\n\n## Heading", "<div>\n<p>never closed</p>\n<h2 id=\"heading\">Heading</h2>\n</div>")]
+    [InlineData("<span>open\n\nnext paragraph</span>", "<p><span>open</span></p>\n<p>next paragraph</p>")]
+    public void RawHtmlKeepsItsStructureAcrossBlocks(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
+    [Theory]
+    [InlineData(true, "<b>", "</b>")]
+    [InlineData(true, "<details>\n<summary>S</summary>", "</details>")]
+    [InlineData(true, "<br>", "<img src=\"a>b.png\" alt='x'>", "<p/>", "<hr />")]
+    [InlineData(true, "<div><span>", "</div>")]
+    [InlineData(true, "<script>if (a < b) { x = '</div>' }</script>")]
+    [InlineData(true, "<!-- <div> -->", "</p>")]
+    [InlineData(false, "<div>", "<span>", "</span>")]
+    [InlineData(false, "<style>", "p { }")]
+    [InlineData(false, "<!-- never closed")]
+    [InlineData(false, "<div title=\"x>\"")]
+    public void RawHtmlNestingTellsWhenWhatWasOpenedIsClosed(bool balanced, params string[] fragments)
+    {
+        var nesting = new RawHtmlNesting();
+        foreach (var fragment in fragments)
+        {
+            nesting.Read(fragment);
+        }
+
+        Assert.Equal(balanced, nesting.IsBalanced);
+    }
+
+    [Fact]
+    public void RawHtmlNestedTooDeeplyIsTakenToStayOpen()
+    {
+        var nesting = new RawHtmlNesting();
+
+        nesting.Read(string.Concat(Enumerable.Repeat("<div>", 1_000)) + string.Concat(Enumerable.Repeat("</div>", 1_000)));
+
+        Assert.False(nesting.IsBalanced);
+    }
 
     [Fact]
     public void SanitisingKeepsRasterDataImages() =>

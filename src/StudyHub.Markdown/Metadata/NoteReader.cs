@@ -27,7 +27,6 @@ internal static partial class NoteReader
             .Select(tag => tag.TrimStart('#'))
             .Where(tag => tag.Length > 0)
             .ToList();
-        var containsRawHtml = false;
         SyntaxTree.Walk(document, node =>
         {
             if (node is Block block && block.TryGetAttributes()?.Id is ['^', .. var blockId])
@@ -52,9 +51,6 @@ internal static partial class NoteReader
                 case HeadingBlock heading:
                     headings.Add(new NoteHeading(heading.Level, InlineText.Of(heading.Inline), heading.TryGetAttributes()?.Id ?? "", heading.Line + 1));
                     break;
-                case HtmlBlock or HtmlInline:
-                    containsRawHtml = true;
-                    break;
                 case CommentBlock { IsTerminated: false } comment:
                     warnings.Add(new NoteWarning(comment.Line + 1, "Comment '%%' is never closed; the rest of the note is hidden."));
                     break;
@@ -65,7 +61,6 @@ internal static partial class NoteReader
         var aliases = ListOf(Take(frontMatter, "aliases") ?? Take(frontMatter, "alias"), splitOnSpaces: false);
         return new ParsedNote(document, fileName)
         {
-            ContainsRawHtml = containsRawHtml,
             Title = FirstNonBlank(title, fields.GetValueOrDefault("subject"), headings.FirstOrDefault(h => h.Level == 1)?.Text,
                 fileName is null ? null : Path.GetFileNameWithoutExtension(fileName)) ?? "",
             Aliases = aliases,

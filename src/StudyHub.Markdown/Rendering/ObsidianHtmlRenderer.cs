@@ -2,18 +2,29 @@ using System.Text;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Rendering;
 
-// An HtmlRenderer that carries the host's context and the chain of notes being transcluded.
+// An HtmlRenderer that carries the host's context and the chain of notes being transcluded, and notes which parts of
+// its output hold raw HTML from a note.
 // ObsidianMarkdown pools these: building one runs the pipeline's renderer setup, which costs as much as rendering a short note.
 internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 {
+    private const int MinimumGapBetweenParts = 256;
+    private const int MaximumJoinedPartLength = 4096;
     private readonly MarkdownPipeline pipeline;
+    private readonly RawHtmlNesting rawHtmlNesting = new();
+    private readonly List<(int Start, int End)> rawHtmlParts = [];
+    private readonly List<(int Start, int End)> rawHtmlWrites = [];
     private List<ParsedNote> embedChain = [];
-    private bool transcludedRawHtml;
+    private ObsidianHtmlRenderer root;
+    private MarkdownDocument? document;
+    private int blockStart;
+    private int partStart = -1;
+    private bool blockHasRawHtml;
 
     public ObsidianHtmlRenderer(MarkdownPipeline pipeline, ObsidianMarkdownOptions options)
         : this(new StringWriter(), pipeline, options)
@@ -24,26 +35,114 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         : base(writer)
     {
         this.pipeline = pipeline;
+        root = this;
         Options = options;
         pipeline.Setup(this);
+        ObjectRenderers.Replace<HtmlBlockRenderer>(new HtmlRawBlockRenderer());
+        ObjectRenderers.Replace<HtmlInlineRenderer>(new HtmlRawInlineRenderer());
+        ObjectWriteBefore += (_, obj) => StartingBlock(obj);
+        ObjectWriteAfter += (_, obj) => FinishedBlock(obj);
     }
 
     public INoteRenderContext Context { get; private set; } = NoContext.Instance;
 
     public ObsidianMarkdownOptions Options { get; }
 
-    // Whether this note or a note it transcludes contains raw HTML, so the output needs sanitizing.
-    public bool ContainsRawHtml => transcludedRawHtml || embedChain.Exists(note => note.ContainsRawHtml);
-
     public StringBuilder Output => ((StringWriter)Writer).GetStringBuilder();
+
+    // The runs of the note's top-level blocks that contain raw HTML (here or in a note they transclude), extended
+    // over the blocks that follow until the elements the raw HTML opened are closed. Only these need sanitizing:
+    // between top-level blocks no element of ours is open, so each run parses the same on its own as in the page.
+    public IReadOnlyList<(int Start, int End)> RawHtmlParts => rawHtmlParts;
 
     public void RenderNote(ParsedNote note, INoteRenderContext context)
     {
         Reset();
         Context = context;
         embedChain = [note];
-        transcludedRawHtml = false;
+        document = note.Document;
+        rawHtmlNesting.Clear();
+        rawHtmlParts.Clear();
+        rawHtmlWrites.Clear();
+        partStart = -1;
         Render(note.Document);
+        if (partStart >= 0)
+        {
+            rawHtmlParts.Add((partStart, Output.Length));
+        }
+
+        // Every piece of raw HTML must lie in a part that gets sanitized; if the bookkeeping above ever missed one,
+        // the whole output is sanitized instead.
+        if (!PartsCoverRawHtml())
+        {
+            rawHtmlParts.Clear();
+            rawHtmlParts.Add((0, Output.Length));
+        }
+    }
+
+    // Called by the raw HTML renderers, also those of transcluded notes, after writing html from output position start on.
+    public void WroteRawHtml(int start, string html)
+    {
+        root.blockHasRawHtml = true;
+        root.rawHtmlWrites.Add((start, Output.Length));
+        root.rawHtmlNesting.Read(html);
+    }
+
+    // Both lists are in output order, so one pass over each tells.
+    private bool PartsCoverRawHtml()
+    {
+        var part = 0;
+        foreach (var (start, end) in rawHtmlWrites)
+        {
+            while (part < rawHtmlParts.Count && rawHtmlParts[part].End < end)
+            {
+                part++;
+            }
+
+            if (part == rawHtmlParts.Count || rawHtmlParts[part].Start > start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void StartingBlock(MarkdownObject obj)
+    {
+        if (obj is Block block && block.Parent == document && document is not null)
+        {
+            blockStart = Output.Length;
+            blockHasRawHtml = false;
+        }
+    }
+
+    private void FinishedBlock(MarkdownObject obj)
+    {
+        if (obj is not Block block || block.Parent != document || document is null)
+        {
+            return;
+        }
+
+        if (blockHasRawHtml && partStart < 0)
+        {
+            partStart = blockStart;
+            // Each call to the sanitizer costs about as much as sanitizing a few hundred characters, so a part that
+            // starts shortly after a short one joins it. Parts stay short because the sanitizer's parser slows down
+            // more than linearly with the number of elements side by side.
+            if (rawHtmlParts.Count > 0 && partStart - rawHtmlParts[^1].End < MinimumGapBetweenParts
+                && rawHtmlParts[^1].End - rawHtmlParts[^1].Start < MaximumJoinedPartLength)
+            {
+                partStart = rawHtmlParts[^1].Start;
+                rawHtmlParts.RemoveAt(rawHtmlParts.Count - 1);
+            }
+        }
+
+        if (partStart >= 0 && rawHtmlNesting.IsBalanced)
+        {
+            rawHtmlParts.Add((partStart, Output.Length));
+            partStart = -1;
+        }
     }
 
     public void WriteNoteEmbed(WikiLinkInline link)
@@ -85,14 +184,13 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
             WriteLine();
             // A separate renderer per transclusion restarts Markdig's nesting budget; embed depth bounds the total.
             embedChain.Add(note);
-            var inner = new ObsidianHtmlRenderer(Writer, pipeline, Options) { Context = Context, embedChain = embedChain };
+            var inner = new ObsidianHtmlRenderer(Writer, pipeline, Options) { Context = Context, embedChain = embedChain, root = root };
             foreach (var block in blocks)
             {
                 inner.Write(block);
             }
 
             inner.EnsureLine();
-            transcludedRawHtml |= inner.ContainsRawHtml;
             embedChain.RemoveAt(embedChain.Count - 1);
         }
 
