@@ -69,6 +69,12 @@ public class SafetyTests
         "<table><tr><td>\n\n<img src=x onerror=alert(1)>\n\n</td></tr></table>",
         "<div style=\"background:url(javascript:alert(1))\">\n\nx\n\n</div>",
         "- ![[Raw]]\n- <b>item</b>",
+        "<b>![[Raw]]</b>",
+        "<span class=\"x\" onclick=\"alert(1)\">y</span>",
+        "<span class=x onmouseover=alert(1)>y</span>",
+        "<span style=\"background:url(javascript:alert(1))\">y</span>",
+        "<b>bold across\n\nparagraphs <img src=x onerror=alert(1)></b>",
+        "*<b>x*</b> <i onclick=alert(1)>y</i>",
     ];
 
     // Raw HTML is sanitized in the parts of the note around it; tags split across inlines, blocks that open in one
@@ -92,6 +98,41 @@ public class SafetyTests
     [InlineData("<div>\n\nnever closed\n\n## Heading", "<div>\n<p>never closed</p>\n<h2 id=\"heading\">Heading</h2>\n</div>")]
     [InlineData("<span>open\n\nnext paragraph</span>", "<p><span>open</span></p>\n<p>next paragraph</p>")]
     public void RawHtmlKeepsItsStructureAcrossBlocks(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
+    // Simple tags (SafeInlineTag) closed in the paragraph, emphasis or link they open in need no sanitizer: they are
+    // written back canonically and the image embed beside them keeps Markdig's " />". Anything else sends the block
+    // through the sanitizer, which writes the image as "<img …>".
+    [Theory]
+    [InlineData("a <span class='flair'>x</span><br/> <SPAN CLASS=big>y</SPAN> ![[image.png]]", "<p>a <span class=\"flair\">x</span><br> <span class=\"big\">y</span> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\" /></p>")]
+    [InlineData("<span title='say \"hi\" <b>'>x</span> ![[image.png]]", "<p><span title=\"say &quot;hi&quot; &lt;b&gt;\">x</span> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\" /></p>")]
+    [InlineData("*<u>under</u>* [<kbd>Ctrl</kbd>](https://x.org) ![[image.png]]", "<p><em><u>under</u></em> <a href=\"https://x.org\"><kbd>Ctrl</kbd></a> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\" /></p>")]
+    [InlineData("| <s>a</s> |\n|---|\n| <b>b</b> ![[image.png]] |", "<table>\n<thead>\n<tr>\n<th><s>a</s></th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><b>b</b> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\" /></td>\n</tr>\n</tbody>\n</table>")]
+    [InlineData("<span id=\"a\">x</span> ![[image.png]]", "<p><span id=\"a\">x</span> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\"></p>")]
+    [InlineData("<span title=\"a &amp; b\">x</span> ![[image.png]]", "<p><span title=\"a &amp; b\">x</span> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\"></p>")]
+    [InlineData("<span>x ![[image.png]]", "<p><span>x <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\"></span></p>")]
+    [InlineData("*<b>x*</b> ![[image.png]]", "<p><em><b>x</b></em> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\"></p>")]
+    [InlineData("x</br> ![[image.png]]", "<p>x<br> <img src=\"/files/image.png\" alt=\"image.png\" loading=\"lazy\"></p>")]
+    public void SimpleInlineTagsClosedWhereTheyOpenNeedNoSanitizer(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
+    [Fact]
+    public void SimpleInlineTagsAreAllowedByTheSanitizerToo()
+    {
+        var sanitizer = HtmlSafety.Create();
+
+        Assert.Subset(sanitizer.AllowedTags.ToHashSet(), SafeInlineTag.Elements.ToHashSet());
+        Assert.Subset(sanitizer.AllowedAttributes.ToHashSet(), SafeInlineTag.Attributes.ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("<span title='\" onclick=\"alert(1)'>x</span>")]
+    [InlineData("<span title=\"' onclick='alert(1)\">x</span>")]
+    [InlineData("<span title=a\"onclick=alert(1)>x</span>")]
+    public void AttributeValueCannotBreakOutOfItsQuotes(string markdown)
+    {
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Render.Html(markdown));
+
+        Assert.All(document.All, element => Assert.DoesNotContain(element.Attributes, attribute => attribute.Name.StartsWith("on", StringComparison.Ordinal)));
+    }
 
     [Theory]
     [InlineData(true, "<b>", "</b>")]
@@ -132,7 +173,8 @@ public class SafetyTests
     [Fact]
     public void SanitisingKeepsOwnMarkup()
     {
-        var html = Render.Html("## Heading\n\n<b>raw</b> [[Note]] #tag 28:00 ==mark== ![[image.png|300]] ![[missing.png]] ^block\n\n> [!tip]- Folded\n> body");
+        // Raw HTML around everything puts all of the note in the part that is sanitized.
+        var html = Render.Html("<div>\n\n## Heading\n\n<b>raw</b> [[Note]] #tag 28:00 ==mark== ![[image.png|300]] ![[missing.png]] ^block\n\n> [!tip]- Folded\n> body\n\n</div>");
 
         Assert.Contains("<b>raw</b>", html, StringComparison.Ordinal);
         Assert.Contains("""<a class="wikilink" href="/notes/Note">Note</a>""", html, StringComparison.Ordinal);

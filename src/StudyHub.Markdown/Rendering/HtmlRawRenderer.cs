@@ -3,6 +3,7 @@ using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Rendering;
 
@@ -19,13 +20,26 @@ internal sealed class HtmlRawBlockRenderer : HtmlBlockRenderer
     }
 }
 
+// A simple tag (see SafeInlineTag) is written in its canonical form and needs no sanitizer if its run of inlines
+// closes it; any other is written as is and sanitized.
 internal sealed class HtmlRawInlineRenderer : HtmlInlineRenderer
 {
     protected override void Write(HtmlRenderer renderer, HtmlInline obj)
     {
         var obsidian = (ObsidianHtmlRenderer)renderer;
         var start = obsidian.Output.Length;
+        if (renderer.EnableHtmlForInline && obj.Parent is { } container && SafeInlineTag.TryParse(obj.Tag, out var tag)
+            && !HtmlEmbedParagraphRenderer.HasNoteEmbedAround(obj))
+        {
+            renderer.Write(tag.Canonical);
+            obsidian.WroteSafeInlineTag(tag, container);
+            return;
+        }
+
         base.Write(renderer, obj);
-        obsidian.WroteRawHtml(start, obj.Tag);
+        if (obsidian.Output.Length > start)
+        {
+            obsidian.WroteRawHtml(start, obj.Tag);
+        }
     }
 }

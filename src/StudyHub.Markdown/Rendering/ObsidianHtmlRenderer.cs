@@ -4,6 +4,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Rendering;
@@ -19,12 +20,13 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     private readonly RawHtmlNesting rawHtmlNesting = new();
     private readonly List<(int Start, int End)> rawHtmlParts = [];
     private readonly List<(int Start, int End)> rawHtmlWrites = [];
+    private readonly List<(ContainerInline Container, string Name)> openSafeTags = [];
     private List<ParsedNote> embedChain = [];
     private ObsidianHtmlRenderer root;
     private MarkdownDocument? document;
     private int blockStart;
     private int partStart = -1;
-    private bool blockHasRawHtml;
+    private bool blockNeedsSanitizing;
 
     public ObsidianHtmlRenderer(MarkdownPipeline pipeline, ObsidianMarkdownOptions options)
         : this(new StringWriter(), pipeline, options)
@@ -50,9 +52,10 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 
     public StringBuilder Output => ((StringWriter)Writer).GetStringBuilder();
 
-    // The runs of the note's top-level blocks that contain raw HTML (here or in a note they transclude), extended
-    // over the blocks that follow until the elements the raw HTML opened are closed. Only these need sanitizing:
-    // between top-level blocks no element of ours is open, so each run parses the same on its own as in the page.
+    // The runs of the note's top-level blocks that contain raw HTML needing the sanitizer (here or in a note they
+    // transclude), extended over the blocks that follow until the elements the raw HTML opened are closed. Only these
+    // are sanitized: between top-level blocks no element of ours is open, so each run parses the same on its own as in
+    // the page.
     public IReadOnlyList<(int Start, int End)> RawHtmlParts => rawHtmlParts;
 
     public void RenderNote(ParsedNote note, INoteRenderContext context)
@@ -64,6 +67,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         rawHtmlNesting.Clear();
         rawHtmlParts.Clear();
         rawHtmlWrites.Clear();
+        openSafeTags.Clear();
         partStart = -1;
         Render(note.Document);
         if (partStart >= 0)
@@ -83,9 +87,34 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     // Called by the raw HTML renderers, also those of transcluded notes, after writing html from output position start on.
     public void WroteRawHtml(int start, string html)
     {
-        root.blockHasRawHtml = true;
+        root.blockNeedsSanitizing = true;
         root.rawHtmlWrites.Add((start, Output.Length));
         root.rawHtmlNesting.Read(html);
+    }
+
+    // Called by the raw inline renderer, also of transcluded notes, after writing a simple tag. It needs no sanitizer if
+    // every such tag is closed in the same run of inlines as it opened, in order; otherwise its block is sanitized.
+    public void WroteSafeInlineTag(SafeInlineTag tag, ContainerInline container)
+    {
+        root.rawHtmlNesting.Read(tag.Canonical);
+        var open = root.openSafeTags;
+        if (tag.IsVoid)
+        {
+            return;
+        }
+
+        if (!tag.IsEnd)
+        {
+            open.Add((container, tag.Name));
+        }
+        else if (open.Count > 0 && open[^1].Container == container && open[^1].Name == tag.Name)
+        {
+            open.RemoveAt(open.Count - 1);
+        }
+        else
+        {
+            root.blockNeedsSanitizing = true;
+        }
     }
 
     // Both lists are in output order, so one pass over each tells.
@@ -113,7 +142,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         if (obj is Block block && block.Parent == document && document is not null)
         {
             blockStart = Output.Length;
-            blockHasRawHtml = false;
+            blockNeedsSanitizing = false;
         }
     }
 
@@ -124,7 +153,13 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
             return;
         }
 
-        if (blockHasRawHtml && partStart < 0)
+        if (openSafeTags.Count > 0)
+        {
+            blockNeedsSanitizing = true;
+            openSafeTags.Clear();
+        }
+
+        if (blockNeedsSanitizing && partStart < 0)
         {
             partStart = blockStart;
             // Each call to the sanitizer costs about as much as sanitizing a few hundred characters, so a part that

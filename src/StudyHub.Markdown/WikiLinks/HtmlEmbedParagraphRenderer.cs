@@ -43,6 +43,19 @@ internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
         }
     }
 
+    // Whether the paragraph an inline belongs to holds a note embed anywhere, around which the browser may move or
+    // reopen the elements of raw HTML tags that look properly nested in the markdown.
+    public static bool HasNoteEmbedAround(Inline inline)
+    {
+        var root = inline;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return root is ContainerInline container && container.FindDescendants<WikiLinkInline>().Any(link => link.IsNoteEmbed);
+    }
+
     private static bool ContainsNoteEmbed(ContainerInline? inline)
     {
         for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
