@@ -50,6 +50,39 @@ public class ParsingTests
         Assert.False(note.Properties.ContainsKey("title"));
     }
 
+    // Plain "key: value" front matter is read without YamlDotNet; a comment line sends the same text through YamlDotNet.
+    [Theory]
+    [InlineData("title: T\ndescription: Search helps you find data, fast (really).\nmobile: true\npermalink: plugins/search\naliases:\n")]
+    [InlineData("a: b c  \nempty:\ntilde: ~\nnothing: null\nyes: True\ncount: 3\nratio: 1.5\nbig: 1e3\nhex: 0x10\nlead: 010\ndot: .5\nplus: +1\nunder: 1_000\nnan: NaN\n")]
+    [InlineData("true: x\n1: y\n1.50: z\nnull: w\nA: 1\na: 2\n")]
+    [InlineData("url: https://x.org/a#b?c=d\ntime: 12:30\nlink: \"[[Note]]\"\nplain: x:y\n")]
+    [InlineData("date: 2024-01-01\nversion: 1.2.3\nunicode: café 😀\nbrackets: a [b] {c}\n")]
+    [InlineData("neg: -1\nlist: [a, b]\nquoted: 'q'\ncolon: a: b\nhash: a # b\nend: a:\n")]
+    [InlineData("a:b\n")]
+    [InlineData("a : b\n")]
+    [InlineData("a: b\n  continued\n")]
+    [InlineData("a:\tb\n")]
+    [InlineData("- a\n- b\n")]
+    [InlineData("aliases:\ncssclasses:\n  - soft-embed\n  - list-cards\n\n  - 3\npublish: true\n")]
+    [InlineData("tags:\n- one\n- two/three\n-\n- ~\nnext: x\n")]
+    [InlineData("tags:\n  - one\n    - two\n")]
+    [InlineData("tags:\n  - one\n - two\n")]
+    [InlineData("tags:\n  - a: b\n")]
+    [InlineData("tags: x\n  - one\n")]
+    [InlineData("tags:\n  -one\n")]
+    [InlineData("a:\n  b: c\n")]
+    public void PlainFrontMatterReadsAsYamlWould(string yaml)
+    {
+        var fast = Parse("---\n" + yaml + "---\nBody");
+        var yamlDotNet = Parse("---\n" + yaml + "# read by YamlDotNet\n---\nBody");
+
+        Assert.Equal(yamlDotNet.Properties, fast.Properties);
+        Assert.Equal(yamlDotNet.Title, fast.Title);
+        Assert.Equal(yamlDotNet.Aliases, fast.Aliases);
+        Assert.Equal(yamlDotNet.Tags, fast.Tags);
+        Assert.Equal(yamlDotNet.Warnings, fast.Warnings);
+    }
+
     [Theory]
     [InlineData("---\ntitle: [unclosed\n---\nBody", 3, "Invalid YAML")]
     [InlineData("---\na: 1\n  b: 2\n---\nBody", 3, "Invalid YAML")]

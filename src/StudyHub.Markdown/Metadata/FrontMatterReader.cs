@@ -10,8 +10,123 @@ internal static class FrontMatterReader
 {
     private const int MaxDepth = 64;
     private const int MaxNodes = 100_000;
+    private const int MaxFlatLines = 1_000;
 
-    public static Dictionary<string, object?> Read(string yaml, int firstLine, List<NoteWarning> warnings)
+    public static Dictionary<string, object?> Read(string yaml, int firstLine, List<NoteWarning> warnings) =>
+        ReadFlat(yaml) ?? ReadYaml(yaml, firstLine, warnings);
+
+    // Most front matter is a few "key: plain value" lines, perhaps with a list of plain items ("  - item") under a key,
+    // which read the same without YamlDotNet; setting up its parser cost about as much as parsing a short note. Anything
+    // else (quotes, flow lists, nesting, comments, tabs, anchors, a value starting with an indicator or holding ": " or
+    // " #") is left to YamlDotNet, so this decides nothing YAML would not.
+    private static Dictionary<string, object?>? ReadFlat(string yaml)
+    {
+        if (yaml.Contains('\r', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        string? listKey = null;
+        List<object?>? list = null;
+        var listIndent = 0;
+        var lines = 0;
+        foreach (var range in yaml.AsSpan().Split('\n'))
+        {
+            var line = yaml.AsSpan(range).TrimEnd(' ');
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if (++lines > MaxFlatLines)
+            {
+                return null;
+            }
+
+            var indent = line.Length - line.TrimStart(' ').Length;
+            if (line[indent] == '-' && (line.Length == indent + 1 || line[indent + 1] == ' '))
+            {
+                var item = line[(indent + 1)..].TrimStart(' ');
+                if (listKey is null || (list is not null && indent != listIndent) || !IsFlatValue(item))
+                {
+                    return null;
+                }
+
+                if (list is null)
+                {
+                    fields[listKey] = list = [];
+                    listIndent = indent;
+                }
+
+                list.Add(ConvertPlain(item.ToString()));
+                continue;
+            }
+
+            var colon = line.IndexOf(':');
+            if (indent > 0 || colon <= 0 || !IsFlatKey(line[..colon]))
+            {
+                return null;
+            }
+
+            var value = line[(colon + 1)..];
+            if (!value.IsEmpty && (value[0] != ' ' || !IsFlatValue(value = value.TrimStart(' '))))
+            {
+                return null;
+            }
+
+            // Keys are converted like values, as the YAML path does ("true:" is the key "True").
+            var key = Convert.ToString(ConvertPlain(line[..colon].ToString()), CultureInfo.InvariantCulture) ?? "";
+            fields[key] = ConvertPlain(value.ToString());
+            (listKey, list) = (value.IsEmpty ? key : null, null);
+        }
+
+        return fields;
+    }
+
+    private static bool IsFlatKey(ReadOnlySpan<char> key)
+    {
+        if (!char.IsAsciiLetter(key[0]) && key[0] != '_')
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsFlatValue(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        if (value[0] is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`'
+            || value[^1] == ':' || value.Contains(": ", StringComparison.Ordinal) || value.Contains(" #", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) || c is '\uFEFF' or '\u2028' or '\u2029')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, object?> ReadYaml(string yaml, int firstLine, List<NoteWarning> warnings)
     {
         var stack = new Stack<Frame>();
         var anchors = new Dictionary<string, (object? Value, int Size)>();
@@ -112,14 +227,10 @@ internal static class FrontMatterReader
         }
     }
 
-    private static object? ConvertScalar(Scalar scalar)
-    {
-        var text = scalar.Value;
-        if (scalar.Style != ScalarStyle.Plain)
-        {
-            return text;
-        }
+    private static object? ConvertScalar(Scalar scalar) => scalar.Style == ScalarStyle.Plain ? ConvertPlain(scalar.Value) : scalar.Value;
 
+    private static object? ConvertPlain(string text)
+    {
         if (text.Length == 0 || text is "~" || text.Equals("null", StringComparison.OrdinalIgnoreCase))
         {
             return null;
