@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace StudyHub.Markdown;
 
 /// <summary>Turns heading text into the element id used both on the heading and in <c>[[Note#Heading]]</c> link fragments.</summary>
@@ -9,19 +7,21 @@ public static class HeadingSlug
     public static string Create(string headingText)
     {
         ArgumentNullException.ThrowIfNull(headingText);
-        var slug = new StringBuilder(headingText.Length);
+        // Every character of the slug stands for at least one of the heading's, so it is never longer.
+        var slug = headingText.Length <= 256 ? stackalloc char[headingText.Length] : new char[headingText.Length];
+        var length = 0;
         var pendingDash = false;
         foreach (var c in headingText)
         {
             if (char.IsLetterOrDigit(c) || c == '_')
             {
-                if (pendingDash && slug.Length > 0)
+                if (pendingDash && length > 0)
                 {
-                    slug.Append('-');
+                    slug[length++] = '-';
                 }
 
                 pendingDash = false;
-                slug.Append(char.ToLowerInvariant(c));
+                slug[length++] = char.ToLowerInvariant(c);
             }
             else if (char.IsWhiteSpace(c) || c == '-')
             {
@@ -29,6 +29,6 @@ public static class HeadingSlug
             }
         }
 
-        return slug.Length == 0 ? "section" : slug.ToString();
+        return length == 0 ? "section" : slug[..length].ToString();
     }
 }

@@ -14,7 +14,16 @@ internal static class LinkText
             return;
         }
 
-        foreach (var inline in link.FindDescendants<T>().ToList())
+        List<T>? found = null;
+        for (var node = link.FirstChild; node is not null; node = SyntaxTree.NextInline(node, link))
+        {
+            if (node is T inline)
+            {
+                (found ??= []).Add(inline);
+            }
+        }
+
+        foreach (var inline in found ?? [])
         {
             inline.ReplaceBy(new LiteralInline(text(inline)) { Span = inline.Span, Line = inline.Line, Column = inline.Column });
         }

@@ -21,7 +21,7 @@ internal static class SyntaxTree
             }
             else if (block is LeafBlock { Inline: { } inline })
             {
-                WalkInlines(inline, visit);
+                Walk(inline, visit);
             }
         }
     }
@@ -68,29 +68,32 @@ internal static class SyntaxTree
         }
     }
 
-    // Follows parent and sibling links instead of recursing, so deeply nested emphasis needs no stack.
-    private static void WalkInlines(ContainerInline root, Action<MarkdownObject> visit)
+    // The inlines below root, in document order.
+    public static void Walk(ContainerInline root, Action<MarkdownObject> visit)
     {
-        var node = root.FirstChild;
-        while (node is not null)
+        for (var node = root.FirstChild; node is not null; node = NextInline(node, root))
         {
             visit(node);
-            if (node is ContainerInline { FirstChild: { } child })
-            {
-                node = child;
-                continue;
-            }
-
-            while (node.NextSibling is null)
-            {
-                node = node.Parent;
-                if (node is null || node == root)
-                {
-                    return;
-                }
-            }
-
-            node = node.NextSibling;
         }
+    }
+
+    // The inline after node (which is below root) in document order, or null at the end. It follows child, sibling and
+    // parent links instead of recursing, so deeply nested emphasis needs no stack.
+    public static Inline? NextInline(Inline node, ContainerInline root)
+    {
+        if (node is ContainerInline { FirstChild: { } child })
+        {
+            return child;
+        }
+
+        for (Inline? current = node; current is not null && current != root; current = current.Parent)
+        {
+            if (current.NextSibling is { } next)
+            {
+                return next;
+            }
+        }
+
+        return null;
     }
 }

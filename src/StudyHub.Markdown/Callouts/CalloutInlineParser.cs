@@ -62,13 +62,20 @@ internal sealed class CalloutInlineParser : InlineParser
         };
         quote.ReplaceBy(callout);
         processor.ReplaceParentContainer(quote, callout);
+        processor.Document.SetData(typeof(CalloutBlock), true);
         slice.Start = position;
         return true;
     }
 
     // Moves the inlines on the [!type] line into the callout's title block once the paragraph is parsed.
+    // Only documents the parser marked as having callouts are walked.
     public static void SplitTitles(MarkdownDocument document)
     {
+        if (document.GetData(typeof(CalloutBlock)) is null)
+        {
+            return;
+        }
+
         foreach (var callout in SyntaxTree.Blocks<CalloutBlock>(document))
         {
             if (callout.Count == 0 || callout[0] is not ParagraphBlock { Inline: { } inline } paragraph)

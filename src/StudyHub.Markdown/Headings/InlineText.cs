@@ -9,15 +9,22 @@ namespace StudyHub.Markdown.Headings;
 // The plain text a reader sees in a run of inlines, e.g. a heading's text for its slug.
 internal static class InlineText
 {
+    // Headings are read twice per note (for their id and for the note's metadata), so the builder is reused.
+    [ThreadStatic]
+    private static StringBuilder? cached;
+
     public static string Of(ContainerInline? inline)
     {
-        var text = new StringBuilder();
+        var text = cached ?? new StringBuilder();
+        cached = null;
         if (inline is not null)
         {
             Append(text, inline);
         }
 
-        return text.ToString().Trim();
+        var result = text.ToString().Trim();
+        cached = text.Clear();
+        return result;
     }
 
     // Recursion is bounded by Markdig's nesting limit on the syntax tree.

@@ -15,7 +15,9 @@ internal static partial class UrlPolicy
         }
 
         // Browsers ignore control characters and whitespace inside a scheme ("jav\tascript:"), so judge the URL without them.
-        var compact = string.Concat(url.Where(c => c > ' ' && !char.IsControl(c)));
+        var compact = url.AsSpan().IndexOfAnyInRange('\0', ' ') >= 0 || url.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') >= 0
+            ? string.Concat(url.Where(c => c > ' ' && !char.IsControl(c)))
+            : url;
         var colon = compact.IndexOf(':', StringComparison.Ordinal);
         var firstDelimiter = compact.IndexOfAny(['/', '?', '#']);
         if (colon < 0 || (firstDelimiter >= 0 && firstDelimiter < colon))
@@ -23,13 +25,14 @@ internal static partial class UrlPolicy
             return url;
         }
 
-        var scheme = compact[..colon].ToLowerInvariant();
-        if (scheme is "http" or "https" or "mailto")
+        var scheme = compact.AsSpan(0, colon);
+        if (scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase))
         {
             return url;
         }
 
-        return isImage && scheme == "data" && SafeImageData().IsMatch(compact) ? url : Blocked;
+        return isImage && scheme.Equals("data", StringComparison.OrdinalIgnoreCase) && SafeImageData().IsMatch(compact) ? url : Blocked;
     }
 
     [GeneratedRegex(@"^data:image/(png|jpeg|gif|webp)[;,]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
