@@ -120,6 +120,10 @@ public class RenderingTests
     [InlineData("see https://a.example/x, www.example.com and mailto:me@example.com", """<p>see <a href="https://a.example/x">https://a.example/x</a>, <a href="https://www.example.com">www.example.com</a> and <a href="mailto:me@example.com">me@example.com</a></p>""")]
     [InlineData("Link:https://x.org (www.y.org)", """<p>Link:<a href="https://x.org">https://x.org</a> (<a href="https://www.y.org">www.y.org</a>)</p>""")]
     [InlineData("ftp://files.example.com and tel:+123456", "<p>ftp://files.example.com and tel:+123456</p>")]
+    [InlineData("xhttps://a.org and wwww.b.org and HTTPS://c.org", "<p>xhttps://a.org and wwww.b.org and HTTPS://c.org</p>")]
+    [InlineData("**https://a.org** (www.b.org/x?y=1). end", """<p><strong><a href="https://a.org">https://a.org</a></strong> (<a href="https://www.b.org/x?y=1">www.b.org/x?y=1</a>). end</p>""")]
+    [InlineData("[label https://x.org](https://y.org) `https://z.org`", """<p><a href="https://y.org">label https://x.org</a> <code>https://z.org</code></p>""")]
+    [InlineData("https://a.org\nmailto:me@x.org", "<p><a href=\"https://a.org\">https://a.org</a>\n<a href=\"mailto:me@x.org\">me@x.org</a></p>")]
     public void BareUrlBecomesLinkOnlyForSchemesThePolicyAllows(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 
     [Theory]
