@@ -7,17 +7,32 @@ namespace StudyHub.Markdown.Timestamps;
 
 internal sealed class TimestampInlineParser : InlineParser, IPostInlineProcessor
 {
+    // A time is recognised at its first ':', its hours or minutes being the last digits of the text read before (see
+    // TextBefore); opening at every digit made prose full of numbers a fifth slower to parse.
     public TimestampInlineParser()
     {
-        OpeningCharacters = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+        OpeningCharacters = [':'];
     }
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        if (!TimestampRecognizer.TryMatchAt(slice.Text.AsSpan(0, slice.End + 1), slice.Start, out var match))
+        if (TextBefore.LiteralAt(processor, slice) is not { } literal)
         {
             return false;
         }
+
+        var start = slice.Start;
+        while (start > literal.Content.Start && slice.Start - start < 2 && char.IsAsciiDigit(slice.Text[start - 1]))
+        {
+            start--;
+        }
+
+        if (start == slice.Start || !TimestampRecognizer.TryMatchAt(slice.Text.AsSpan(0, slice.End + 1), start, out var match))
+        {
+            return false;
+        }
+
+        TextBefore.CutFrom(processor, literal, start);
 
         var end = match.Index + match.Length;
         processor.Inline = new TimestampInline
