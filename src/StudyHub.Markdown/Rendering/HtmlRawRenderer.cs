@@ -24,12 +24,15 @@ internal sealed class HtmlRawBlockRenderer : HtmlBlockRenderer
 // closes it; any other is written as is and sanitized.
 internal sealed class HtmlRawInlineRenderer : HtmlInlineRenderer
 {
+    // The inlines of the last paragraph checked for note embeds, and the answer; a paragraph often has several tags.
+    private (ContainerInline? Paragraph, bool HasNoteEmbed) lastChecked;
+
     protected override void Write(HtmlRenderer renderer, HtmlInline obj)
     {
         var obsidian = (ObsidianHtmlRenderer)renderer;
         var start = obsidian.Output.Length;
         if (renderer.EnableHtmlForInline && obj.Parent is { } container && SafeInlineTag.TryParse(obj.Tag, out var tag)
-            && !HtmlEmbedParagraphRenderer.HasNoteEmbedAround(obj))
+            && !HasNoteEmbedAround(obj))
         {
             renderer.Write(tag.Canonical);
             obsidian.WroteSafeInlineTag(tag, container);
@@ -41,5 +44,23 @@ internal sealed class HtmlRawInlineRenderer : HtmlInlineRenderer
         {
             obsidian.WroteRawHtml(start, obj.Tag);
         }
+    }
+
+    public void Forget() => lastChecked = default;
+
+    private bool HasNoteEmbedAround(Inline inline)
+    {
+        var paragraph = inline.Parent!;
+        while (paragraph.Parent is { } parent)
+        {
+            paragraph = parent;
+        }
+
+        if (!ReferenceEquals(paragraph, lastChecked.Paragraph))
+        {
+            lastChecked = (paragraph, HtmlEmbedParagraphRenderer.HasNoteEmbed(paragraph));
+        }
+
+        return lastChecked.HasNoteEmbed;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     private const int MinimumGapBetweenParts = 256;
     private const int MaximumJoinedPartLength = 4096;
     private readonly MarkdownPipeline pipeline;
+    private readonly HtmlRawInlineRenderer rawInlineRenderer = new();
     private readonly RawHtmlNesting rawHtmlNesting = new();
     private readonly List<(int Start, int End)> rawHtmlParts = [];
     private readonly List<(int Start, int End)> rawHtmlWrites = [];
@@ -41,7 +42,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         Options = options;
         pipeline.Setup(this);
         ObjectRenderers.Replace<HtmlBlockRenderer>(new HtmlRawBlockRenderer());
-        ObjectRenderers.Replace<HtmlInlineRenderer>(new HtmlRawInlineRenderer());
+        ObjectRenderers.Replace<HtmlInlineRenderer>(rawInlineRenderer);
         ObjectWriteBefore += (_, obj) => StartingBlock(obj);
         ObjectWriteAfter += (_, obj) => FinishedBlock(obj);
     }
@@ -70,6 +71,9 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         openSafeTags.Clear();
         partStart = -1;
         Render(note.Document);
+        // A pooled renderer must not keep the note, or the host's context, alive.
+        (Context, embedChain, document) = (NoContext.Instance, [], null);
+        rawInlineRenderer.Forget();
         if (partStart >= 0)
         {
             rawHtmlParts.Add((partStart, Output.Length));

@@ -43,17 +43,19 @@ internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
         }
     }
 
-    // Whether the paragraph an inline belongs to holds a note embed anywhere, around which the browser may move or
-    // reopen the elements of raw HTML tags that look properly nested in the markdown.
-    public static bool HasNoteEmbedAround(Inline inline)
+    // Whether the inlines of a paragraph hold a note embed anywhere, around which the browser may move or reopen the
+    // elements of raw HTML tags that look properly nested in the markdown.
+    public static bool HasNoteEmbed(ContainerInline paragraph)
     {
-        var root = inline;
-        while (root.Parent is { } parent)
+        for (var inline = paragraph.FirstChild; inline is not null; inline = SyntaxTree.NextInline(inline, paragraph))
         {
-            root = parent;
+            if (inline is WikiLinkInline { IsNoteEmbed: true })
+            {
+                return true;
+            }
         }
 
-        return root is ContainerInline container && container.FindDescendants<WikiLinkInline>().Any(link => link.IsNoteEmbed);
+        return false;
     }
 
     private static bool ContainsNoteEmbed(ContainerInline? inline)
