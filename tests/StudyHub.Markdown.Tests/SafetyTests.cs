@@ -189,6 +189,17 @@ public class SafetyTests
         Assert.Contains("""<p id="^block">""", html, StringComparison.Ordinal);
     }
 
+    // An image's description becomes its alt attribute, written with inline HTML turned off; our own inlines must then
+    // write text too, or their quotes end the attribute and the rest of their markup lands inside the <img> tag.
+    [Theory]
+    [InlineData("![a [[Note]] b](https://e.com/y.png)", "<p><img src=\"https://e.com/y.png\" alt=\"a Note b\" /></p>")]
+    [InlineData("![a [[Nope|x\" y=z]] b](https://e.com/y.png)", "<p><img src=\"https://e.com/y.png\" alt=\"a x&quot; y=z b\" /></p>")]
+    [InlineData("![a ![[image.png]] b](https://e.com/y.png)", "<p><img src=\"https://e.com/y.png\" alt=\"a image.png b\" /></p>")]
+    [InlineData("![a ![[missing.png]] b](https://e.com/y.png)", "<p><img src=\"https://e.com/y.png\" alt=\"a missing.png b\" /></p>")]
+    [InlineData("![a ![[talk.mp3]] ![[paper.pdf]] b](https://e.com/y.png)", "<p><img src=\"https://e.com/y.png\" alt=\"a talk.mp3 paper.pdf b\" /></p>")]
+    [InlineData("![a ![[Raw]] b](https://e.com/y.png)", "<p><img src=\"https://e.com/y.png\" alt=\"a Raw b\" /></p>")]
+    public void OwnInlinesInAnImageDescriptionWriteText(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
     [Theory]
     [InlineData("[[<script>alert(1)</script>]]")]
     [InlineData("![[\"><script>alert(1)</script>.png]]")]

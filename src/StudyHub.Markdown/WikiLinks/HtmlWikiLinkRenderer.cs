@@ -10,7 +10,13 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
     protected override void Write(HtmlRenderer renderer, WikiLinkInline link)
     {
         var obsidian = (ObsidianHtmlRenderer)renderer;
-        if (link.IsAttachment)
+        if (!renderer.EnableHtmlForInline)
+        {
+            // In an image's description, which becomes its alt attribute, a link or embed is its text, as Markdig's own
+            // links are: our markup's quotes would end the attribute and put the rest of the markup inside the <img> tag.
+            renderer.WriteEscape(link.IsAttachment && link.IsEmbed && (link.Alias is null || link.TryGetSize(out _, out _)) ? link.FileName : link.DisplayText);
+        }
+        else if (link.IsAttachment)
         {
             WriteAttachment(obsidian, link);
         }
