@@ -33,6 +33,8 @@ public class SafetyTests
     [InlineData("text <b onmouseover=\"alert(1)\">bold</b>", "onmouseover")]
     [InlineData("![[Raw]]", "onclick")]
     [InlineData("<form action=\"https://evil.example\"><input name=\"password\"><button>Log in</button></form>", "<form")]
+    [InlineData("Password: <input type=\"password\" placeholder=\"Your StudyHub password\">", "<input")]
+    [InlineData("<input placeholder=\"Card number\">", "<input")]
     [InlineData("<div style=\"position:fixed;top:0\">fake dialog</div>", "position")]
     [InlineData("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">", "data:image/svg")]
     [InlineData("<a href=\"data:text/html,<script>\">x</a>", "data:")]
@@ -43,6 +45,16 @@ public class SafetyTests
     [InlineData("<img name=\"getElementById\" src=\"x.png\">", "name=")]
     public void RawHtmlIsSanitised(string markdown, string forbidden) =>
         Assert.DoesNotContain(forbidden, Render.Html(markdown), StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void TaskCheckboxesSurviveTheSanitizer()
+    {
+        var html = Render.Html("- [x] read <u onclick=\"alert(1)\">CLIP</u> <input type=\"text\">");
+
+        Assert.Contains("<input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\">", html);
+        Assert.DoesNotContain("onclick", html);
+        Assert.DoesNotContain("type=\"text\"", html);
+    }
 
     public static TheoryData<string> HostileRawHtml() =>
     [

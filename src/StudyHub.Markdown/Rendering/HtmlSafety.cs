@@ -33,6 +33,13 @@ internal static class HtmlSafety
         sanitizer.AllowedTags.UnionWith(["audio", "video", "source", "details", "summary", "mark", "figure", "figcaption"]);
         // Forms and fixed overlays in a note could imitate the app's own UI (phishing); task-list checkboxes are the only inputs we render.
         sanitizer.AllowedTags.ExceptWith(["form", "button", "select", "option", "optgroup", "textarea", "keygen", "datalist", "menuitem"]);
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            foreach (var input in e.Document.QuerySelectorAll("input:not([type=checkbox i])"))
+            {
+                input.Remove();
+            }
+        };
         sanitizer.AllowedCssProperties.ExceptWith(["position", "z-index"]);
         sanitizer.AllowedAttributes.UnionWith(["class", "id", "controls", "loading", "open", "download", "title", "width", "height"]);
         // The page's scripts act on data attributes (a player's script address, the note a discussion is about), so
