@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
 
 namespace StudyHub.Web.Tests.Search;
@@ -31,6 +32,41 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
 
         Assert.Contains("<a href=\"/notes/flamingo\">Flamingo</a>", Results(page)[0], StringComparison.Ordinal);
         Assert.True(Results(page).Count > 1, "other notes mention Flamingo");
+    }
+
+    [Fact]
+    public async Task WordsInATitleRankAboveWordsInAHeadingAboveWordsInTheBodyAndMoreMentionsAboveFewer()
+    {
+        // Alphabetical order would be the reverse, and without weights the note saying both words six times would lead.
+        using var vault = new TempVault("ranking")
+            .Write("Alpha once.md", "# Alpha once\n\nAn okapi has stripes.\n")
+            .Write("Beta often.md", "# Beta often\n\n" + string.Concat(Enumerable.Repeat("Okapi stripes are plain. ", 6)) + "\n")
+            .Write("Gamma heading.md", "# Gamma heading\n\n## Okapi stripes\n\nSeen once.\n")
+            .Write("Zeta okapi stripes.md", "# Zeta okapi stripes\n\nNothing more.\n")
+            .Write("Only one word.md", "# Only one word\n\nAn okapi, plain.\n");
+        await app.ImportVaultAsync(vault.Root, "ranking");
+
+        var page = await app.SearchAsync("q=okapi+stripes&vault=ranking");
+
+        Assert.Equal(["zeta-okapi-stripes", "gamma-heading", "beta-often", "alpha-once"], Slugs(page));
+        Assert.Contains("4 notes match “okapi stripes”.", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("contrastive learning", "'contrast' | 'learn'")]
+    [InlineData("\"key point\" -diffusion", "'key' | 'point'")]
+    [InlineData("alignment or agents -\"late fusion\"", "'align' | 'agent'")]
+    [InlineData("BLIP-2", "'blip' | '-2'")]
+    [InlineData("-model", null)]
+    public async Task RanksByAnyOfTheSearchedWordsLeavingOutTheExcludedOnes(string text, string? words)
+    {
+        await using var db = app.Database.CreateContext();
+
+        var ranked = await db.Database.SqlQuery<string?>($"""
+            SELECT studyhub_any_word(websearch_to_tsquery('studyhub', {text}))::text AS "Value"
+            """).SingleAsync();
+
+        Assert.Equal(words, ranked);
     }
 
     [Fact]
@@ -153,6 +189,8 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
         page.Split("<li class=\"search-result\">").Skip(1).Select(r => r[..r.IndexOf("</li>", StringComparison.Ordinal)]).ToList();
 
     static string Snippet(string result) => SnippetPattern().Match(result).Groups[1].Value;
+
+    static List<string> Slugs(string page) => [.. Titles(page).Select(href => href["/notes/".Length..])];
 
     static IEnumerable<string> Titles(string page) => Results(page).Select(r => TitlePattern().Match(r).Groups[1].Value);
 

@@ -58,6 +58,7 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.HasIndex(n => n.Tags).HasMethod("gin");
         note.HasIndex(n => n.Aliases).HasMethod("gin");
         // Weighted so that a match in a title or alias ranks above one in a heading or tag, above the body.
+        // Kept in the row (STORAGE MAIN, set in a migration): search reads it for every matching note.
         note.Property(n => n.SearchVector).HasComputedColumnSql(
             """
             setweight(to_tsvector('studyhub', "Title"), 'A') ||

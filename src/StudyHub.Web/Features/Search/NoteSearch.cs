@@ -39,30 +39,34 @@ public sealed class NoteSearch(IDbContextFactory<StudyHubDbContext> contexts)
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var offset = (query.Page - 1) * SearchQuery.PageSize;
-        // Ranked and paged in the inner query; ts_headline, which re-parses the whole body, runs in the
-        // outer one for the page's rows only. The kind is the front matter's type, or "lecture" for a note
-        // tagged #lecture, as lecture notes often carry only the tag.
+        // Every matching note is ranked, so that work stays small: the rank reads only the search vector
+        // (kept in the row) and weighs each searched word's occurrences by where they are (title and aliases,
+        // then headings and tags, then body) but not how close together, which cost more than all the rest
+        // for several common words. The matches are counted from the same scan. The kind, vault name and
+        // ts_headline, which re-parses the whole body, come only for the page's rows.
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            SELECT page."Title", page."Slug", page."Vault", page."Path", page."Tags", page."Kind", page."Total",
-                   ts_headline('studyhub', translate(n."PlainText", {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
-            FROM (
-                SELECT n."Id", n."Title", n."Slug", v."Name" AS "Vault", n."Path", n."Tags", q.query, k.kind AS "Kind",
-                       ts_rank(n."SearchVector", q.query) AS rank,
-                       count(*) OVER () AS "Total"
+            WITH matches AS (
+                SELECT n."Id", n."Title", q.query, ts_rank(n."SearchVector", w.words) AS rank
                 FROM "Notes" n
                 JOIN "Vaults" v ON v."Id" = n."VaultId"
                 CROSS JOIN websearch_to_tsquery('studyhub', {query.Text}) AS q(query)
-                CROSS JOIN LATERAL (SELECT lower(coalesce(n."FrontMatter"->>'type', n."FrontMatter"->>'Type',
-                    CASE WHEN n."Tags" @> ARRAY['lecture'] THEN 'lecture' END)) AS kind) k
+                CROSS JOIN studyhub_any_word(q.query) AS w(words)
                 WHERE n."DeletedAt" IS NULL AND n."SearchVector" @@ q.query AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
-                  AND ({query.Kind}::text IS NULL OR k.kind = {query.Kind})
-                ORDER BY rank DESC, n."Title"
+                  AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."FrontMatter", n."Tags") = {query.Kind})
+            )
+            SELECT n."Title", n."Slug", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."FrontMatter", n."Tags") AS "Kind",
+                   (SELECT count(*) FROM matches) AS "Total",
+                   ts_headline('studyhub', translate(n."PlainText", {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
+            FROM (
+                SELECT "Id", "Title", query, rank FROM matches
+                ORDER BY rank DESC NULLS LAST, "Title"
                 LIMIT {SearchQuery.PageSize} OFFSET {offset}
             ) page
             JOIN "Notes" n ON n."Id" = page."Id"
-            ORDER BY page.rank DESC, page."Title"
+            JOIN "Vaults" v ON v."Id" = n."VaultId"
+            ORDER BY page.rank DESC NULLS LAST, page."Title"
             """).ToListAsync(cancellationToken);
 
         var total = rows.Count > 0 ? (int)rows[0].Total : 0;

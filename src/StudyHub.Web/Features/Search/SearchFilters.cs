@@ -23,9 +23,8 @@ public sealed record SearchFilters(IReadOnlyList<VaultChoice> Vaults, IReadOnlyL
             entry.AbsoluteExpirationRelativeToNow = Freshness;
             var vaults = await db.Vaults.Where(v => (!v.MembersOnly || member) && db.Notes.IgnoreQueryFilters().Any(n => n.VaultId == v.Id && n.DeletedAt == null))
                 .OrderBy(v => v.Name).Select(v => new VaultChoice(v.Name, v.Slug)).ToListAsync(cancellationToken);
-            // The same kind as NoteSearch gives a note.
             var kinds = await db.Database.SqlQuery<string>($"""
-                SELECT DISTINCT lower(coalesce("FrontMatter"->>'type', "FrontMatter"->>'Type', CASE WHEN "Tags" @> ARRAY['lecture'] THEN 'lecture' END)) AS "Value"
+                SELECT DISTINCT studyhub_note_kind(n."FrontMatter", n."Tags") AS "Value"
                 FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId"
                 WHERE n."DeletedAt" IS NULL AND (NOT v."MembersOnly" OR {member})
                 """).Where(k => k != null).OrderBy(k => k).ToListAsync(cancellationToken);
