@@ -39,11 +39,11 @@ public sealed class NoteSearch(IDbContextFactory<StudyHubDbContext> contexts)
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var offset = (query.Page - 1) * SearchQuery.PageSize;
-        // Every matching note is ranked, so that work stays small: the rank reads only the search vector
-        // (kept in the row) and weighs each searched word's occurrences by where they are (title and aliases,
-        // then headings and tags, then body) but not how close together, which cost more than all the rest
-        // for several common words. The matches are counted from the same scan. The kind, vault name and
-        // ts_headline, which re-parses the whole body, come only for the page's rows.
+        // Every matching note is ranked, so the rank must be cheap: it reads only the search vector (kept in
+        // the row) and weighs each searched word's occurrences by where they are (title and aliases, then
+        // headings and tags, then body) but not by how close together they are, which for several common words
+        // cost more than all the rest. The matches are counted from the same scan. The kind, the vault's name
+        // and ts_headline, which re-parses the whole body, come only for the page's rows.
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             WITH matches AS (
                 SELECT n."Id", n."Title", q.query, ts_rank(n."SearchVector", w.words) AS rank
