@@ -7,6 +7,7 @@ using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Sharing;
 using StudyHub.Web.Features.Vaults;
 
@@ -34,6 +35,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<NoteSlugHistory> NoteSlugHistory => Set<NoteSlugHistory>();
     public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
+    public DbSet<SwitcherName> SwitcherNames => Set<SwitcherName>();
 
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Annotation> Annotations => Set<Annotation>();

@@ -8,6 +8,7 @@ using StudyHub.Web.Data;
 using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Features.Video;
 using MediaKind = StudyHub.Markdown.MediaKind;
@@ -65,6 +66,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await BulkInsert.CopyAsync(db, inserts.Revisions, cancellationToken);
         await BulkInsert.CopyAsync(db, inserts.Links, cancellationToken);
         await BulkInsert.CopyAsync(db, inserts.Times, cancellationToken);
+        await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
         report.RunId = Guid.CreateVersion7();
         db.ImportRuns.Add(new ImportRun
         {

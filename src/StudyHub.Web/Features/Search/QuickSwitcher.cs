@@ -6,11 +6,18 @@ namespace StudyHub.Web.Features.Search;
 /// One thing the quick switcher offers: a note, or a concept that notes link to but nobody has written yet.
 public sealed record SwitcherOption(string Title, string Url, string Detail, bool IsConcept);
 
-/// Finds notes by title or alias, and unwritten concepts by name, forgiving typos through pg_trgm.
+/// Finds notes by title or alias, and unwritten concepts by name, forgiving typos through pg_trgm. Names that start
+/// with what was typed come first: the exact name, then titles, aliases and concepts, each in alphabetical order.
+/// Only when fewer than eight start so, names like it follow, most alike first ("flamngo" → "Flamingo", "kiela" →
+/// "Douwe Kiela"). Both read SwitcherNames through an index, so a keystroke costs the same at any vault size.
 public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
 {
     const int MaxOptions = 8;
     const int MaxLength = 100;
+
+    /// Names read per lookup: several names of one note (title and aliases) or of one concept (in several vaults)
+    /// can match, and the options are distinct notes and concepts.
+    const int NamesRead = 4 * MaxOptions;
 
     public async Task<IReadOnlyList<SwitcherOption>> FindAsync(string? text, CancellationToken cancellationToken)
     {
@@ -21,34 +28,45 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
         }
         q = q[..Math.Min(q.Length, MaxLength)];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var member = db.ReaderIsMember;
-        // A name matches when it is like what was typed as a whole (similarity, "flamngo" → "Flamingo"), contains
-        // a word like it (word similarity, "kiela" → "Douwe Kiela"), or starts with it. Starting with it ranks first.
-        // REVIEW: aliases and link targets have no trigram index, so this reads every note's names and every
-        // unresolved link; fine for thousands of notes. A gin_trgm_ops index on studyhub_join("Aliases") || "Title"
-        // and one on NoteLinks."TargetText" WHERE "TargetNoteId" IS NULL would make both index lookups.
-        return await db.Database.SqlQuery<SwitcherOption>($"""
-            WITH concepts AS (
-                SELECT min(l."TargetText") AS name, l."TargetSlug" AS slug
-                FROM "NoteLinks" l JOIN "Notes" n ON n."Id" = l."NoteId" JOIN "Vaults" v ON v."Id" = n."VaultId"
-                WHERE l."TargetNoteId" IS NULL AND NOT l."IsAttachment" AND n."DeletedAt" IS NULL AND l."TargetText" <> ''
-                  AND (NOT v."MembersOnly" OR {member})
-                GROUP BY l."TargetSlug"
-            ), names AS (
-                SELECT n."Title", '/notes/' || n."Slug" AS "Url", v."Name" || ' · ' || n."Path" AS "Detail", false AS "IsConcept", name
-                FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId"
-                CROSS JOIN unnest(n."Aliases" || n."Title"::text) AS name
-                WHERE n."DeletedAt" IS NULL AND (NOT v."MembersOnly" OR {member})
-                UNION ALL
-                SELECT name, '/concepts/' || slug, 'Not yet written', true, name FROM concepts
-            )
-            SELECT "Title", "Url", "Detail", "IsConcept"
-            FROM names
-            WHERE {q} % name OR {q} <% name OR starts_with(lower(name), lower({q}))
-            GROUP BY "Title", "Url", "Detail", "IsConcept"
-            ORDER BY bool_or(starts_with(lower(name), lower({q}))) DESC,
-                     max(greatest(similarity({q}, name), word_similarity({q}, name))) DESC, "IsConcept", "Title"
-            LIMIT {MaxOptions}
+        var options = Distinct(await StartingWithAsync(db, q, cancellationToken));
+        if (options.Count < MaxOptions)
+        {
+            options = Distinct([.. options, .. await LikeAsync(db, q, cancellationToken)]);
+        }
+        return options;
+    }
+
+    static List<SwitcherOption> Distinct(IEnumerable<SwitcherOption> ranked) => ranked.DistinctBy(o => o.Url).Take(MaxOptions).ToList();
+
+    static Task<List<SwitcherOption>> StartingWithAsync(StudyHubDbContext db, string q, CancellationToken cancellationToken)
+    {
+        var pattern = q.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+        return db.Database.SqlQuery<SwitcherOption>($"""
+            SELECT "Title", "Url", "Detail", "Kind" = {(int)SwitcherNameKind.Concept} AS "IsConcept"
+            FROM "SwitcherNames"
+            WHERE lower("Name") LIKE lower({pattern}) || '%' ESCAPE '\'
+              AND "VaultId" IN (SELECT "Id" FROM "Vaults" WHERE NOT "MembersOnly" OR {db.ReaderIsMember})
+            ORDER BY lower("Name") = lower({q}) DESC, "Kind", lower("Name")
+            LIMIT {NamesRead}
             """).ToListAsync(cancellationToken);
     }
+
+    /// A name is like what was typed when it is similar as a whole (q % name) or contains a word like it
+    /// (q <% name), and ranks by the better of the two. The nearest names by each measure come from the trigram
+    /// GiST index (KNN), so a common trigram such as "ion" does not make every name with it a candidate.
+    static Task<List<SwitcherOption>> LikeAsync(StudyHubDbContext db, string q, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<SwitcherOption>($"""
+            WITH readable AS (
+                SELECT "Id" FROM "Vaults" WHERE NOT "MembersOnly" OR {db.ReaderIsMember}
+            ), nearest AS (
+                (SELECT * FROM "SwitcherNames" WHERE "VaultId" IN (SELECT "Id" FROM readable) ORDER BY "Name" <-> {q} LIMIT {NamesRead})
+                UNION ALL
+                (SELECT * FROM "SwitcherNames" WHERE "VaultId" IN (SELECT "Id" FROM readable) ORDER BY {q} <<-> "Name" LIMIT {NamesRead})
+            )
+            SELECT "Title", "Url", "Detail", "Kind" = {(int)SwitcherNameKind.Concept} AS "IsConcept"
+            FROM nearest
+            WHERE {q} % "Name" OR {q} <% "Name"
+            ORDER BY greatest(similarity({q}, "Name"), word_similarity({q}, "Name")) DESC, "Kind", "Title"
+            """).ToListAsync(cancellationToken);
 }

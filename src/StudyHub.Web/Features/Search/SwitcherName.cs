@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Vaults;
+
+namespace StudyHub.Web.Features.Search;
+
+/// One name the quick switcher finds: a note's title or one of its aliases, or a concept that the vault's notes
+/// link to and nobody has written yet (once per concept, however many links name it). Kept by each import.
+public sealed class SwitcherName
+{
+    public long Id { get; set; }
+    public Guid VaultId { get; set; }
+    public required string Name { get; set; }
+    public SwitcherNameKind Kind { get; set; }
+
+    /// What the option shows and where it leads.
+    public required string Title { get; set; }
+    public required string Url { get; set; }
+    public required string Detail { get; set; }
+}
+
+/// In the order the switcher ranks them when two names match equally well.
+public enum SwitcherNameKind
+{
+    Title,
+    Alias,
+    Concept,
+}
+
+sealed class SwitcherNameConfiguration : IEntityTypeConfiguration<SwitcherName>
+{
+    public void Configure(EntityTypeBuilder<SwitcherName> name)
+    {
+        name.HasOne<Vault>().WithMany().HasForeignKey(n => n.VaultId).OnDelete(DeleteBehavior.Cascade);
+        // Nearest names first (KNN on <-> and <<->) for typos; the migration adds lower("Name") text_pattern_ops
+        // for names starting with what was typed.
+        name.HasIndex(n => n.Name).HasMethod("gist").HasOperators("gist_trgm_ops");
+    }
+}
+
+public static class SwitcherNames
+{
+    /// Makes the vault's switcher names match its notes and links as they now stand, in the import's transaction.
+    /// Only the differences are written, so re-importing an unchanged vault leaves the table and its indexes alone.
+    /// The names come from studyhub_switcher_names (see the migration SwitcherNames).
+    public static Task RefreshAsync(StudyHubDbContext db, Guid vaultId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            WITH wanted AS (
+                SELECT * FROM studyhub_switcher_names({vaultId})
+            ), gone AS (
+                DELETE FROM "SwitcherNames" s
+                WHERE s."VaultId" = {vaultId} AND NOT EXISTS (
+                    SELECT 1 FROM wanted w
+                    WHERE (w."Name", w."Kind", w."Title", w."Url", w."Detail") = (s."Name", s."Kind", s."Title", s."Url", s."Detail"))
+            )
+            INSERT INTO "SwitcherNames" ("VaultId", "Name", "Kind", "Title", "Url", "Detail")
+            SELECT {vaultId}, w."Name", w."Kind", w."Title", w."Url", w."Detail"
+            FROM wanted w
+            WHERE NOT EXISTS (
+                SELECT 1 FROM "SwitcherNames" s
+                WHERE s."VaultId" = {vaultId}
+                  AND (s."Name", s."Kind", s."Title", s."Url", s."Detail") = (w."Name", w."Kind", w."Title", w."Url", w."Detail"))
+            """, cancellationToken);
+}

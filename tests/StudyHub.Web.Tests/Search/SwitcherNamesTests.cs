@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Testing;
+using StudyHub.Web.Features.Search;
+
+namespace StudyHub.Web.Tests.Search;
+
+/// The order of the switcher's options, and the table of names it reads, kept by every import.
+public sealed class SwitcherNamesTests(StudyHubApp app) : IClassFixture<StudyHubApp>
+{
+    [Fact]
+    public async Task ExactNamesComeFirstThenTitlesThenAliasesThenConceptsStartingWithWhatWasTypedThenLikeIt()
+    {
+        using var vault = new TempVault("snakes")
+            .Write("Mamba.md", "# Mamba\n\nA state space model.")
+            .Write("Mamba Two.md", "# Mamba Two\n\nThe second one.")
+            .Write("Mambo.md", "# Mambo\n\nA dance.")
+            .Write("Snake.md", "---\naliases: [Mamba]\n---\n# Snake\n\nThe animal.")
+            .Write("State Spaces.md", "---\naliases: [Mamba Models]\n---\n# State Spaces\n\nSee [[Mamba Kernels]].")
+            .Write("Zoo.md", "# Zoo\n\nNothing like it.");
+        await app.ImportVaultAsync(vault.Root);
+
+        var options = await SwitchAsync("mamba");
+
+        Assert.Equal(
+            [("Mamba", false), ("Snake", false), ("Mamba Two", false), ("State Spaces", false), ("Mamba Kernels", true), ("Mambo", false)],
+            options.Select(o => (o.Title, o.IsConcept)));
+    }
+
+    [Fact]
+    public async Task NamesLikeWhatWasTypedRankMostAlikeFirst()
+    {
+        using var vault = new TempVault("dances")
+            .Write("Flamenco.md", "# Flamenco\n\nA dance.")
+            .Write("Flamingo.md", "# Flamingo\n\nA bird, and a model.");
+        await app.ImportVaultAsync(vault.Root);
+
+        var options = await SwitchAsync("flamngo");
+
+        Assert.Equal(["Flamingo", "Flamenco"], options.Select(o => o.Title));
+    }
+
+    [Fact]
+    public async Task AReimportRenamesRemovesAndAddsNamesAndAWrittenConceptStopsBeingOne()
+    {
+        using var vault = new TempVault("kept")
+            .Write("Alpha.md", "---\naliases: [Origin]\n---\n# Alpha\n\nFirst.")
+            .Write("Beta.md", "# Beta\n\nSee [[Gamma Ray]].")
+            .Write("Delta.md", "# Delta\n\nFourth.");
+        await app.ImportVaultAsync(vault.Root);
+        Assert.Equal("/notes/alpha", (await SwitchAsync("origin"))[0].Url);
+        Assert.Contains(new SwitcherOption("Gamma Ray", "/concepts/gamma-ray", "Not yet written", true), await SwitchAsync("gamma ray"));
+        Assert.Equal("/notes/delta", (await SwitchAsync("delta"))[0].Url);
+
+        vault.Write("Alpha.md", "---\naliases: [Genesis]\n---\n# Alpha Prime\n\nFirst.")
+            .Move("Beta.md", "Greek/Beta.md")
+            .Delete("Delta.md")
+            .Write("Gamma Ray.md", "# Gamma Ray\n\nWritten at last.");
+        await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(new SwitcherOption("Alpha Prime", "/notes/alpha-prime", "kept · Alpha.md", false), (await SwitchAsync("alpha prime"))[0]);
+        Assert.Equal("/notes/alpha-prime", (await SwitchAsync("genesis"))[0].Url);
+        Assert.DoesNotContain(await SwitchAsync("origin"), o => o.Url == "/notes/alpha-prime");
+        Assert.Equal("kept · Greek/Beta.md", (await SwitchAsync("beta"))[0].Detail);
+        Assert.DoesNotContain(await SwitchAsync("delta"), o => o.Url == "/notes/delta");
+        var gamma = await SwitchAsync("gamma ray");
+        Assert.Equal(("/notes/gamma-ray", false), (gamma[0].Url, gamma[0].IsConcept));
+        Assert.DoesNotContain(gamma, o => o.IsConcept);
+        Assert.Equal(
+            [("Alpha Prime", SwitcherNameKind.Title, "/notes/alpha-prime"), ("Beta", SwitcherNameKind.Title, "/notes/beta"),
+             ("Gamma Ray", SwitcherNameKind.Title, "/notes/gamma-ray"), ("Genesis", SwitcherNameKind.Alias, "/notes/alpha-prime")],
+            await NamesAsync("kept"));
+    }
+
+    [Fact]
+    public async Task ReimportingAnUnchangedVaultKeepsItsNamesAsTheyAre()
+    {
+        using var vault = new TempVault("steady")
+            .Write("One.md", "---\naliases: [First]\n---\n# One\n\nLinks to [[Nowhere]].")
+            .Write("Two.md", "# Two\n\nBack to [[One]].");
+        await app.ImportVaultAsync(vault.Root);
+        var before = await RowIdsAsync("steady");
+
+        await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(4, before.Count);
+        Assert.Equal(before, await RowIdsAsync("steady"));
+    }
+
+    async Task<List<(string, SwitcherNameKind, string)>> NamesAsync(string vault)
+    {
+        await using var db = app.Database.CreateContext();
+        var names = await db.SwitcherNames.Where(n => db.Vaults.Any(v => v.Id == n.VaultId && v.Name == vault))
+            .OrderBy(n => n.Name).Select(n => new { n.Name, n.Kind, n.Url }).ToListAsync();
+        return names.ConvertAll(n => (n.Name, n.Kind, n.Url));
+    }
+
+    async Task<List<long>> RowIdsAsync(string vault)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.SwitcherNames.Where(n => db.Vaults.Any(v => v.Id == n.VaultId && v.Name == vault)).OrderBy(n => n.Id).Select(n => n.Id).ToListAsync();
+    }
+
+    async Task<List<SwitcherOption>> SwitchAsync(string typed)
+    {
+        using var client = app.CreateClient();
+        return (await client.GetFromJsonAsync<List<SwitcherOption>>(new Uri($"/api/switcher?q={Uri.EscapeDataString(typed)}", UriKind.Relative)))!;
+    }
+}
