@@ -9,7 +9,8 @@ public sealed record SwitcherOption(string Title, string Url, string Detail, boo
 /// Finds notes by title or alias, and unwritten concepts by name, forgiving typos through pg_trgm. Names that start
 /// with what was typed come first: the exact name, then titles, aliases and concepts, each in alphabetical order.
 /// Only when fewer than eight start so, names like it follow, most alike first ("flamngo" → "Flamingo", "kiela" →
-/// "Douwe Kiela"). Both read SwitcherNames through an index, so a keystroke costs the same at any vault size.
+/// "Douwe Kiela"). Both read SwitcherNames through an index rather than every note's names and every link; only
+/// what starts with the typed text is sorted whole, which for a single letter can be most names.
 public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
 {
     const int MaxOptions = 8;
