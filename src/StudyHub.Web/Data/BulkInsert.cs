@@ -17,18 +17,39 @@ public static class BulkInsert
         {
             return;
         }
+        await using var copy = await BeginAsync<T>(db, cancellationToken);
+        foreach (var row in rows)
+        {
+            await copy.WriteAsync(row, cancellationToken);
+        }
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    /// Starts a COPY that takes rows one at a time, so that the server stores (and indexes) them while the caller is
+    /// still making the next ones. The connection serves nothing else until it is completed or disposed; disposing
+    /// it uncompleted cancels the COPY and with it the transaction.
+    public static async Task<Copy<T>> BeginAsync<T>(StudyHubDbContext db, CancellationToken cancellationToken)
+        where T : class
+    {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         // Computed columns and identity keys are the database's to fill.
         var columns = entity.GetProperties()
             .Where(p => p.GetComputedColumnSql() is null && !(p.IsKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
-            .Select(p => (Name: p.GetColumnName(table)!, Getter: p.GetGetter(), IsJson: p.GetColumnType() == "jsonb"))
+            .Select(p => new Column(p.GetColumnName(table)!, p.GetGetter(), p.GetColumnType() == "jsonb"))
             .ToList();
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var copy = $"COPY \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
-        await using var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        foreach (var row in rows)
+        var command = $"COPY \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        return new Copy<T>(await connection.BeginBinaryImportAsync(command, cancellationToken), columns);
+    }
+
+    public sealed record Column(string Name, IClrPropertyGetter Getter, bool IsJson);
+
+    public sealed class Copy<T>(NpgsqlBinaryImporter writer, IReadOnlyList<Column> columns) : IAsyncDisposable
+        where T : class
+    {
+        public async Task WriteAsync(T row, CancellationToken cancellationToken)
         {
             await writer.StartRowAsync(cancellationToken);
             foreach (var (_, getter, isJson) in columns)
@@ -48,6 +69,9 @@ public static class BulkInsert
                 }
             }
         }
-        await writer.CompleteAsync(cancellationToken);
+
+        public async Task CompleteAsync(CancellationToken cancellationToken) => await writer.CompleteAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => writer.DisposeAsync();
     }
 }

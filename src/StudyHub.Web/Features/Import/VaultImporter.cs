@@ -49,8 +49,10 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == name, cancellationToken);
         if (vault is null)
         {
-            vault = new Vault { Name = name, Slug = await UniqueVaultSlugAsync(db, name, cancellationToken), CreatedAt = started };
+            vault = new Vault { Name = name, Slug = await UniqueVaultSlugAsync(db, name, cancellationToken), CreatedAt = started, LastImportedAt = started };
             db.Vaults.Add(vault);
+            // New notes are copied in while they are rendered, before the other changes are saved: their vault must exist by then.
+            await db.SaveChangesAsync(cancellationToken);
         }
         vault.LastImportedAt = started;
 
@@ -62,7 +64,6 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => inserts.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.NoteTimestamps.Where(t => inserts.ReplacedTimesOf.Contains(t.NoteId)).ExecuteDeleteAsync(cancellationToken);
-        await BulkInsert.CopyAsync(db, inserts.Notes, cancellationToken);
         await BulkInsert.CopyAsync(db, inserts.Revisions, cancellationToken);
         await BulkInsert.CopyAsync(db, inserts.Links, cancellationToken);
         await BulkInsert.CopyAsync(db, inserts.Times, cancellationToken);
@@ -95,12 +96,13 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
     }
 
-    sealed record SourceNote(string Path, string Hash, string Markdown, ParsedNote Parsed);
+    /// A note file as read: <paramref name="MetadataJson"/> is its front matter and inline fields as stored.
+    sealed record SourceNote(string Path, string Hash, string Markdown, ParsedNote Parsed, Dictionary<string, object?> Metadata, string MetadataJson);
 
-    /// Rows this import adds; written with COPY after the updates, parents before children.
+    /// Rows this import adds besides its new notes (which are copied in as they are rendered); written with COPY
+    /// after the updates, parents before children.
     sealed class NewRows
     {
-        public List<Note> Notes { get; } = [];
         public List<NoteRevision> Revisions { get; } = [];
         public List<NoteLink> Links { get; } = [];
         public List<NoteTimestamp> Times { get; } = [];
@@ -110,8 +112,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         public List<Guid> ReplacedTimesOf { get; } = [];
     }
 
-    /// A note of this import: its stored row and what the file says now.
-    sealed record ImportedNote(Note Entity, SourceNote Source);
+    /// A note of this import: its row, stored already unless it is new, and what the file says now.
+    sealed record ImportedNote(Note Entity, SourceNote Source, bool IsNew = false);
 
     List<SourceNote> ReadNotes(IEnumerable<VaultFile> files, ImportReport report)
     {
@@ -129,7 +131,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             {
                 warnings = warnings.Prepend(new ImportWarning(file.Path, line, "The file is not valid UTF-8; invalid bytes were replaced with \uFFFD."));
             }
-            return (Note: new SourceNote(file.Path, Hash(file.Content), text, parsed), Warnings: warnings);
+            var metadata = MetadataOf(parsed);
+            return (Note: new SourceNote(file.Path, Hash(file.Content), text, parsed, metadata, JsonSerializer.Serialize(metadata)), Warnings: warnings);
         }).ToList();
         foreach (var (_, warnings) in read)
         {
@@ -212,8 +215,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                     VaultId = vault.Id, Path = source.Path, Title = source.Parsed.Title, Slug = UniqueSlug(source.Parsed.Title, takenSlugs),
                     Markdown = source.Markdown, ContentHash = source.Hash, CreatedAt = now,
                 };
-                inserts.Notes.Add(note);
                 Update(inserts, note, source, now);
+                imported[i] = new ImportedNote(note, source, IsNew: true);
+                continue;
             }
             imported[i] = new ImportedNote(note, source);
         }
@@ -272,7 +276,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         note.Title = source.Parsed.Title;
         note.Markdown = source.Markdown;
         note.ContentHash = source.Hash;
-        note.FrontMatter = JsonSerializer.Serialize(MetadataOf(source.Parsed));
+        note.FrontMatter = source.MetadataJson;
         note.Tags = [.. source.Parsed.Tags];
         note.Aliases = [.. source.Parsed.Aliases];
         note.UpdatedAt = now;
@@ -320,7 +324,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     }
 
     /// Links, times and HTML depend on the whole vault (a new note resolves old links), so they are
-    /// recomputed for every note and written only where they differ.
+    /// recomputed for every note and written only where they differ. New notes go to the database while the
+    /// next ones are rendered: PostgreSQL computes each one's search vector on its own core meanwhile.
     async Task DeriveAsync(StudyHubDbContext db, List<ImportedNote> notes, Dictionary<string, Attachment> attachments, ImportReport report,
         NewRows inserts, CancellationToken cancellationToken)
     {
@@ -330,60 +335,83 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var byPath = notes.ToDictionary(n => n.Source.Path, StringComparer.Ordinal);
         var context = new VaultRenderContext(index, byPath.ToDictionary(p => p.Key, p => (p.Value.Entity.Slug, p.Value.Source.Parsed)), attachments);
 
-        var ids = notes.Select(n => n.Entity.Id).ToList();
+        var ids = notes.Where(n => !n.IsNew).Select(n => n.Entity.Id).ToList();
         // Read for comparison only: tracking a vault's worth of links would cost more than the import itself.
-        var storedLinks = (await db.NoteLinks.AsNoTracking().Where(l => ids.Contains(l.NoteId)).ToListAsync(cancellationToken)).ToLookup(l => l.NoteId);
-        var storedTimes = (await db.NoteTimestamps.AsNoTracking().Where(t => ids.Contains(t.NoteId)).ToListAsync(cancellationToken)).ToLookup(t => t.NoteId);
-        var revisionNumbers = await db.NoteRevisions.Where(r => ids.Contains(r.NoteId))
+        var storedLinks = (ids.Count == 0 ? [] : await db.NoteLinks.AsNoTracking().Where(l => ids.Contains(l.NoteId)).ToListAsync(cancellationToken))
+            .ToLookup(l => l.NoteId);
+        var storedTimes = (ids.Count == 0 ? [] : await db.NoteTimestamps.AsNoTracking().Where(t => ids.Contains(t.NoteId)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.NoteId);
+        var revisionNumbers = ids.Count == 0 ? [] : await db.NoteRevisions.Where(r => ids.Contains(r.NoteId))
             .GroupBy(r => r.NoteId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
 
+        // A note's reading lists need every note's links, so all are outlined before any is rendered.
+        var outlines = notes.AsParallel().AsOrdered().Select(imported => Outline(imported, index, byPath, context)).ToList();
+        var reading = new ReadingLists(notes, outlines);
+
         // Rendering is the costly part and touches no entity, so it runs on every core; the results are
-        // applied to the tracked rows one by one afterwards.
-        var derived = notes.AsParallel().AsOrdered().Select(imported => Derive(imported, index, byPath, context)).ToList();
+        // applied to the rows one by one as they come, in the vault's order.
+        var derived = notes.Zip(outlines).AsParallel().AsOrdered()
+            .Select(pair => Render(pair.First, pair.Second, context, reading));
         var textChanged = new List<Note>();
-        foreach (var ((note, source), (media, html, headings, links, times)) in notes.Zip(derived))
+        var newNotes = notes.Any(n => n.IsNew) ? await BulkInsert.BeginAsync<Note>(db, cancellationToken) : null;
+        await using (newNotes)
         {
-            if (!media.SequenceEqual(note.Media))
+            foreach (var ((note, source, isNew), (media, links, times, _), (html, plainText, headings, readingJson)) in notes.Zip(outlines, derived))
             {
-                note.Media = media;
-            }
-            if (note.Html != html)
-            {
-                note.Html = html;
-                note.PlainText = PlainText.FromHtml(html);
-                textChanged.Add(note);
-            }
-            if (note.HeadingsText != headings)
-            {
-                note.HeadingsText = headings;
-            }
-
-            if (!links.Select(LinkKey).SequenceEqual(storedLinks[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
-            {
-                inserts.ReplacedLinksOf.Add(note.Id);
-                inserts.Links.AddRange(links);
-            }
-            foreach (var link in links.Where(l => !l.IsResolved))
-            {
-                if (link.IsAttachment)
+                if (!media.SequenceEqual(note.Media))
                 {
-                    report.MissingAttachments.Add(new MissingAttachment(link.TargetText, source.Path, link.Line));
+                    note.Media = media;
                 }
-                else
+                if (note.Html != html)
                 {
-                    report.UnresolvedLinks.Add(new UnresolvedLink(link.TargetText, source.Path, link.Line));
+                    note.Html = html;
+                    note.PlainText = plainText;
+                    textChanged.Add(note);
+                }
+                if (note.HeadingsText != headings)
+                {
+                    note.HeadingsText = headings;
+                }
+                if (note.Reading != readingJson)
+                {
+                    note.Reading = readingJson;
+                }
+
+                if (!links.Select(LinkKey).SequenceEqual(storedLinks[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
+                {
+                    inserts.ReplacedLinksOf.Add(note.Id);
+                    inserts.Links.AddRange(links);
+                }
+                foreach (var link in links.Where(l => !l.IsResolved))
+                {
+                    if (link.IsAttachment)
+                    {
+                        report.MissingAttachments.Add(new MissingAttachment(link.TargetText, source.Path, link.Line));
+                    }
+                    else
+                    {
+                        report.UnresolvedLinks.Add(new UnresolvedLink(link.TargetText, source.Path, link.Line));
+                    }
+                }
+
+                if (!times.Select(TimeKey).SequenceEqual(storedTimes[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
+                {
+                    inserts.ReplacedTimesOf.Add(note.Id);
+                    inserts.Times.AddRange(times);
+                }
+
+                if (isNew)
+                {
+                    await newNotes!.WriteAsync(note, cancellationToken);
                 }
             }
-
-            if (!times.Select(TimeKey).SequenceEqual(storedTimes[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
+            if (newNotes is not null)
             {
-                inserts.ReplacedTimesOf.Add(note.Id);
-                inserts.Times.AddRange(times);
+                await newNotes.CompleteAsync(cancellationToken);
             }
         }
 
-        SetReading(notes, derived);
         await ReanchorAsync(db, textChanged, cancellationToken);
 
         var last = new Dictionary<Guid, int>(revisionNumbers);
@@ -410,60 +438,68 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
     }
 
-    /// The lists around each note's text: they need every note's links, so they come after all are derived.
-    static void SetReading(List<ImportedNote> notes, List<DerivedNote> derived)
-    {
-        var byId = notes.ToDictionary(n => n.Entity.Id, n => n.Entity);
-        var backlinks = notes.Zip(derived)
-            .SelectMany(pair => pair.Second.Links
-                .Where(l => !l.IsAttachment && l.TargetNoteId is { } target && target != pair.First.Entity.Id)
-                .Select(l => (Target: l.TargetNoteId!.Value, Backlink: new Backlink(pair.First.Entity.Title, pair.First.Entity.Slug, l.Context))))
-            .ToLookup(b => b.Target, b => b.Backlink);
-        foreach (var ((note, _), (_, _, _, links, times)) in notes.Zip(derived))
-        {
-            var reading = new NoteReading(
-                TableOfContents.Of(note.Html),
-                [.. backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
-                [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
-                    .Select(l => l.TargetNoteId is { } id && byId.TryGetValue(id, out var target)
-                        ? new OutgoingLink(target.Title, $"/notes/{target.Slug}", Exists: true)
-                        : new OutgoingLink(l.TargetText, $"/concepts/{l.TargetSlug}", Exists: false))
-                    .DistinctBy(o => o.Href)
-                    .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
-                [.. times.Where(t => t.MediaIndex == 0).Select(t => new ReadingMarker(t.Seconds, t.Context))],
-                PlainText.Lead(note.PlainText)).ToJson();
-            if (note.Reading != reading)
-            {
-                note.Reading = reading;
-            }
-        }
-    }
+    /// What a note says about the rest of the vault, known from its parse alone: its recordings, links and times,
+    /// and where each time seeks.
+    sealed record NoteOutline(List<string> Media, List<NoteLink> Links, List<NoteTimestamp> Times, Dictionary<int, string> SeekLinks);
 
-    sealed record DerivedNote(List<string> Media, string Html, string Headings, List<NoteLink> Links, List<NoteTimestamp> Times);
+    /// What rendering a note gives: its HTML, its text for search, its headings and its reading lists as JSON.
+    sealed record RenderedNote(string Html, string PlainText, string Headings, string Reading);
 
-    DerivedNote Derive(ImportedNote imported, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, VaultRenderContext context)
+    static NoteOutline Outline(ImportedNote imported, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, VaultRenderContext context)
     {
-        var (note, source) = imported;
+        var (note, source, _) = imported;
         var parsed = source.Parsed;
-        var found = LectureMedia.Find(MetadataOf(parsed), EmbeddedMedia(parsed, context), source.Markdown);
+        var found = LectureMedia.Find(source.Metadata, EmbeddedMedia(parsed, context), source.Markdown);
         var seeks = LectureParts.Bind(found, parsed.ThematicBreakLines, parsed.Headings.Count > 0 ? parsed.Headings[0].Line : null,
             [.. parsed.Timestamps.Select(t => t.Line)]);
         var recordings = found.ConvertAll(m => MediaSource.FromUrl(m.Url)!);
         var seekLinks = parsed.Timestamps.Zip(seeks)
             .Where(p => p.Second is not null)
             .ToDictionary(p => p.First.Offset, p => SeekLink(note.Slug, recordings[p.Second!.Value], p.First.Seconds));
-        var html = markdown.RenderHtml(parsed, context.For(seekLinks));
         var times = parsed.Timestamps.Zip(seeks, (t, seek) => new NoteTimestamp
         {
             NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = seek,
             Context = LinkContext.SentenceAround(source.Markdown, t.Offset),
         }).ToList();
-        return new DerivedNote(
+        return new NoteOutline(
             found.ConvertAll(m => m.Url),
-            html,
-            string.Join('\n', parsed.Headings.Select(h => h.Text)),
             parsed.Links.Select(link => ToStoredLink(note, link, index, byPath, source.Markdown)).ToList(),
-            times);
+            times,
+            seekLinks);
+    }
+
+    RenderedNote Render(ImportedNote imported, NoteOutline outline, VaultRenderContext context, ReadingLists reading)
+    {
+        var (note, source, _) = imported;
+        var html = markdown.RenderHtml(source.Parsed, context.For(outline.SeekLinks));
+        // An unchanged note keeps the text it has, as the annotations anchored in it do.
+        var plainText = html == note.Html ? note.PlainText : PlainText.FromHtml(html);
+        return new RenderedNote(html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
+            reading.Of(note, outline, html, plainText).ToJson());
+    }
+
+    /// The lists around each note's text: linked mentions need every note's links, the rest the note's own.
+    sealed class ReadingLists(List<ImportedNote> notes, List<NoteOutline> outlines)
+    {
+        readonly Dictionary<Guid, Note> _byId = notes.ToDictionary(n => n.Entity.Id, n => n.Entity);
+
+        readonly ILookup<Guid, Backlink> _backlinks = notes.Zip(outlines)
+            .SelectMany(pair => pair.Second.Links
+                .Where(l => !l.IsAttachment && l.TargetNoteId is { } target && target != pair.First.Entity.Id)
+                .Select(l => (Target: l.TargetNoteId!.Value, Backlink: new Backlink(pair.First.Entity.Title, pair.First.Entity.Slug, l.Context))))
+            .ToLookup(b => b.Target, b => b.Backlink);
+
+        public NoteReading Of(Note note, NoteOutline outline, string html, string plainText) => new(
+            TableOfContents.Of(html),
+            [.. _backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
+            [.. outline.Links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
+                .Select(l => l.TargetNoteId is { } id && _byId.TryGetValue(id, out var target)
+                    ? new OutgoingLink(target.Title, $"/notes/{target.Slug}", Exists: true)
+                    : new OutgoingLink(l.TargetText, $"/concepts/{l.TargetSlug}", Exists: false))
+                .DistinctBy(o => o.Href)
+                .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
+            [.. outline.Times.Where(t => t.MediaIndex == 0).Select(t => new ReadingMarker(t.Seconds, t.Context))],
+            PlainText.Lead(plainText));
     }
 
     /// Where a time leads without our script: the provider's own player at that moment, or for a file the note's
