@@ -25,6 +25,35 @@ public static class BulkInsert
         await copy.CompleteAsync(cancellationToken);
     }
 
+    /// Like <see cref="CopyAsync{T}"/>, but the table's foreign keys are dropped for the COPY and added back after it, so
+    /// that PostgreSQL checks them in one join over the table instead of one query per new row and key. Dropping a
+    /// foreign key locks both its tables against readers until the transaction ends, and adding it back reads the whole
+    /// table: for loads that are most of the table. A rollback brings the keys back, as it takes the rows away.
+    public static async Task CopyCheckingKeysOnceAsync<T>(StudyHubDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var (schema, table) = (entity.GetSchema(), entity.GetTableName());
+        // PostgreSQL writes the statements, quoting included, from the keys' own definitions.
+        var keys = await db.Database.SqlQuery<ForeignKey>($"""
+            SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS "Drop",
+                   format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS "Add"
+            FROM pg_constraint
+            WHERE contype = 'f' AND conrelid = to_regclass(concat_ws('.', quote_ident({schema}), quote_ident({table})))
+            """).ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await db.Database.ExecuteSqlRawAsync(key.Drop, cancellationToken);
+        }
+        await CopyAsync(db, rows, cancellationToken);
+        foreach (var key in keys)
+        {
+            await db.Database.ExecuteSqlRawAsync(key.Add, cancellationToken);
+        }
+    }
+
+    sealed record ForeignKey(string Drop, string Add);
+
     /// Starts a COPY that takes rows one at a time, so that the server stores (and indexes) them while the caller is
     /// still making the next ones. The connection serves nothing else until it is completed or disposed; disposing
     /// it uncompleted cancels the COPY and with it the transaction.
