@@ -71,6 +71,20 @@ public class ParsingTests
     [InlineData("tags: x\n  - one\n")]
     [InlineData("tags:\n  -one\n")]
     [InlineData("a:\n  b: c\n")]
+    [InlineData("aliases: [\"N6529\", \"Note six\"]\ntags: [generated, scaling-laws]\nempty: []\nblank: [ ]\n")]
+    [InlineData("mixed: [1, true, ~, null, 1.5, \"true\", \"1\", \"\", x y , \"a: b\"]\n")]
+    [InlineData("a: [x:y, x?, it's, a#b, café 😀]\n")]
+    [InlineData("a: [a, , b]\n")]
+    [InlineData("a: [a, b,]\n")]
+    [InlineData("a: [a, [b]]\n")]
+    [InlineData("a: [a, {b: c}]\n")]
+    [InlineData("a: [\"a\\\"b\"]\n")]
+    [InlineData("a: [\"a\"b\"]\n")]
+    [InlineData("a: ['a', b]\n")]
+    [InlineData("a: [a, b] # c\n")]
+    [InlineData("a: [a, b]x\n")]
+    [InlineData("a: [-a, - b, :c, a: b]\n")]
+    [InlineData("a: [a]\n  - b\n")]
     public void PlainFrontMatterReadsAsYamlWould(string yaml)
     {
         var fast = Parse("---\n" + yaml + "---\nBody");

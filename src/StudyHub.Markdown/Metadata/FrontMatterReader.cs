@@ -15,10 +15,10 @@ internal static class FrontMatterReader
     public static Dictionary<string, object?> Read(string yaml, int firstLine, List<NoteWarning> warnings) =>
         ReadFlat(yaml) ?? ReadYaml(yaml, firstLine, warnings);
 
-    // Most front matter is a few "key: plain value" lines, perhaps with a list of plain items ("  - item") under a key,
-    // which read the same without YamlDotNet; setting up its parser cost about as much as parsing a short note. Anything
-    // else (quotes, flow lists, nesting, comments, tabs, anchors, a value starting with an indicator or holding ": " or
-    // " #") is left to YamlDotNet, so this decides nothing YAML would not.
+    // Most front matter is a few "key: plain value" lines, perhaps with a list of plain items under a key ("  - item") or
+    // on its line ("[a, "b c"]"), which read the same without YamlDotNet; setting up its parser cost about as much as
+    // parsing a short note. Anything else (other quoting, nesting, comments, tabs, anchors, a value starting with an
+    // indicator or holding ": " or " #") is left to YamlDotNet, so this decides nothing YAML would not.
     private static Dictionary<string, object?>? ReadFlat(string yaml)
     {
         if (yaml.Contains('\r', StringComparison.Ordinal))
@@ -70,18 +70,74 @@ internal static class FrontMatterReader
             }
 
             var value = line[(colon + 1)..];
-            if (!value.IsEmpty && (value[0] != ' ' || !IsFlatValue(value = value.TrimStart(' '))))
+            if (!value.IsEmpty && value[0] != ' ')
+            {
+                return null;
+            }
+
+            value = value.TrimStart(' ');
+            object? converted;
+            if (value.StartsWith('['))
+            {
+                if (ReadFlowList(value) is not { } items)
+                {
+                    return null;
+                }
+
+                converted = items;
+            }
+            else if (IsFlatValue(value))
+            {
+                converted = ConvertPlain(value.ToString());
+            }
+            else
             {
                 return null;
             }
 
             // Keys are converted like values, as the YAML path does ("true:" is the key "True").
             var key = Convert.ToString(ConvertPlain(line[..colon].ToString()), CultureInfo.InvariantCulture) ?? "";
-            fields[key] = ConvertPlain(value.ToString());
+            fields[key] = converted;
             (listKey, list) = (value.IsEmpty ? key : null, null);
         }
 
         return fields;
+    }
+
+    // "[a, b]" or "["A b", c]" on one line: items that are flat values without commas or brackets, or double-quoted
+    // without escapes. Empty items, nesting and anything else go to YamlDotNet.
+    private static List<object?>? ReadFlowList(ReadOnlySpan<char> value)
+    {
+        if (!value.EndsWith(']'))
+        {
+            return null;
+        }
+
+        var items = new List<object?>();
+        var inner = value[1..^1];
+        if (inner.Trim(' ').IsEmpty)
+        {
+            return items;
+        }
+
+        foreach (var range in inner.Split(','))
+        {
+            var item = inner[range].Trim(' ');
+            if (item.Length >= 2 && item[0] == '"' && item[^1] == '"' && item[1..^1].IndexOfAny('"', '\\') < 0 && IsFlatValue(item[1..^1]))
+            {
+                items.Add(item[1..^1].ToString());
+            }
+            else if (!item.IsEmpty && item.IndexOfAny("[]{}\"") < 0 && IsFlatValue(item))
+            {
+                items.Add(ConvertPlain(item.ToString()));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return items;
     }
 
     private static bool IsFlatKey(ReadOnlySpan<char> key)
