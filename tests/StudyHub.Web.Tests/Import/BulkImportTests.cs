@@ -4,21 +4,21 @@ using StudyHub.Web.Features.Import;
 
 namespace StudyHub.Web.Tests.Import;
 
-/// An import that brings at least as many links as are stored checks their keys once, after copying them, instead
-/// of row by row (VaultImporter.BulkLinks). These run on databases of their own so that the first import is bulk.
+/// An import that brings at least as many links as are stored checks their keys once and builds their indexes after
+/// copying them, instead of row by row (VaultImporter.BulkLinks). These run on databases of their own so that the first import is bulk.
 public sealed class BulkImportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 {
     [Fact]
-    public async Task ABulkFirstImportIsSearchableKeepsItsLinkKeysAndTakesNewNotesLater()
+    public async Task ABulkFirstImportIsSearchableKeepsItsLinkKeysAndIndexesAndTakesNewNotesLater()
     {
         using var vault = LinkedVault.Write("bulk", notes: 600);
-        var keys = await LinkedVault.LinkKeysAsync(app);
+        var keys = await LinkedVault.LinkKeysAndIndexesAsync(app);
 
         var first = await app.ImportVaultAsync(vault.Root);
 
         Assert.Equal(600, first.NotesAdded);
         Assert.Empty(first.UnresolvedLinks);
-        Assert.Equal(keys, await LinkedVault.LinkKeysAsync(app));
+        Assert.Equal(keys, await LinkedVault.LinkKeysAndIndexesAsync(app));
         await using var db = app.Database.CreateContext();
         Assert.Equal(6_000, await db.NoteLinks.CountAsync(l => l.TargetNoteId != null));
         Assert.Contains("href=\"/notes/topic-042\"", await SearchAsync("quokka042"), StringComparison.Ordinal);
@@ -42,25 +42,26 @@ public sealed class BulkImportTests(StudyHubApp app) : IClassFixture<StudyHubApp
 public sealed class FailedBulkImportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 {
     [Fact]
-    public async Task AnImportThatFailsWhileTheLinkKeysAreDroppedLeavesNothingBehind()
+    public async Task AnImportThatFailsWhileTheLinkKeysAndIndexesAreDroppedLeavesNothingBehind()
     {
         await using var db = app.Database.CreateContext();
-        // A link the database refuses, and which says whether the keys were dropped when it came.
+        // A link the database refuses, and which says whether the keys and indexes were dropped when it came.
         await db.Database.ExecuteSqlRawAsync("""
             CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                RAISE EXCEPTION 'poison refused, link keys %', CASE WHEN EXISTS (
-                    SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conrelid = '"NoteLinks"'::regclass) THEN 'present' ELSE 'dropped' END;
+                RAISE EXCEPTION 'poison refused, link keys %, % link indexes', CASE WHEN EXISTS (
+                    SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conrelid = '"NoteLinks"'::regclass) THEN 'present' ELSE 'dropped' END,
+                    (SELECT count(*) FROM pg_index WHERE indrelid = '"NoteLinks"'::regclass);
             END $$;
             CREATE TRIGGER refuse_poison BEFORE INSERT ON "NoteLinks" FOR EACH ROW WHEN (NEW."TargetText" = 'Poison') EXECUTE FUNCTION refuse_poison();
             """);
         using var vault = LinkedVault.Write("poisoned", notes: 600).Write("Zz last.md", "# Last\n\n[[Poison]]");
-        var keys = await LinkedVault.LinkKeysAsync(app);
+        var keys = await LinkedVault.LinkKeysAndIndexesAsync(app);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => app.ImportVaultAsync(vault.Root));
 
-        Assert.Contains("poison refused, link keys dropped", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(keys, await LinkedVault.LinkKeysAsync(app));
+        Assert.Contains("poison refused, link keys dropped, 1 link indexes", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(keys, await LinkedVault.LinkKeysAndIndexesAsync(app));
         Assert.Equal((0, 0, 0, 0, 0), (await db.Vaults.CountAsync(), await db.Notes.CountAsync(), await db.NoteRevisions.CountAsync(),
             await db.NoteLinks.CountAsync(), await db.NoteTimestamps.CountAsync()));
 
@@ -85,13 +86,18 @@ static class LinkedVault
         return vault;
     }
 
-    /// The foreign keys of the links table as PostgreSQL states them.
-    public static async Task<List<string>> LinkKeysAsync(StudyHubApp app)
+    /// The foreign keys and indexes of the links table as PostgreSQL states them.
+    public static async Task<List<string>> LinkKeysAndIndexesAsync(StudyHubApp app)
     {
         await using var db = app.Database.CreateContext();
-        return await db.Database.SqlQuery<string>($"""
+        var keysAndIndexes = await db.Database.SqlQuery<string>($"""
             SELECT conname || ' ' || pg_get_constraintdef(oid) AS "Value" FROM pg_constraint
-            WHERE contype = 'f' AND conrelid = '"NoteLinks"'::regclass ORDER BY conname
+            WHERE contype = 'f' AND conrelid = '"NoteLinks"'::regclass
+            UNION ALL
+            SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = '"NoteLinks"'::regclass
+            ORDER BY 1
             """).ToListAsync();
+        Assert.Equal(6, keysAndIndexes.Count); // two keys; the primary key and three indexes
+        return keysAndIndexes;
     }
 }

@@ -83,15 +83,16 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     /// The key of the advisory lock that imports take: "StudyHub" in ASCII.
     const long ImportLock = 0x5374_7564_7948_7562;
 
-    /// PostgreSQL checks each new link's note and target with a query of its own, a second for a first import of
-    /// 10,000 notes; when an import brings at least as many links as are stored, it checks them in one go instead.
+    /// PostgreSQL checks each new link's note and target with a query of its own and adds it to three indexes, over a
+    /// second for a first import of 10,000 notes; when an import brings at least as many links as are stored, it loads
+    /// them in bulk instead.
     /// That locks notes and links against readers for the rest of the import (under a second for those 10,000 notes),
     /// which is why links come last and small imports keep the row-by-row checks.
     static async Task CopyLinksAsync(StudyHubDbContext db, List<NoteLink> links, CancellationToken cancellationToken)
     {
         if (links.Count >= BulkLinks && !await db.NoteLinks.Skip(links.Count).AnyAsync(cancellationToken))
         {
-            await BulkInsert.CopyCheckingKeysOnceAsync(db, links, cancellationToken);
+            await BulkInsert.BulkLoadAsync(db, links, cancellationToken);
         }
         else
         {
