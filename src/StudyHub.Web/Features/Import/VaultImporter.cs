@@ -64,9 +64,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => inserts.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.NoteTimestamps.Where(t => inserts.ReplacedTimesOf.Contains(t.NoteId)).ExecuteDeleteAsync(cancellationToken);
-        await CopyRowsAsync(db, db.NoteRevisions, inserts.Revisions, cancellationToken);
-        await CopyRowsAsync(db, db.NoteTimestamps, inserts.Times, cancellationToken);
-        await CopyRowsAsync(db, db.NoteLinks, inserts.Links, cancellationToken);
+        await CopyRowsAsync(db, db.NoteRevisions.OrderBy(r => r.Id), inserts.Revisions, cancellationToken);
+        await CopyRowsAsync(db, db.NoteTimestamps.OrderBy(t => t.Id), inserts.Times, cancellationToken);
+        await CopyRowsAsync(db, db.NoteLinks.OrderBy(l => l.Id), inserts.Links, cancellationToken);
         await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
         report.RunId = Guid.CreateVersion7();
         db.ImportRuns.Add(new ImportRun
@@ -87,7 +87,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     /// a second for the links of a first import of 10,000 notes; when an import brings at least as many rows as a table
     /// holds, they are loaded in bulk instead. That locks notes against readers for the rest of the import (under a
     /// second for those 10,000 notes), which is why these rows come last and small imports keep the row-by-row checks.
-    static async Task CopyRowsAsync<T>(StudyHubDbContext db, IQueryable<T> stored, List<T> rows, CancellationToken cancellationToken)
+    static async Task CopyRowsAsync<T>(StudyHubDbContext db, IOrderedQueryable<T> stored, List<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         if (rows.Count >= BulkRows && !await stored.Skip(rows.Count).AnyAsync(cancellationToken))
