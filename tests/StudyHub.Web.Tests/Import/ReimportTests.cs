@@ -133,6 +133,10 @@ public sealed class ReimportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
             .OrderBy(l => l.Id).Select(l => new { l.Id, l.TargetNoteId }).ToListAsync()).Select(l => $"{l.Id} {l.TargetNoteId}");
         var attachments = (await db.Attachments.Where(a => db.Vaults.Any(v => v.Id == a.VaultId && v.Name == vault))
             .OrderBy(a => a.Path).Select(a => new { a.Id, a.ImportedAt }).ToListAsync()).Select(a => $"{a.Id} {a.ImportedAt:O}");
-        return [.. notes, .. revisions, .. links, .. attachments];
+        // A note rewritten with the same values is a write too: PostgreSQL gives the row a new version (xmin).
+        var rowVersions = await db.Database.SqlQuery<string>($"""
+            SELECT n.xmin::text AS "Value" FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId" WHERE v."Name" = {vault} ORDER BY n."Path"
+            """).ToListAsync();
+        return [.. notes, .. rowVersions, .. revisions, .. links, .. attachments];
     }
 }

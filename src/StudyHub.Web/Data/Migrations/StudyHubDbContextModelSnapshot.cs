@@ -575,7 +575,7 @@ namespace StudyHub.Web.Data.Migrations
 
                     b.Property<string>("Reading")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("text");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()

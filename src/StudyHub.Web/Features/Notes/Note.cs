@@ -70,7 +70,8 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.HasIndex(n => n.SearchVector).HasMethod("gin");
         note.HasIndex(n => n.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
         note.Property(n => n.FrontMatter).HasColumnType("jsonb");
-        note.Property(n => n.Reading).HasColumnType("jsonb");
+        // Text, not jsonb: jsonb would store it normalised, and every re-import would then find it changed and rewrite the note.
+        note.Property(n => n.Reading).HasColumnType("text");
         note.Property(n => n.ContentHash).HasMaxLength(64).IsFixedLength();
         note.Property(n => n.Path).HasMaxLength(1024);
         note.Property(n => n.Title).HasMaxLength(500);
