@@ -10,13 +10,14 @@ internal static class FrontMatterReader
 {
     private const int MaxDepth = 64;
     private const int MaxNodes = 100_000;
-    private const int MaxFlatLines = 1_000;
+    // Lines and one-line list items read without YamlDotNet, far below MaxNodes so that the two never differ on a cut.
+    private const int MaxFlatEntries = 1_000;
 
     public static Dictionary<string, object?> Read(string yaml, int firstLine, List<NoteWarning> warnings) =>
         ReadFlat(yaml) ?? ReadYaml(yaml, firstLine, warnings);
 
     // Most front matter is a few "key: plain value" lines, perhaps with a list of plain items under a key ("  - item") or
-    // on its line ("[a, "b c"]"), which read the same without YamlDotNet; setting up its parser cost about as much as
+    // on the key's line (tags: [a, "b c"]), which read the same without YamlDotNet; setting up its parser cost about as much as
     // parsing a short note. Anything else (other quoting, nesting, comments, tabs, anchors, a value starting with an
     // indicator or holding ": " or " #") is left to YamlDotNet, so this decides nothing YAML would not.
     private static Dictionary<string, object?>? ReadFlat(string yaml)
@@ -30,7 +31,7 @@ internal static class FrontMatterReader
         string? listKey = null;
         List<object?>? list = null;
         var listIndent = 0;
-        var lines = 0;
+        var entries = 0;
         foreach (var range in yaml.AsSpan().Split('\n'))
         {
             var line = yaml.AsSpan(range).TrimEnd(' ');
@@ -39,7 +40,7 @@ internal static class FrontMatterReader
                 continue;
             }
 
-            if (++lines > MaxFlatLines)
+            if (++entries > MaxFlatEntries)
             {
                 return null;
             }
@@ -79,7 +80,7 @@ internal static class FrontMatterReader
             object? converted;
             if (value.StartsWith('['))
             {
-                if (ReadFlowList(value) is not { } items)
+                if (ReadFlowList(value) is not { } items || (entries += items.Count) > MaxFlatEntries)
                 {
                     return null;
                 }
@@ -104,8 +105,8 @@ internal static class FrontMatterReader
         return fields;
     }
 
-    // "[a, b]" or "["A b", c]" on one line: items that are flat values without commas or brackets, or double-quoted
-    // without escapes. Empty items, nesting and anything else go to YamlDotNet.
+    // A list on one line, such as [a, "b c"]: items that are flat values without commas, brackets or quotes, or
+    // double-quoted without escapes. Empty items, nesting and anything else go to YamlDotNet.
     private static List<object?>? ReadFlowList(ReadOnlySpan<char> value)
     {
         if (!value.EndsWith(']'))
@@ -123,9 +124,9 @@ internal static class FrontMatterReader
         foreach (var range in inner.Split(','))
         {
             var item = inner[range].Trim(' ');
-            if (item.Length >= 2 && item[0] == '"' && item[^1] == '"' && item[1..^1].IndexOfAny('"', '\\') < 0 && IsFlatValue(item[1..^1]))
+            if (item is ['"', .. var quoted, '"'] && quoted.IndexOfAny('"', '\\') < 0 && IsFlatValue(quoted))
             {
-                items.Add(item[1..^1].ToString());
+                items.Add(quoted.ToString());
             }
             else if (!item.IsEmpty && item.IndexOfAny("[]{}\"") < 0 && IsFlatValue(item))
             {
