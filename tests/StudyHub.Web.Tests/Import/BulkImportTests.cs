@@ -4,8 +4,9 @@ using StudyHub.Web.Features.Import;
 
 namespace StudyHub.Web.Tests.Import;
 
-/// An import that brings at least as many rows of a kind as are stored (here links) checks their keys once and builds
-/// their indexes after copying them, instead of row by row (VaultImporter.BulkRows). These run on databases of their own so that the first import is bulk.
+/// An import that brings at least as many links as are stored checks their keys once and builds their indexes after
+/// copying them, instead of row by row (VaultImporter.BulkLinks). These run on databases of their own so that the
+/// first import is bulk.
 public sealed class BulkImportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 {
     [Fact]
@@ -76,7 +77,7 @@ static class LinkedVault
 {
     public static TempVault Write(string name, int notes)
     {
-        Assert.True(notes * 10 >= VaultImporter.BulkRows, "enough links for a bulk import");
+        Assert.True(notes * 10 >= VaultImporter.BulkLinks, "enough links for a bulk import");
         var vault = new TempVault(name);
         for (var i = 0; i < notes; i++)
         {
