@@ -37,6 +37,25 @@ public partial class LinkContextOracleTests
         }
     }
 
+    // Whether * and _ are markup depends on \w before them and \s after them: every UTF-16 character is tried there.
+    [Fact]
+    public void EveryCharacterIsAWordOrSpaceCharacterAsForTheRegularExpressions()
+    {
+        string[] templates = ["x{0}*y*", "{0}_y_", "*{0}", "a_{0}", "[[{0}|{0}]] {0}*"];
+        for (var c = char.MinValue; ; c++)
+        {
+            foreach (var template in templates)
+            {
+                var text = template.Replace("{0}", c.ToString(), StringComparison.Ordinal);
+                Assert.True(Expected(text, 0) == LinkContext.SentenceAround(text, 0), $"Different quote of \"{Escape(text)}\"");
+            }
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+    }
+
     static string Escape(string text) => string.Concat(text.Select(c => c < ' ' || c > '~' ? $"\\u{(int)c:X4}" : c.ToString()));
 
     static string Expected(string markdown, int offset)
