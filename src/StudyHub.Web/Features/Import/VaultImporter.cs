@@ -370,9 +370,10 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var outlines = notes.AsParallel().AsOrdered().Select(imported => Outline(imported, index, byPath, context)).ToList();
         var reading = new ReadingLists(notes, outlines);
 
-        // Rendering is the costly part and touches no entity, so it runs on every core; the results are
-        // applied to the rows one by one as they come, in the vault's order.
-        var derived = notes.Zip(outlines).AsParallel().AsOrdered()
+        // Rendering touches no entity, so it runs on every core but one; the results are applied to the rows one by one
+        // as they come, in the vault's order. The core left over is PostgreSQL's: it computes each new note's search
+        // vector as the note arrives and is the slower end of the pipe (docs/benchmarks.md, "Import").
+        var derived = notes.Zip(outlines).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
             .Select(pair => Render(pair.First, pair.Second, context, reading));
         var textChanged = new List<Note>();
         var newNotes = notes.Any(n => n.IsNew) ? await BulkInsert.BeginAsync<Note>(db, cancellationToken) : null;
