@@ -26,11 +26,11 @@ public static class BulkInsert
     }
 
     /// Like <see cref="CopyAsync{T}"/>, but as a bulk load: the table's foreign keys and the indexes that back no
-    /// constraint (all but the primary key's, today) are dropped for the COPY and made again after it. PostgreSQL then checks each key in one join over the
-    /// table instead of one query per new row, and builds each index from sorted rows instead of inserting row by row.
-    /// Dropping a foreign key locks both its tables against readers until the transaction ends, and making the keys and
-    /// indexes again reads the whole table: for loads that are most of the table. A rollback brings them back, as it
-    /// takes the rows away.
+    /// constraint (all but the primary key's, today) are dropped for the COPY and made again after it. PostgreSQL then
+    /// checks each key in one join over the table instead of one query per new row, and builds each index from sorted
+    /// rows instead of inserting row by row. Dropping a foreign key locks both its tables against readers until the
+    /// transaction ends, and making the keys and indexes again reads the whole table: for loads that are most of the
+    /// table. A rollback brings them back, as it takes the rows away.
     public static async Task BulkLoadAsync<T>(StudyHubDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
