@@ -25,6 +25,13 @@ public class RenderingTests
     public void MarkdownLinkToVaultFileRendersAsWikilink(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 
     [Theory]
+    [InlineData("[Paper title]()", "<p>Paper title</p>")]
+    [InlineData("See [the *paper*]( ) and [[Note]].", """<p>See the <em>paper</em> and <a class="wikilink" href="/notes/Note">Note</a>.</p>""")]
+    [InlineData("[Paper title](<>)", "<p>Paper title</p>")]
+    [InlineData("- [CLIP]() by [OpenAI](https://openai.com)", "<ul>\n<li>CLIP by <a href=\"https://openai.com\">OpenAI</a></li>\n</ul>")]
+    public void EmptyLinkRendersAsItsText(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
+    [Theory]
     [InlineData("![[image.png]]", """<p><img src="/files/image.png" alt="image.png" loading="lazy" /></p>""")]
     [InlineData("![[image.png|300]]", """<p><img src="/files/image.png" alt="image.png" width="300" loading="lazy" /></p>""")]
     [InlineData("![[image.png|300x200]]", """<p><img src="/files/image.png" alt="image.png" width="300" height="200" loading="lazy" /></p>""")]

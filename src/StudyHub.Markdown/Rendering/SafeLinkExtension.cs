@@ -6,7 +6,8 @@ using Markdig.Syntax.Inlines;
 
 namespace StudyHub.Markdown.Rendering;
 
-// Replaces unsafe markdown link and image URLs (see UrlPolicy) in the syntax tree, so every renderer sees only safe ones.
+// Replaces unsafe markdown link and image URLs (see UrlPolicy) in the syntax tree, so every renderer sees only safe ones,
+// and turns links with no URL back into their text.
 internal sealed class SafeLinkExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -26,11 +27,16 @@ internal sealed class SafeLinkExtension : IMarkdownExtension
     {
     }
 
-    private static void CleanUrls(MarkdownDocument document) =>
+    private static void CleanUrls(MarkdownDocument document)
+    {
+        List<LinkInline>? empty = null;
         SyntaxTree.Walk(document, node =>
         {
             switch (node)
             {
+                case LinkInline { IsImage: false } link when string.IsNullOrWhiteSpace(link.Url):
+                    (empty ??= []).Add(link);
+                    break;
                 case LinkInline link:
                     link.Url = UrlPolicy.Clean(link.Url, link.IsImage);
                     break;
@@ -39,4 +45,20 @@ internal sealed class SafeLinkExtension : IMarkdownExtension
                     break;
             }
         });
+        foreach (var link in empty ?? [])
+        {
+            Unwrap(link);
+        }
+    }
+
+    // "[Paper title]()" is a placeholder in real notes; Obsidian shows its text, where a browser would link to the page itself.
+    private static void Unwrap(LinkInline link)
+    {
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            link.InsertBefore(child);
+        }
+        link.Remove();
+    }
 }
