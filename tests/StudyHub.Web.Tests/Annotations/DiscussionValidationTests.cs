@@ -63,7 +63,16 @@ public sealed partial class DiscussionValidationTests(DiscussionApp app) : IClas
     [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "OnlyMe, Public"}""")]
     [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "mediaSeconds": -1}""")]
     [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "heading": "x*301"}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "start": 2147483647}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "start": 2147483640}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "start": -1}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "mediaSeconds": 2147483647}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "prefix": "x*65"}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "suffix": "x*65"}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "prefix": "x*1000000"}""")]
     [InlineData(Act.EditBody, """{"body": ""}""")]
+    [InlineData(Act.EditBody, """{"mediaSeconds": 2147483647}""")]
+    [InlineData(Act.EditBody, """{"mediaSeconds": 86401}""")]
     [InlineData(Act.EditBody, """{"body": "x*10001"}""")]
     [InlineData(Act.EditBody, """{"visibility": "Friends"}""")]
     [InlineData(Act.EditBody, """{"visibility": "7"}""")]
@@ -91,6 +100,7 @@ public sealed partial class DiscussionValidationTests(DiscussionApp app) : IClas
 
     [Theory]
     [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "x*10000", "visibility": "onlyme", "heading": "x*300", "mediaSeconds": 0}""")]
+    [InlineData(Act.Annotate, """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "prefix": "x*64", "suffix": "x*64", "mediaSeconds": 86400}""")]
     [InlineData(Act.EditBody, """{"body": "x*10000", "visibility": "public"}""")]
     [InlineData(Act.Reply, """{"body": "x*10000"}""")]
     [InlineData(Act.Comment, """{"body": "x*10000"}""")]
@@ -105,6 +115,25 @@ public sealed partial class DiscussionValidationTests(DiscussionApp app) : IClas
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var after = await app.SnapshotAsync(id);
         Assert.True(act is Act.EditBody or Act.EditComment ? after.Target?.Body.Length == 10_000 : DiscussionActions.Applied(act, before, after));
+    }
+
+    /// A refusal is a validation problem that names each field broken and says what it accepts, in the limits the page is given.
+    [Fact]
+    public async Task ARefusalNamesEachFieldAndWhatItAccepts()
+    {
+        using var response = await SendJsonAsync(app.As(Caller.Author), Act.Annotate, Guid.Empty,
+            Expand("""{"quote": "Late fusion", "body": "Why?", "visibility": "Friends", "start": 2147483647, "prefix": "x*65", "mediaSeconds": 2147483647}"""));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["mediaSeconds: A time in the recording is 0 to 86400 seconds.", "prefix: Send up to 64 characters before the passage.",
+            "visibility: Choose OnlyMe, Members or Public."],
+            errors.EnumerateObject().Select(e => $"{e.Name}: {string.Join(" ", e.Value.EnumerateArray())}").Order(StringComparer.Ordinal));
+
+        using var pastTheEnd = await SendJsonAsync(app.As(Caller.Author), Act.Annotate, Guid.Empty,
+            """{"quote": "Late fusion", "body": "Why?", "visibility": "Members", "start": 2147483647}""");
+        Assert.Equal("The place given is past the end of the note.",
+            (await pastTheEnd.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("start")[0].GetString());
     }
 
     /// The page sends the selection as the browser gives it: its whitespace, not the note's, and some text on either

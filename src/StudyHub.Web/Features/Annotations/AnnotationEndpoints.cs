@@ -53,11 +53,15 @@ public static class AnnotationEndpoints
     static async Task<IResult> CreateAsync(string slug, NewAnnotation input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!DiscussionExtensions.TryVisibility(input.Visibility, out var visibility)
-            || DiscussionExtensions.BadBody(input.Body) || input.Quote is not { Length: > 0 and <= DiscussionExtensions.MaxQuote }
-            || input.MediaSeconds is < 0 || input.Heading?.Length > 300)
+        var problems = new Problems().Body(input.Body).Visibility(input.Visibility, out var visibility).MediaSeconds(input.MediaSeconds)
+            .Check("quote", input.Quote is not { Length: > 0 and <= DiscussionLimits.Quote }, $"Select a passage of up to {DiscussionLimits.Quote} characters.")
+            .Check("prefix", input.Prefix?.Length > DiscussionLimits.Context, $"Send up to {DiscussionLimits.Context} characters before the passage.")
+            .Check("suffix", input.Suffix?.Length > DiscussionLimits.Context, $"Send up to {DiscussionLimits.Context} characters after the passage.")
+            .Check("heading", input.Heading?.Length > DiscussionLimits.Heading, $"A heading has up to {DiscussionLimits.Heading} characters.")
+            .Check("start", input.Start is < 0, "A place in the note is not negative.");
+        if (problems.Refusal is { } refusal)
         {
-            return Results.BadRequest("Give a passage (up to 2,000 characters), a comment (up to 10,000) and a visibility: OnlyMe, Members or Public.");
+            return refusal;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
@@ -67,9 +71,13 @@ public static class AnnotationEndpoints
         {
             return Results.NotFound();
         }
+        if (problems.Check("start", input.Start > note.PlainText.Length, "The place given is past the end of the note.").Refusal is { } pastTheEnd)
+        {
+            return pastTheEnd;
+        }
         if (Locate(note.PlainText, input) is not var (start, length))
         {
-            return Results.BadRequest("The passage is not in the note.");
+            return problems.Check("quote", true, "The passage is not in the note.").Refusal!;
         }
         var anchor = TextAnchor.Of(note.PlainText, start, length);
         var now = clock.GetUtcNow();
@@ -110,10 +118,18 @@ public static class AnnotationEndpoints
             return Results.Forbid();
         }
         var visibility = annotation.Visibility;
-        if ((change.Body is not null && DiscussionExtensions.BadBody(change.Body)) || change.MediaSeconds is < 0
-            || (change.Visibility is not null && !DiscussionExtensions.TryVisibility(change.Visibility, out visibility)))
+        var problems = new Problems().MediaSeconds(change.MediaSeconds);
+        if (change.Body is not null)
         {
-            return Results.BadRequest("A comment has up to 10,000 characters, a time is not negative, and a visibility is OnlyMe, Members or Public.");
+            problems.Body(change.Body);
+        }
+        if (change.Visibility is not null)
+        {
+            problems.Visibility(change.Visibility, out visibility);
+        }
+        if (problems.Refusal is { } refusal)
+        {
+            return refusal;
         }
         var now = clock.GetUtcNow();
         annotation.Body = change.Body ?? annotation.Body;
@@ -152,9 +168,9 @@ public static class AnnotationEndpoints
     static async Task<IResult> ReplyAsync(Guid id, NewComment input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (DiscussionExtensions.BadBody(input.Body))
+        if (new Problems().Body(input.Body).Refusal is { } refusal)
         {
-            return Results.BadRequest("A reply has 1 to 10,000 characters.");
+            return refusal;
         }
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -39,9 +39,14 @@ public static class CommentEndpoints
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var visibility = AnnotationVisibility.Members;
-        if (DiscussionExtensions.BadBody(input.Body) || (input.Visibility is not null && !DiscussionExtensions.TryVisibility(input.Visibility, out visibility)))
+        var problems = new Problems().Body(input.Body);
+        if (input.Visibility is not null)
         {
-            return Results.BadRequest("A comment has 1 to 10,000 characters and a visibility: OnlyMe, Members or Public.");
+            problems.Visibility(input.Visibility, out visibility);
+        }
+        if (problems.Refusal is { } refusal)
+        {
+            return refusal;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
@@ -71,9 +76,9 @@ public static class CommentEndpoints
         {
             return Results.Forbid();
         }
-        if (change.Body is not null && DiscussionExtensions.BadBody(change.Body))
+        if (change.Body is not null && new Problems().Body(change.Body).Refusal is { } refusal)
         {
-            return Results.BadRequest("A comment has 1 to 10,000 characters.");
+            return refusal;
         }
         var now = clock.GetUtcNow();
         if (change.Body is not null)

@@ -20,8 +20,6 @@ public sealed class DiscussionOptions
 public static class DiscussionExtensions
 {
     public const string PostingRateLimit = "posting";
-    public const int MaxBody = 10_000;
-    public const int MaxQuote = 2_000;
 
     public static void AddDiscussion(this WebApplicationBuilder builder)
     {
@@ -55,8 +53,6 @@ public static class DiscussionExtensions
         visibility = Enum.GetValues<AnnotationVisibility>().FirstOrDefault(v => string.Equals(v.ToString(), name, StringComparison.OrdinalIgnoreCase));
         return string.Equals(visibility.ToString(), name, StringComparison.OrdinalIgnoreCase);
     }
-
-    internal static bool BadBody(string? body) => string.IsNullOrWhiteSpace(body) || body.Length > MaxBody;
 
     internal static Task<Guid?> NoteIdAsync(StudyHubDbContext db, string slug, CancellationToken cancellationToken) =>
         db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);

@@ -7,8 +7,6 @@
         return;
     }
 
-    const contextLength = 64;
-
     // The page's text without whitespace, and for each character the text node and offset it came from. The
     // server's plain text differs from the page's only in whitespace, so anchors are compared this way.
     function textIndex(body) {
@@ -145,6 +143,8 @@
     function start(root) {
         const slug = root.dataset.discussion;
         const signedIn = root.dataset.signedIn === "true";
+        // What the API accepts, as the server wrote it on the panel.
+        const limits = JSON.parse(root.dataset.limits);
         const body = document.querySelector(".note-body");
         const api = `/api/notes/${encodeURIComponent(slug)}`;
         const listening = new AbortController();
@@ -181,7 +181,10 @@
             }
             if (!response.ok) {
                 const text = await response.text();
-                throw new Error(text.replace(/^"|"$/g, "") || `The server answered ${response.status}.`);
+                // A refused request is a validation problem: one sentence per field that broke a limit.
+                const problem = response.headers.get("Content-Type")?.includes("problem+json") ? JSON.parse(text) : null;
+                const message = problem?.errors ? Object.values(problem.errors).flat().join(" ") : text.replace(/^"|"$/g, "");
+                throw new Error(message || `The server answered ${response.status}.`);
             }
             return response.status === 204 ? null : response.json();
         }
@@ -412,7 +415,7 @@
         // A small form with a text box; submit posts it, cancel or success closes it.
         function form(key, { label, value = "", submitLabel, extra = [], onSubmit, onClose = () => { } }) {
             openForms.get(key)?.remove();
-            const box = element("textarea", { name: "body", rows: 3, maxLength: 10000, required: true, value, "aria-label": label });
+            const box = element("textarea", { name: "body", rows: 3, maxLength: limits.body, required: true, value, "aria-label": label });
             const error = element("p", { className: "form-error", role: "alert" });
             const cancel = button("Cancel", () => close());
             const shape = element("form", { className: "discussion-form", dataset: { form: key } },
@@ -510,7 +513,7 @@
                 extra: [element("div", { className: "form-row" }, visibility, playerAvailable() ? time : null)],
                 onSubmit: async value => {
                     const created = await send("POST", `${api}/annotations`, {
-                        quote, prefix: before.toString().slice(-contextLength), suffix: after.toString().slice(0, contextLength),
+                        quote, prefix: before.toString().slice(-limits.context), suffix: after.toString().slice(0, limits.context),
                         body: value, visibility: visibility.value, heading, ...timeField(time.value),
                     });
                     history.replaceState(history.state, "", here(created.id));

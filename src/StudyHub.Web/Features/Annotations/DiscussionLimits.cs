@@ -1,0 +1,43 @@
+namespace StudyHub.Web.Features.Annotations;
+
+/// What the discussion accepts, written once: the API refuses anything past these, and the panel hands them to
+/// the page's forms (data-limits) so that the page never sends what the API would refuse.
+public static class DiscussionLimits
+{
+    public const int Body = 10_000;
+    public const int Quote = 2_000;
+
+    /// The text the page sends on either side of a selection, to tell repeated passages apart.
+    public const int Context = 64;
+    public const int Heading = 300;
+
+    /// A day: longer than any lecture, and far from where arithmetic on seconds overflows.
+    public const int MediaSeconds = 24 * 60 * 60;
+
+    /// The panel's data-limits attribute, read by js/annotations.js.
+    public static string ForPage => System.Text.Json.JsonSerializer.Serialize(new { body = Body, context = Context });
+}
+
+/// The fields of a request that break the limits, each with a sentence saying what is accepted; empty when none do.
+sealed class Problems : Dictionary<string, string[]>
+{
+    public Problems Check(string field, bool broken, string message)
+    {
+        if (broken)
+        {
+            this[field] = [.. this.GetValueOrDefault(field, []), message];
+        }
+        return this;
+    }
+
+    public Problems Body(string? body) =>
+        Check("body", string.IsNullOrWhiteSpace(body) || body.Length > DiscussionLimits.Body, $"Write 1 to {DiscussionLimits.Body} characters.");
+
+    public Problems Visibility(string? name, out AnnotationVisibility visibility) =>
+        Check("visibility", !DiscussionExtensions.TryVisibility(name, out visibility), "Choose OnlyMe, Members or Public.");
+
+    public Problems MediaSeconds(int? seconds) =>
+        Check("mediaSeconds", seconds is < 0 or > DiscussionLimits.MediaSeconds, $"A time in the recording is 0 to {DiscussionLimits.MediaSeconds} seconds.");
+
+    public IResult? Refusal => Count == 0 ? null : Results.ValidationProblem(this);
+}
