@@ -67,16 +67,4 @@ public class RobustnessTests
         Assert.Equal(source.Length / paragraph.Length, note.Timestamps.Count);
         Assert.True(html.Length > source.Length);
     }
-
-    [Fact]
-    public void ParallelRendersOfOneNoteMatchSequentialRender()
-    {
-        var note = Render.Markdown.Parse(File.ReadAllText(SharedFiles.PathOf("seed/000_343e7d79c79a6c1b.txt")) + "\n\n![[Other#Part]] <b>raw</b>");
-        var expected = Render.Markdown.RenderHtml(note, Render.Vault);
-
-        var results = new string[64];
-        Parallel.For(0, results.Length, i => results[i] = Render.Markdown.RenderHtml(note, Render.Vault));
-
-        Assert.All(results, html => Assert.Equal(expected, html));
-    }
 }

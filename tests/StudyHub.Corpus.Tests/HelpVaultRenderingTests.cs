@@ -1,8 +1,13 @@
-namespace StudyHub.Markdown.Tests;
+using StudyHub.Markdown;
+using StudyHub.Markdown.Tests;
+using StudyHub.Testing;
 
-public class CorpusTests
+namespace StudyHub.Corpus.Tests;
+
+/// Every note of the Obsidian Help vault through the renderer alone, with links resolved within the vault.
+public class HelpVaultRenderingTests
 {
-    private static readonly string Root = SharedFiles.PathOf("corpora/obsidian-help-en");
+    private static readonly string Root = RepositoryFiles.Shared("corpora", "obsidian-help-en");
     private static readonly VaultContext Vault = new(new VaultLinkIndex(
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))));
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Graph;
 
-namespace StudyHub.Web.Tests.Graph;
+namespace StudyHub.Corpus.Tests;
 
 /// The real Obsidian Help vault: 173 notes without StudyHub's types, with many links, embeds and code.
 public sealed class ObsidianHelpGraphTests(StudyHubApp app) : IClassFixture<StudyHubApp>

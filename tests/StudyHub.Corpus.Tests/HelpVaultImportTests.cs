@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Import;
 
-namespace StudyHub.Web.Tests.Import;
+namespace StudyHub.Corpus.Tests;
 
 /// The Obsidian Help vault, a real vault nobody on the team wrote, against what Obsidian shows.
 public sealed class HelpVaultImportTests(HelpVaultImportTests.HelpVaultApp app) : IClassFixture<HelpVaultImportTests.HelpVaultApp>

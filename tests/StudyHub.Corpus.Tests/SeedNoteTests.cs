@@ -1,10 +1,14 @@
 using System.Text.RegularExpressions;
+using StudyHub.Markdown;
+using StudyHub.Markdown.Tests;
+using StudyHub.Testing;
 
-namespace StudyHub.Markdown.Tests;
+namespace StudyHub.Corpus.Tests;
 
+/// The seed lecture note, a real note by the author whose notes StudyHub was made for.
 public class SeedNoteTests
 {
-    private static readonly string Source = File.ReadAllText(SharedFiles.PathOf("seed/000_343e7d79c79a6c1b.txt"));
+    private static readonly string Source = File.ReadAllText(RepositoryFiles.Shared("seed", "000_343e7d79c79a6c1b.txt"));
     private static readonly ParsedNote Note = Render.Markdown.Parse(Source, "000_343e7d79c79a6c1b.md");
     private static readonly string Html = Render.Markdown.RenderHtml(Note, new TestRenderContext());
 
@@ -70,5 +74,17 @@ public class SeedNoteTests
 
         Assert.Contains($"<h2 id=\"{heading.Id}\">", Html, StringComparison.Ordinal);
         Assert.Contains($"#{heading.Id}\"", link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParallelRendersOfOneNoteMatchSequentialRender()
+    {
+        var note = Render.Markdown.Parse(Source + "\n\n![[Other#Part]] <b>raw</b>");
+        var expected = Render.Markdown.RenderHtml(note, Render.Vault);
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = Render.Markdown.RenderHtml(note, Render.Vault));
+
+        Assert.All(results, html => Assert.Equal(expected, html));
     }
 }
