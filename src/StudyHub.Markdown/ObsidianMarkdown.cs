@@ -48,7 +48,7 @@ public sealed class ObsidianMarkdown
 
     /// <summary>Parses a note. Never throws: problems become <see cref="ParsedNote.Warnings"/>.</summary>
     /// <param name="source">The note's markdown.</param>
-    /// <param name="fileName">The note's file name (or vault path); the title falls back to it without extension.</param>
+    /// <param name="fileName">The note's file name (or vault path); the note is named by it without extension unless front matter sets a title.</param>
     public ParsedNote Parse(string source, string? fileName = null)
     {
         source ??= "";

@@ -16,7 +16,7 @@ public sealed class ParsedNote
     /// <summary>The file name the caller passed to <see cref="ObsidianMarkdown.Parse"/>, if any.</summary>
     public string? FileName { get; }
 
-    /// <summary>Front matter <c>title</c>, else the <c>Subject</c> field, else the first H1, else the file name without extension.</summary>
+    /// <summary>Front matter <c>title</c>, else the file name without extension; never the first heading or the <c>Subject</c> field.</summary>
     public string Title { get; init; } = "";
 
     /// <summary>Front matter aliases.</summary>

@@ -15,7 +15,7 @@ public class SeedNoteTests
     [Fact]
     public void LectureMetadataIsRead()
     {
-        Assert.Equal("Multimodal Deep Learning", Note.Title);
+        Assert.Equal(("000_343e7d79c79a6c1b", "Multimodal Deep Learning"), (Note.Title, Note.Fields["subject"]));
         Assert.Equal("https://www.youtube.com/watch?v=5vfIT5LOkR0", Note.Fields["link"]);
         Assert.Contains("lecture", Note.Tags);
         Assert.Contains("""Link:<a href="https://www.youtube.com/watch?v=5vfIT5LOkR0">""", Html, StringComparison.Ordinal);

@@ -7,16 +7,18 @@ public class ParsingTests
     private static ParsedNote Parse(string markdown, string? fileName = "Test.md") => Render.Markdown.Parse(markdown, fileName);
 
     [Theory]
-    [InlineData("---\ntitle: Front\n---\nSubject: Sub\n# Heading", "Front")]
-    [InlineData("Subject: Sub\n\n# Heading", "Sub")]
-    [InlineData("Some prose.\n\n# Heading\n# Second", "Heading")]
-    [InlineData("## Not an H1", "Test")]
-    [InlineData("---\ntitle: 2024\n---\n", "2024")]
-    public void TitleFallsBackFromFrontMatterToSubjectToH1ToFileName(string markdown, string title) =>
-        Assert.Equal(title, Parse(markdown).Title);
+    [InlineData("---\ntitle: Front\n---\nSubject: Sub\n# Heading", "CLIP.md", "Front")]
+    [InlineData("---\ntitle: 2024\n---\n", "CLIP.md", "2024")]
+    [InlineData("---\ntitle: \" \"\n---\n# Heading", "CLIP.md", "CLIP")]
+    [InlineData("# Paper Figures\n\n![[Pasted image.png]]", "CLIP.md", "CLIP")]
+    [InlineData("Subject: Transformers\n\n# Transformers", "Lecture - Transformers.md", "Lecture - Transformers")]
+    [InlineData("Some prose.\n\n# Heading\n# Second", "Test.md", "Test")]
+    [InlineData("# v1.2", "Release v1.2.md", "Release v1.2")]
+    public void ANoteIsNamedByItsFileUnlessFrontMatterGivesATitle(string markdown, string fileName, string title) =>
+        Assert.Equal(title, Parse(markdown, fileName).Title);
 
     [Fact]
-    public void TitleIsEmptyWithoutAnySource() => Assert.Equal("", Parse("text", fileName: null).Title);
+    public void TitleIsEmptyWithoutFileNameOrFrontMatterTitle() => Assert.Equal("", Parse("Subject: Sub\n\n# Heading", fileName: null).Title);
 
     [Theory]
     [InlineData("---\ntags: [one, '#two']\n---\n#three #one", "one,two,three")]

@@ -61,8 +61,8 @@ internal static partial class NoteReader
         var aliases = ListOf(Take(frontMatter, "aliases") ?? Take(frontMatter, "alias"), splitOnSpaces: false);
         return new ParsedNote(document, fileName)
         {
-            Title = FirstNonBlank(title, fields.GetValueOrDefault("subject"), headings.FirstOrDefault(h => h.Level == 1)?.Text,
-                fileName is null ? null : Path.GetFileNameWithoutExtension(fileName)) ?? "",
+            // Obsidian names a note by its file, whatever its first heading says; Quartz and Obsidian Publish let "title:" override it.
+            Title = FirstNonBlank(title, fileName is null ? null : Path.GetFileNameWithoutExtension(fileName)) ?? "",
             Aliases = aliases,
             Tags = tags.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Properties = frontMatter,

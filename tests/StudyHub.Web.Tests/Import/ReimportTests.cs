@@ -85,7 +85,7 @@ public sealed class ReimportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 
         Assert.Equal((1, 1, 0), (report.NotesRenamed, report.NotesChanged, report.NotesRemoved));
         var after = await db.Notes.AsNoTracking().SingleAsync(n => n.Id == before.Id);
-        Assert.Equal(("Folder/New name.md", before.Slug, null), (after.Path, after.Slug, after.DeletedAt));
+        Assert.Equal(("Folder/New name.md", "New name", null), (after.Path, after.Title, after.DeletedAt));
         var link = await db.NoteLinks.SingleAsync(l => l.TargetText == "New name");
         Assert.Equal(before.Id, link.TargetNoteId);
     }

@@ -52,7 +52,7 @@ public sealed class SwitcherNamesTests(StudyHubApp app) : IClassFixture<StudyHub
         Assert.Contains(new SwitcherOption("Gamma Ray", "/concepts/gamma-ray", "Not yet written", true), await SwitchAsync("gamma ray"));
         Assert.Equal("/notes/delta", (await SwitchAsync("delta"))[0].Url);
 
-        vault.Write("Alpha.md", "---\naliases: [Genesis]\n---\n# Alpha Prime\n\nFirst.")
+        vault.Write("Alpha.md", "---\ntitle: Alpha Prime\naliases: [Genesis]\n---\n# Alpha\n\nFirst.")
             .Move("Beta.md", "Greek/Beta.md")
             .Delete("Delta.md")
             .Write("Gamma Ray.md", "# Gamma Ray\n\nWritten at last.");

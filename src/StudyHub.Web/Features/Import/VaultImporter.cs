@@ -187,6 +187,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 if (note.ContentHash == source.Hash && note.DeletedAt is null)
                 {
                     report.NotesUnchanged++;
+                    // The same file can be named differently when the naming rule changed since it was last imported.
+                    Retitle(db, note, source.Parsed.Title, takenSlugs, retired, now);
                 }
                 else
                 {

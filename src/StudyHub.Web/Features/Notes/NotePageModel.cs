@@ -60,13 +60,14 @@ public sealed class NotePageModel
         };
     }
 
-    /// Many notes open with their own title as a heading; the page already shows it once.
+    /// Many notes open with their own name as a heading (in any case); the page already shows it once. Any other first
+    /// heading is a section of the note and stays.
     static (string Html, string? Id) WithoutLeadingTitle(string html, string title)
     {
         const string Start = "<h1 id=\"";
         var idEnd = html.StartsWith(Start, StringComparison.Ordinal) ? html.IndexOf('"', Start.Length) : -1;
         var rest = $"\">{System.Net.WebUtility.HtmlEncode(title)}</h1>\n";
-        return idEnd > 0 && html.AsSpan(idEnd).StartsWith(rest, StringComparison.Ordinal)
+        return idEnd > 0 && html.AsSpan(idEnd).StartsWith(rest, StringComparison.OrdinalIgnoreCase)
             ? (html[(idEnd + rest.Length)..], html[Start.Length..idEnd])
             : (html, null);
     }
