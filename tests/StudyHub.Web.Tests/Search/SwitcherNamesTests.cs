@@ -67,7 +67,8 @@ public sealed class SwitcherNamesTests(StudyHubApp app) : IClassFixture<StudyHub
         Assert.Equal(("/notes/gamma-ray", false), (gamma[0].Url, gamma[0].IsConcept));
         Assert.DoesNotContain(gamma, o => o.IsConcept);
         Assert.Equal(
-            [("Alpha Prime", SwitcherNameKind.Title, "/notes/alpha-prime"), ("Beta", SwitcherNameKind.Title, "/notes/beta"),
+            [("Alpha", SwitcherNameKind.FileName, "/notes/alpha-prime"), ("Alpha Prime", SwitcherNameKind.Title, "/notes/alpha-prime"),
+             ("Beta", SwitcherNameKind.Title, "/notes/beta"),
              ("Gamma Ray", SwitcherNameKind.Title, "/notes/gamma-ray"), ("Genesis", SwitcherNameKind.Alias, "/notes/alpha-prime")],
             await NamesAsync("kept"));
     }

@@ -5,8 +5,9 @@ using StudyHub.Web.Features.Vaults;
 
 namespace StudyHub.Web.Features.Search;
 
-/// One name the quick switcher finds: a note's title or one of its aliases, or a concept that the vault's notes
-/// link to and nobody has written yet (once per concept, however many links name it). Kept by each import.
+/// One name the quick switcher finds: a note's title, its file name (when its front matter gives another title) or one
+/// of its aliases, or a concept that the vault's notes link to and nobody has written yet (once per concept, however
+/// many links name it). Kept by each import.
 public sealed class SwitcherName
 {
     public long Id { get; set; }
@@ -18,12 +19,16 @@ public sealed class SwitcherName
     public required string Title { get; set; }
     public required string Url { get; set; }
     public required string Detail { get; set; }
+
+    /// How many notes link to the note or concept: the switcher lists the more linked first among equally good matches.
+    public int LinksIn { get; set; }
 }
 
 /// In the order the switcher ranks them when two names match equally well.
 public enum SwitcherNameKind
 {
     Title,
+    FileName,
     Alias,
     Concept,
 }
@@ -43,7 +48,7 @@ public static class SwitcherNames
 {
     /// Makes the vault's switcher names match its notes and links as they now stand, in the import's transaction.
     /// Only the differences are written, so re-importing an unchanged vault leaves the table and its indexes alone.
-    /// The names come from studyhub_switcher_names (see the migration SwitcherNames).
+    /// The names come from studyhub_switcher_names (see the migration SwitcherFileNamesAndLinksIn).
     public static async Task RefreshAsync(StudyHubDbContext db, Guid vaultId, CancellationToken cancellationToken)
     {
         // Within a first import the new rows have no statistics yet; expecting a few, the planner nests loops over
@@ -57,15 +62,15 @@ public static class SwitcherNames
                 DELETE FROM "SwitcherNames" s
                 WHERE s."VaultId" = {vaultId} AND NOT EXISTS (
                     SELECT 1 FROM wanted w
-                    WHERE (w."Name", w."Kind", w."Title", w."Url", w."Detail") = (s."Name", s."Kind", s."Title", s."Url", s."Detail"))
+                    WHERE (w."Name", w."Kind", w."Title", w."Url", w."Detail", w."LinksIn") = (s."Name", s."Kind", s."Title", s."Url", s."Detail", s."LinksIn"))
             )
-            INSERT INTO "SwitcherNames" ("VaultId", "Name", "Kind", "Title", "Url", "Detail")
-            SELECT {vaultId}, w."Name", w."Kind", w."Title", w."Url", w."Detail"
+            INSERT INTO "SwitcherNames" ("VaultId", "Name", "Kind", "Title", "Url", "Detail", "LinksIn")
+            SELECT {vaultId}, w."Name", w."Kind", w."Title", w."Url", w."Detail", w."LinksIn"
             FROM wanted w
             WHERE NOT EXISTS (
                 SELECT 1 FROM "SwitcherNames" s
                 WHERE s."VaultId" = {vaultId}
-                  AND (s."Name", s."Kind", s."Title", s."Url", s."Detail") = (w."Name", w."Kind", w."Title", w."Url", w."Detail"))
+                  AND (s."Name", s."Kind", s."Title", s."Url", s."Detail", s."LinksIn") = (w."Name", w."Kind", w."Title", w."Url", w."Detail", w."LinksIn"))
             """, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("RESET enable_nestloop; RESET jit", cancellationToken);
     }
