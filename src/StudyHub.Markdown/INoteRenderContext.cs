@@ -17,6 +17,13 @@ public interface INoteRenderContext
     /// recording to seek (it then stays plain text).
     /// </summary>
     string? TimestampHref(NoteTimestamp time);
+
+    /// <summary>
+    /// The address of the page the note is shown on, such as <c>/notes/clip</c>. Links within the page (<c>#heading</c>,
+    /// <c>[[#Heading]]</c>, footnotes) are written as this address and their fragment: a page with
+    /// <c>&lt;base href="/"&gt;</c> would otherwise resolve a bare <c>#heading</c> to the home page. Empty leaves them bare.
+    /// </summary>
+    string PageAddress => "";
 }
 
 /// <summary>Where a wikilink points.</summary>

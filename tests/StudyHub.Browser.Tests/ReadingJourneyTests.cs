@@ -65,4 +65,33 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
 
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
     });
+
+    [Fact]
+    public Task AContentsEntryKeepsTheNotesAddressThroughReloadAndHistory() => JourneyAsync(nameof(AContentsEntryKeepsTheNotesAddressThroughReloadAndHistory), async () =>
+    {
+        var note = new Uri(BaseAddress, "/notes/multimodal-deep-learning").ToString();
+        var section = Page.GetByRole(AriaRole.Heading, new() { Name = "Why does MultiModality matter?" });
+        await Page.GotoAsync(note);
+
+        await Page.Locator("nav.toc").GetByRole(AriaRole.Link, new() { Name = "Why does MultiModality matter?" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(note + "#why-does-multimodality-matter");
+        await Expect(section).ToBeInViewportAsync();
+
+        await Page.ReloadAsync();
+        await Expect(Page).ToHaveURLAsync(note + "#why-does-multimodality-matter");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Multimodal Deep Learning", Level = 1 })).ToBeAttachedAsync();
+        await Expect(section).ToBeInViewportAsync();
+
+        await Page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(Page).ToHaveURLAsync(note);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Page.GoForwardAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(Page).ToHaveURLAsync(note + "#why-does-multimodality-matter");
+        await Expect(section).ToBeInViewportAsync();
+
+        // The address used to become "/#…", from where Blazor retried its navigation about 40 times a second.
+        var logged = ConsoleMessages.Count;
+        await Page.WaitForTimeoutAsync(1000);
+        Assert.Equal(logged, ConsoleMessages.Count);
+    });
 }

@@ -143,4 +143,16 @@ public class RenderingTests
     [InlineData("Text[^1]\n\n[^1]: Note.", "<p>Text<a id=\"fnref:1\" href=\"#fn:1\" class=\"footnote-ref\"><sup>1</sup></a></p>\n<div class=\"footnotes\">\n<hr />\n<ol>\n<li id=\"fn:1\">\n<p>Note.<a href=\"#fnref:1\" class=\"footnote-back-ref\">&#8617;</a></p>\n</li>\n</ol>\n</div>")]
     [InlineData("---\ntitle: Hidden\n---\nBody", "<p>Body</p>")]
     public void MarkdigExtrasRender(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
+    // The page has <base href="/">: a bare "#part" would lead to the home page.
+    [Theory]
+    [InlineData("[[#Local Heading]]", """<p><a class="wikilink" href="/notes/lecture#local-heading">Local Heading</a></p>""")]
+    [InlineData("[see](#part)", """<p><a href="/notes/lecture#part">see</a></p>""")]
+    [InlineData("[site](/tags/x) [web](https://example.org/#top)", """<p><a href="/tags/x">site</a> <a href="https://example.org/#top">web</a></p>""")]
+    [InlineData("Text[^1]\n\n[^1]: Note.", "<p>Text<a id=\"fnref:1\" href=\"/notes/lecture#fn:1\" class=\"footnote-ref\"><sup>1</sup></a></p>\n<div class=\"footnotes\">\n<hr />\n<ol>\n<li id=\"fn:1\">\n<p>Note.<a href=\"/notes/lecture#fnref:1\" class=\"footnote-back-ref\">&#8617;</a></p>\n</li>\n</ol>\n</div>")]
+    public void LinksWithinTheNoteKeepItsAddress(string markdown, string html)
+    {
+        var page = new TestRenderContext(pageAddress: "/notes/lecture");
+        Assert.Equal(html, Render.Markdown.RenderHtml(Render.Markdown.Parse(markdown, "Lecture.md"), page).TrimEnd());
+    }
 }

@@ -4,8 +4,11 @@ namespace StudyHub.Markdown.Tests;
 internal sealed class TestRenderContext(
     IEnumerable<string>? notes = null,
     IEnumerable<string>? attachments = null,
-    IReadOnlyDictionary<string, string>? noteSources = null) : INoteRenderContext
+    IReadOnlyDictionary<string, string>? noteSources = null,
+    string pageAddress = "") : INoteRenderContext
 {
+    public string PageAddress => pageAddress;
+
     private static readonly ObsidianMarkdown Markdown = new();
     private readonly HashSet<string> notes = new(notes ?? [], StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> attachments = new(attachments ?? [], StringComparer.OrdinalIgnoreCase);

@@ -43,6 +43,8 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         pipeline.Setup(this);
         ObjectRenderers.Replace<HtmlBlockRenderer>(new HtmlRawBlockRenderer());
         ObjectRenderers.Replace<HtmlInlineRenderer>(rawInlineRenderer);
+        ObjectRenderers.Replace<Markdig.Extensions.Footnotes.HtmlFootnoteLinkRenderer>(new HtmlFootnoteLinkRenderer());
+        LinkRewriter = url => url.StartsWith('#') ? InPage(url) : url;
         ObjectWriteBefore += (_, obj) => StartingBlock(obj);
         ObjectWriteAfter += (_, obj) => FinishedBlock(obj);
     }
@@ -50,6 +52,9 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     public INoteRenderContext Context { get; private set; } = NoContext.Instance;
 
     public ObsidianMarkdownOptions Options { get; }
+
+    // A fragment of the page the note is shown on (see INoteRenderContext.PageAddress).
+    public string InPage(string fragment) => Context.PageAddress + fragment;
 
     public StringBuilder Output => ((StringWriter)Writer).GetStringBuilder();
 

@@ -34,7 +34,7 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
     {
         if (link.Target.Length == 0)
         {
-            renderer.Write("<a class=\"wikilink\" href=\"").WriteEscape(link.Fragment).Write("\">");
+            renderer.Write("<a class=\"wikilink\" href=\"").WriteEscape(renderer.InPage(link.Fragment)).Write("\">");
         }
         else
         {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Notes.Components;
 
@@ -6,8 +8,9 @@ namespace StudyHub.Components.Tests.Notes;
 public class NotePartsTests : BunitContext
 {
     [Fact]
-    public void ContentsListEveryHeadingIndentedByLevel()
+    public void ContentsListEveryHeadingIndentedByLevelOnTheNotesOwnAddress()
     {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/notes/multimodal-deep-learning");
         var contents = Render<ContentsNav>(p => p.Add(x => x.Entries,
             [new TocEntry(2, "why-does-multimodality-matter", "Why does MultiModality matter?"), new TocEntry(3, "fusion", "Fusion")]));
 
@@ -15,8 +18,8 @@ public class NotePartsTests : BunitContext
             <nav class="toc" aria-labelledby="toc-title">
               <h2 id="toc-title">Contents</h2>
               <ol>
-                <li class="toc-level-2"><a href="#why-does-multimodality-matter">Why does MultiModality matter?</a></li>
-                <li class="toc-level-3"><a href="#fusion">Fusion</a></li>
+                <li class="toc-level-2"><a href="/notes/multimodal-deep-learning#why-does-multimodality-matter">Why does MultiModality matter?</a></li>
+                <li class="toc-level-3"><a href="/notes/multimodal-deep-learning#fusion">Fusion</a></li>
               </ol>
             </nav>
             """);

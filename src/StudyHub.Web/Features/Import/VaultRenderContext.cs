@@ -10,10 +10,14 @@ sealed class VaultRenderContext(
     VaultLinkIndex index,
     IReadOnlyDictionary<string, (string Slug, ParsedNote Parsed)> notes,
     IReadOnlyDictionary<string, Attachment> attachments,
-    IReadOnlyDictionary<int, string>? seekLinks = null) : INoteRenderContext
+    IReadOnlyDictionary<int, string>? seekLinks = null,
+    string pageAddress = "") : INoteRenderContext
 {
-    /// The same vault seen from one note, whose times (by offset) seek its recordings through these links.
-    public VaultRenderContext For(IReadOnlyDictionary<int, string> seekLinksOfNote) => new(index, notes, attachments, seekLinksOfNote);
+    /// The same vault seen from one note, shown at its slug, whose times (by offset) seek its recordings through these links.
+    public VaultRenderContext For(string slug, IReadOnlyDictionary<int, string> seekLinksOfNote) =>
+        new(index, notes, attachments, seekLinksOfNote, $"/notes/{slug}");
+
+    public string PageAddress => pageAddress;
 
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
