@@ -130,6 +130,42 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(orphan.Locator(".annotation-quote")).ToHaveTextAsync("mixes the inputs");
     });
 
+    /// The server places every annotation and the page paints where it says: words edited inside the quote are painted
+    /// as they now read (after a formula KaTeX drew, which the page counts as the note's text does), and a short
+    /// quote replaced in a sentence that stayed is listed as no longer in the note, painted on none of the new words.
+    [Fact]
+    public Task ThePagePaintsWhereTheServerPlacedEachAnnotation() => JourneyAsync(nameof(ThePagePaintsWhereTheServerPlacedEachAnnotation), async () =>
+    {
+        using var vault = new TempVault("placed").Write("Placed.md",
+            "# Placed\n\nWith $x^2$ in front, late fusion combines just the scores of each model.\n\nEarly fusion mixes the inputs, as in CLIP.\n");
+        await App.ImportVaultAsync(vault.Root);
+        await App.CreateUserAsync("painter@example.org");
+        await SignInAsync(Page, "painter@example.org");
+        await Page.GotoAsync("/notes/placed");
+        await Expect(Page.Locator(".note-body .katex")).ToHaveCountAsync(1);
+        foreach (var (passage, comment) in new[] { ("combines just the scores", "Edited inside."), ("CLIP", "Replaced.") })
+        {
+            await SelectAsync(Page, passage);
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+            await Page.GetByLabel("Your annotation").FillAsync(comment);
+            await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+            await Expect(Page.Locator("mark.annotation-highlight", new() { HasText = passage })).ToHaveTextAsync(passage);
+        }
+
+        vault.Write("Placed.md", "# Placed\n\nWith $x^2$ in front, late fusion merges just the scores of each model.\n\nEarly fusion mixes the inputs, as in ALBEF.\n");
+        await App.ImportVaultAsync(vault.Root);
+        await Page.ReloadAsync();
+
+        var edited = Page.Locator("[data-annotations] .annotation", new() { HasText = "Edited inside." });
+        await Expect(edited.Locator(".discussion-badge", new() { HasText = "moved" })).ToBeVisibleAsync();
+        var id = await edited.GetAttributeAsync("data-item");
+        await Expect(Page.Locator($"mark.annotation-highlight[data-annotation='{id}']")).ToHaveTextAsync("merges just the scores");
+        var orphan = Page.Locator("[data-orphans] .annotation", new() { HasText = "Replaced." });
+        await Expect(orphan.Locator(".annotation-quote")).ToHaveTextAsync("CLIP");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No longer in the note" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("mark.annotation-highlight")).ToHaveCountAsync(1);
+    });
+
     static async Task UseYouTubeStandInAsync(IPage page) =>
         await page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
 

@@ -8,22 +8,60 @@ public class AnchoringTests
 
     static TextAnchor AnchorOn(string quote) => TextAnchor.Of(Original, Original.IndexOf(quote, StringComparison.Ordinal), quote.Length);
 
+    /// The one table of how an annotation fares when its note is edited. The edited text marks where the annotation is
+    /// found [thus]; without brackets it is an orphan, kept with its quote and shown on no words at all.
     [Theory]
-    // Unchanged text: found where it was.
-    [InlineData(Original, "contrastive models", AnchorStatus.Anchored, "contrastive models")]
-    // Text added before: the same words, further on.
-    [InlineData("A new opening line. " + Original, "contrastive models", AnchorStatus.Moved, "contrastive models")]
-    // The words themselves edited, their surroundings not: the passage between the old context.
-    [InlineData("Late fusion combines just the scores. This is what we would now call contrastive learning models, eg CLIP. Then came ALIGN.",
-        "contrastive models", AnchorStatus.Moved, "contrastive learning models")]
-    // The passage and its surroundings gone: an orphan.
-    [InlineData("A different note altogether, about speech recognition and nothing else at all.", "contrastive models", AnchorStatus.Orphaned, "")]
-    public void AnAnchorIsFoundAgainAfterAnEdit(string edited, string quote, AnchorStatus status, string found)
+    // Unchanged.
+    [InlineData("contrastive models", AnchorStatus.Anchored,
+        "Late fusion combines just the scores. This is what we would now call [contrastive models], eg CLIP. Then came ALIGN.")]
+    // Edits inside the quote: a few, and it follows them; rewritten, and it is no longer there.
+    [InlineData("contrastive models", AnchorStatus.Moved,
+        "Late fusion combines just the scores. This is what we would now call [contrasting models], eg CLIP. Then came ALIGN.")]
+    [InlineData("combines just the scores", AnchorStatus.Moved,
+        "Late fusion [merges just the scores]. This is what we would now call contrastive models, eg CLIP. Then came ALIGN.")]
+    [InlineData("contrastive models", AnchorStatus.Orphaned,
+        "Late fusion combines just the scores. This is what we would now call models trained contrastively, eg CLIP. Then came ALIGN.")]
+    // Edits around it.
+    [InlineData("contrastive models", AnchorStatus.Moved,
+        "An opening line. Late fusion merges the scores. This is what people call [contrastive models], like CLIP or ALIGN.")]
+    // Its paragraph moved.
+    [InlineData("contrastive models", AnchorStatus.Moved,
+        "Then came ALIGN.\nLate fusion combines just the scores. This is what we would now call [contrastive models], eg CLIP.")]
+    // A sentence duplicated, before or after it: the copy whose surroundings are the old ones.
+    [InlineData("just the scores", AnchorStatus.Moved,
+        "Recap: late fusion combines just the scores. Late fusion combines [just the scores]. This is what we would now call contrastive models, eg CLIP. Then came ALIGN.")]
+    [InlineData("just the scores", AnchorStatus.Anchored,
+        "Late fusion combines [just the scores]. This is what we would now call contrastive models, eg CLIP. Recap: late fusion combines just the scores.")]
+    // The quote deleted while the sentence around it stays.
+    [InlineData("contrastive models", AnchorStatus.Orphaned,
+        "Late fusion combines just the scores. This is what we would now call, eg CLIP. Then came ALIGN.")]
+    // A short quote replaced while the sentence stays the same (the reported bug: it moved onto the new words).
+    [InlineData("CLIP", AnchorStatus.Orphaned,
+        "Late fusion combines just the scores. This is what we would now call contrastive models, eg ALBEF. Then came ALIGN.")]
+    [InlineData("just the scores", AnchorStatus.Orphaned,
+        "Late fusion combines only the logits. This is what we would now call contrastive models, eg CLIP. Then came ALIGN.")]
+    // The passage and its surroundings gone.
+    [InlineData("contrastive models", AnchorStatus.Orphaned, "A different note altogether, about speech recognition and nothing else at all.")]
+    public void AnAnnotationIsFoundAgainOnlyWhereItsQuoteStillIs(string quote, AnchorStatus status, string edited)
     {
-        var match = Anchoring.Locate(edited, AnchorOn(quote));
+        var text = edited.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
 
-        Assert.Equal(status, match.Status);
-        Assert.Equal(found, edited.Substring(match.Start, match.Length));
+        var match = Anchoring.Locate(text, AnchorOn(quote));
+
+        var found = match.Status == AnchorStatus.Orphaned ? text : $"{text[..match.Start]}[{text.Substring(match.Start, match.Length)}]{text[(match.Start + match.Length)..]}";
+        Assert.Equal((status, edited), (match.Status, found));
+    }
+
+    /// A quote longer than the 32 characters diff-match-patch searches at once, edited at both ends.
+    [Fact]
+    public void ALongQuoteEditedAtBothEndsIsFound()
+    {
+        const string Quote = "This is what we would now call contrastive models, eg CLIP";
+        var text = "Late fusion combines just the scores. That is what we would now call contrastive models, eg CLIP!! Then came ALIGN.";
+
+        var match = Anchoring.Locate(text, AnchorOn(Quote));
+
+        Assert.Equal((AnchorStatus.Moved, "That is what we would now call contrastive models, eg CLIP"), (match.Status, text.Substring(match.Start, match.Length)));
     }
 
     [Fact]

@@ -114,10 +114,39 @@ public sealed class ReanchoringTests(StudyHubApp app) : IClassFixture<StudyHubAp
         Assert.Null(moved.DeletedAt);
     }
 
-    async Task<string> SlugAsync(string path)
+    /// The reported bug: the author replaced a short phrase and kept the sentence, and the annotation moved onto the new
+    /// words. Now only its quote places it: gone, it is listed as an orphan with its quote and no highlight, while an
+    /// annotation whose words are still there is highlighted on them.
+    [Fact]
+    public async Task AShortPassageReplacedInAnUnchangedSentenceIsAnOrphanNotTheNewWords()
+    {
+        using var vault = new TempVault("replaced").Write("Lecture.md", Lecture);
+        await app.ImportVaultAsync(vault.Root);
+        await app.CreateUserAsync("replacer@example.org");
+        using var reader = await app.ClientAsync("replacer@example.org");
+        var slug = await SlugAsync("Lecture.md", "replaced");
+        var replaced = await PostAsync(reader, $"api/notes/{slug}/annotations", new { quote = "just the scores", body = "Which scores?", visibility = "Members" });
+        var kept = await PostAsync(reader, $"api/notes/{slug}/annotations", new { quote = "contrastive models", body = "Like CLIP?", visibility = "Members" });
+
+        vault.Write("Lecture.md", Lecture.Replace("just the scores", "only the logits", StringComparison.Ordinal));
+        await app.ImportVaultAsync(vault.Root);
+
+        var listed = (await reader.GetFromJsonAsync<JsonElement[]>(new Uri($"/api/notes/{slug}/annotations", UriKind.Relative)))!
+            .ToDictionary(a => a.GetProperty("id").GetGuid());
+        Assert.Equal(("Orphaned", "just the scores", JsonValueKind.Null),
+            (listed[replaced].GetProperty("status").GetString(), listed[replaced].GetProperty("quote").GetString(), listed[replaced].GetProperty("highlight").ValueKind));
+        var highlight = listed[kept].GetProperty("highlight");
+        await using var db = app.Database.CreateContext();
+        var text = await db.Notes.Where(n => n.Slug == slug).Select(n => n.PlainText).SingleAsync();
+        var words = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Equal(("contrastive models", "contrastivemodels"),
+            (highlight.GetProperty("text").GetString(), words[highlight.GetProperty("from").GetInt32()..highlight.GetProperty("to").GetInt32()]));
+    }
+
+    async Task<string> SlugAsync(string path, string vault = "restructured")
     {
         await using var db = app.Database.CreateContext();
-        return await db.Notes.Where(n => n.Path == path && n.Vault.Name == "restructured").Select(n => n.Slug).SingleAsync();
+        return await db.Notes.Where(n => n.Path == path && n.Vault.Name == vault).Select(n => n.Slug).SingleAsync();
     }
 
     async Task<string> CountAsync(string step)

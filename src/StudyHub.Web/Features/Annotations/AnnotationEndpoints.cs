@@ -91,7 +91,7 @@ public static class AnnotationEndpoints
         db.Annotations.Add(annotation);
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, note.Id, cancellationToken);
-        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, user.Identity?.Name, reader, []));
+        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, user.Identity?.Name, reader, [], note.PlainText));
     }
 
     /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.

@@ -7,9 +7,13 @@ namespace StudyHub.Web.Features.Annotations;
 public sealed record CommentView(Guid Id, Guid? AnnotationId, string Author, string Body, string BodyHtml, string Visibility,
     bool Mine, bool MayDelete, bool Hidden, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-/// An annotation as one reader may see it: the passage (with the context the page finds it by), the comment
-/// rendered safely, what this reader may do with it, and its replies.
-public sealed record AnnotationView(Guid Id, string Quote, string Prefix, string Suffix, int Start, int Length, string Status,
+/// Where the page paints an annotation, as Anchoring placed it: the note's characters other than whitespace from
+/// From to To, and the words it paints there (the page paints nothing if its own text says otherwise).
+public sealed record Highlight(int From, int To, string Text);
+
+/// An annotation as one reader may see it: the passage as quoted and where it stands now (no highlight: it is no
+/// longer in the note), the comment rendered safely, what this reader may do with it, and its replies.
+public sealed record AnnotationView(Guid Id, string Quote, int Start, int Length, string Status, Highlight? Highlight,
     string? Heading, int? MediaSeconds, string Author, string Body, string BodyHtml, string Visibility, bool Mine, bool MayDelete,
     bool MayResolve, bool Resolved, bool Hidden, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<CommentView> Replies);
 
@@ -22,10 +26,12 @@ public static class DiscussionViews
         var rows = await reader.Visible(annotations).OrderBy(a => a.Start).ThenBy(a => a.CreatedAt)
             .Join(db.Users, a => a.AuthorId, u => u.Id, (a, u) => new { Annotation = a, Author = u.UserName })
             .ToListAsync(cancellationToken);
+        var noteIds = rows.Select(r => r.Annotation.NoteId).Distinct().ToList();
+        var texts = await db.Notes.Where(n => noteIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.PlainText, cancellationToken);
         var ids = rows.Select(r => r.Annotation.Id).ToList();
         var replies = (await CommentsAsync(db, db.Comments.Where(c => c.AnnotationId != null && ids.Contains(c.AnnotationId.Value)), reader, cancellationToken))
             .ToLookup(c => c.AnnotationId);
-        return rows.Select(r => View(r.Annotation, r.Author, reader, [.. replies[r.Annotation.Id]])).ToList();
+        return rows.Select(r => View(r.Annotation, r.Author, reader, [.. replies[r.Annotation.Id]], texts[r.Annotation.NoteId])).ToList();
     }
 
     public static async Task<List<CommentView>> CommentsAsync(StudyHubDbContext db, IQueryable<Comment> comments, Reader reader,
@@ -37,10 +43,20 @@ public static class DiscussionViews
         return rows.Select(r => View(r.Comment, r.Author, reader)).ToList();
     }
 
-    public static AnnotationView View(Annotation a, string? author, Reader reader, IReadOnlyList<CommentView> replies) =>
-        new(a.Id, a.Quote, a.Prefix, a.Suffix, a.Start, a.Length, a.Status.ToString(), a.Heading, a.MediaSeconds, DisplayName(author),
+    public static AnnotationView View(Annotation a, string? author, Reader reader, IReadOnlyList<CommentView> replies, string noteText) =>
+        new(a.Id, a.Quote, a.Start, a.Length, a.Status.ToString(), HighlightOf(a, noteText), a.Heading, a.MediaSeconds, DisplayName(author),
             a.Body, ReaderMarkdown.ToHtml(a.Body), a.Visibility.ToString(), a.AuthorId == reader.Id, reader.MayDelete(a.AuthorId),
             reader.MayResolve(a.AuthorId), a.ResolvedAt is not null, a.HiddenAt is not null, a.CreatedAt, a.UpdatedAt, replies);
+
+    static Highlight? HighlightOf(Annotation a, string noteText)
+    {
+        if (a.Status == AnchorStatus.Orphaned || a.Length == 0 || a.Start + a.Length > noteText.Length)
+        {
+            return null;
+        }
+        var (from, to) = Anchoring.OnPage(noteText, a.Start, a.Length);
+        return new Highlight(from, to, noteText.Substring(a.Start, a.Length));
+    }
 
     public static CommentView View(Comment c, string? author, Reader reader) =>
         new(c.Id, c.AnnotationId, DisplayName(author), c.Body, ReaderMarkdown.ToHtml(c.Body), c.Visibility.ToString(), c.AuthorId == reader.Id,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Notes;
@@ -14,6 +15,10 @@ public sealed class NotePageModel
     public required bool MembersOnly { get; init; }
     public required IReadOnlyList<string> Folders { get; init; }
     public required string Html { get; init; }
+
+    /// What of the note's text (whitespace aside) the page leaves out before Html: the title heading it does not show
+    /// twice. Annotations are placed in the whole text; the page paints them this much further back.
+    public int TextBeforeHtml { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public string? Subject { get; init; }
@@ -47,6 +52,7 @@ public sealed class NotePageModel
             MembersOnly = note.MembersOnly,
             Folders = note.Path.Split('/')[..^1],
             Html = html,
+            TextBeforeHtml = titleId is null ? 0 : Anchoring.CharactersOnPage(note.Title),
             Tags = note.Tags,
             UpdatedAt = note.UpdatedAt,
             Subject = metadata.Text("subject"),

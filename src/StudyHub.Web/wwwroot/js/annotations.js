@@ -7,20 +7,33 @@
         return;
     }
 
-    // The page's text without whitespace, and for each character the text node and offset it came from. The
-    // server's plain text differs from the page's only in whitespace, so anchors are compared this way.
+    // Whitespace as .NET's char.IsWhiteSpace has it, since the server counts the note's text that way.
+    const space = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+    const squeeze = text => [...(text ?? "")].filter(c => !space.test(c)).join("");
+
+    // The page's text as the server counts the note's (without whitespace), and for each character the text node and
+    // offset it came from. A formula KaTeX drew counts as the source the note holds, \(…\) or \[…\], and is not painted.
     function textIndex(body) {
         const nodes = [];
         const offsets = [];
         let text = "";
-        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
-            acceptNode: node => node.parentElement?.closest(".katex, button, .embed-missing, script, style")
-                ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+            acceptNode: node => node.nodeType === Node.ELEMENT_NODE
+                ? (node.matches(".katex") ? NodeFilter.FILTER_ACCEPT : node.matches("button, .embed-missing, script, style") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP)
+                : node.parentElement?.closest(".katex") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
         });
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.nodeType === Node.ELEMENT_NODE) {
+                const source = node.querySelector("annotation[encoding='application/x-tex']")?.textContent ?? "";
+                const formula = squeeze(node.parentElement?.closest(".katex-display") ? `\\[${source}\\]` : `\\(${source}\\)`);
+                text += formula;
+                nodes.push(...Array(formula.length).fill(null));
+                offsets.push(...Array(formula.length).fill(0));
+                continue;
+            }
             const value = node.nodeValue;
             for (let i = 0; i < value.length; i++) {
-                if (!/\s/.test(value[i])) {
+                if (!space.test(value[i])) {
                     text += value[i];
                     nodes.push(node);
                     offsets.push(i);
@@ -30,49 +43,14 @@
         return { text, nodes, offsets };
     }
 
-    const squeeze = text => (text ?? "").replace(/\s+/g, "");
-
-    function sharedSuffix(text, end, wanted) {
-        let n = 0;
-        while (n < wanted.length && end - n - 1 >= 0 && text[end - n - 1] === wanted[wanted.length - n - 1]) {
-            n++;
-        }
-        return n;
-    }
-
-    function sharedPrefix(text, start, wanted) {
-        let n = 0;
-        while (n < wanted.length && start + n < text.length && text[start + n] === wanted[n]) {
-            n++;
-        }
-        return n;
-    }
-
-    // Where an annotation's quote stands on the page: the occurrence whose surroundings match best.
-    function locate(index, annotation) {
-        const quote = squeeze(annotation.quote);
-        if (!quote) {
-            return null;
-        }
-        const prefix = squeeze(annotation.prefix);
-        const suffix = squeeze(annotation.suffix);
-        let best = -1;
-        let bestScore = -1;
-        for (let at = index.text.indexOf(quote); at >= 0; at = index.text.indexOf(quote, at + 1)) {
-            const score = sharedSuffix(index.text, at, prefix) + sharedPrefix(index.text, at + quote.length, suffix);
-            if (score > bestScore) {
-                best = at;
-                bestScore = score;
-            }
-        }
-        return best < 0 ? null : { start: best, end: best + quote.length };
-    }
-
     // Wraps each text node's share of the passage in a mark; whitespace between blocks is left alone.
     function paint(index, found, id) {
         const pieces = new Map();
-        for (let i = found.start; i < found.end; i++) {
+        for (let i = found.from; i < found.to; i++) {
             const node = index.nodes[i];
+            if (!node) {
+                continue;
+            }
             const piece = pieces.get(node) ?? { from: index.offsets[i], to: index.offsets[i] + 1 };
             piece.to = index.offsets[i] + 1;
             pieces.set(node, piece);
@@ -223,17 +201,21 @@
             if (body) {
                 unpaint(body);
                 const index = textIndex(body);
+                const before = Number(body.dataset.textBefore ?? 0);
                 for (const annotation of list) {
-                    const found = annotation.status === "Orphaned" ? null : locate(index, annotation);
-                    annotation.marks = found ? paint(index, found, annotation.id) : [];
-                    if (found) {
+                    // The server placed the annotation; the page paints it there if its own text holds those words.
+                    const highlight = annotation.highlight;
+                    const found = highlight && { from: highlight.from - before, to: highlight.to - before };
+                    const paintable = found && found.from >= 0 && index.text.slice(found.from, found.to) === squeeze(highlight.text);
+                    annotation.marks = paintable ? paint(index, found, annotation.id) : [];
+                    if (paintable) {
                         // Painting split text nodes: the index must describe the page as it is now.
                         Object.assign(index, textIndex(body));
                     }
                 }
             }
-            const placed = list.filter(a => a.marks?.length > 0 || (a.status !== "Orphaned" && !body));
-            const orphans = list.filter(a => !placed.includes(a));
+            const placed = list.filter(a => a.status !== "Orphaned");
+            const orphans = list.filter(a => a.status === "Orphaned");
             root.querySelector("[data-annotations]").replaceChildren(...placed.map(annotationItem));
             root.querySelector("[data-orphans]").replaceChildren(...orphans.map(annotationItem));
             root.querySelector("[data-orphans-section]").hidden = orphans.length === 0;
