@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -61,6 +62,20 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
         Assert.Contains("<a href=\"#why-does-multimodality-matter\">Why does MultiModality matter?</a>", lecture, StringComparison.Ordinal);
         Assert.Contains("<a class=\"wikilink\" href=\"/notes/douwe-kiela\">Douwe Kiela</a>", lecture, StringComparison.Ordinal);
         Assert.Contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">", lecture, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALinkToANoteNotYetWrittenLeadsToItsConceptWithOrWithoutDotMd()
+    {
+        using var vault = new TempVault("unwritten").Write("Links.md", "See [the example](Example.md), [[Example.md]] and [[Example]].");
+        await app.ImportVaultAsync(vault.Root, "unwritten");
+        await using var db = app.Database.CreateContext();
+        var html = await db.Notes.Where(n => n.Path == "Links.md" && n.Vault.Name == "unwritten").Select(n => n.Html).SingleAsync();
+
+        var hrefs = System.Text.RegularExpressions.Regex.Matches(html, "<a class=\"wikilink unresolved\"[^>]* href=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(["/concepts/example", "/concepts/example", "/concepts/example"], hrefs);
+        using var concept = await app.CreateClient().GetAsync(new Uri("/concepts/example", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, concept.StatusCode);
     }
 
     [Fact]

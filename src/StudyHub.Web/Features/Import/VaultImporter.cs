@@ -551,8 +551,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
     static NoteLink ToStoredLink(Note note, WrittenLink link, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, string markdown)
     {
-        // [x](Example.md) and [[Example]] name the same note, and the same concept when it is not yet written.
-        var target = !link.IsAttachment && link.Target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? link.Target[..^3] : link.Target;
+        var target = link.IsAttachment ? link.Target : LinkedNoteName(link.Target);
         var stored = new NoteLink
         {
             NoteId = note.Id, TargetText = target, TargetSlug = target.Length == 0 ? note.Slug : Slug.From(target), Alias = link.Alias, Heading = link.Heading,
@@ -569,6 +568,10 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         return stored;
     }
+
+    /// [x](Example.md) and [[Example]] name the same note, and the same concept when it is not yet written.
+    internal static string LinkedNoteName(string target) =>
+        target.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? target[..^3] : target;
 
     static (string, Guid?, string?, string?, string?, string?, bool, int, int, string) LinkKey(NoteLink l) =>
         (l.TargetText, l.TargetNoteId, l.TargetAttachmentPath, l.Alias, l.Heading, l.BlockId, l.IsEmbed, l.Line, l.Offset, l.Context);
