@@ -45,6 +45,7 @@ app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMembership();
 app.UseSharing();
 app.UseRateLimiter();
 app.UseAntiforgery();

@@ -50,14 +50,17 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string Password = "correct horse battery staple";
 
-    /// A user who can sign in with <see cref="Password"/> unless another is given.
-    public async Task CreateUserAsync(string email, string role = Roles.Member, string password = Password)
+    /// A user who can sign in with <see cref="Password"/> unless another is given; with no role when role is null.
+    public async Task CreateUserAsync(string email, string? role = Roles.Member, string password = Password)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudyHubUser>>();
         var user = new StudyHubUser { UserName = email, Email = email, CreatedAt = DateTimeOffset.UtcNow };
         Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, role));
+        if (role is not null)
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
 
         static void Check(IdentityResult result)
         {

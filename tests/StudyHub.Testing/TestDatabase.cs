@@ -40,7 +40,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public StudyHubDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<StudyHubDbContext>().UseNpgsql(ConnectionString).Options);
+        new StudyHubDbContext(new DbContextOptionsBuilder<StudyHubDbContext>().UseNpgsql(ConnectionString).Options).ReadingAsSystem();
 
     public async ValueTask DisposeAsync()
     {

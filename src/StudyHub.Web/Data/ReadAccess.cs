@@ -1,14 +1,20 @@
 namespace StudyHub.Web.Data;
 
-/// Who may read the notes of members-only vaults: anyone signed in, the app's own work outside a request
-/// (imports, commands, background jobs), and a visitor holding a share link, for that one note.
+/// Who may read the notes of members-only vaults: people with the member role (see Membership), a visitor holding a share link for that one note, and the app's own work (imports, commands) when it
+/// asks for System by name. Without a request nothing members-only is readable.
 public readonly record struct ReadAccess(bool Member, Guid? SharedNoteId)
 {
     public const string SharedNoteKey = "StudyHub.SharedNoteId";
+    public const string MemberKey = "StudyHub.Member";
+
+    public static readonly ReadAccess None = new(false, null);
+
+    /// Imports, admin commands and start-up work read every vault; they say so where they open a context.
+    public static readonly ReadAccess System = new(true, null);
 
     public static ReadAccess Of(HttpContext? context) => context is null
-        ? new(true, null)
-        : new(context.User.Identity?.IsAuthenticated == true, context.Items[SharedNoteKey] as Guid?);
+        ? None
+        : new(context.Items[MemberKey] is true, context.Items[SharedNoteKey] as Guid?);
 
     /// The same rule as the notes' query filter in StudyHubDbContext, for notes held outside a query.
     public bool MayRead(bool membersOnly, Guid noteId) => !membersOnly || Member || noteId == SharedNoteId;

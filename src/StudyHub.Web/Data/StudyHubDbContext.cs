@@ -17,7 +17,16 @@ namespace StudyHub.Web.Data;
 public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> options, IHttpContextAccessor? http = null)
     : IdentityDbContext<StudyHubUser>(options), IDataProtectionKeyContext
 {
-    readonly ReadAccess _access = ReadAccess.Of(http?.HttpContext);
+    ReadAccess _access = ReadAccess.Of(http?.HttpContext);
+
+    /// For the app's own work outside a request (imports, commands): every vault is readable from here on.
+    public StudyHubDbContext ReadingAsSystem()
+    {
+        _access = ReadAccess.System;
+        return this;
+    }
+
+    public ReadAccess Access => _access;
 
     /// Whether the notes of members-only vaults are readable here (see ReadAccess).
     public bool ReaderIsMember => _access.Member;
@@ -36,6 +45,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<NoteSlugHistory> NoteSlugHistory => Set<NoteSlugHistory>();
     public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
     public DbSet<SwitcherName> SwitcherNames => Set<SwitcherName>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
 
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Annotation> Annotations => Set<Annotation>();

@@ -5,7 +5,7 @@ using StudyHub.Web.Features.Sharing;
 
 namespace StudyHub.Web.Infrastructure;
 
-/// Anonymous reading pages come from an output cache. Its keys carry the graph's version (the last import and
+/// Anonymous reading pages come from an output cache. Its keys carry the graph's version (the content version and
 /// the last concept correction), so an import or a correction from any process (the web upload, the command line,
 /// an editor) retires every cached page within seconds.
 public static class ReadingCache

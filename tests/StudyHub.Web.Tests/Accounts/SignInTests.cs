@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
 
@@ -20,6 +21,22 @@ public sealed class SignInTests(OpenRegistrationApp app) : IClassFixture<OpenReg
         Assert.Contains("Sign out", home, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         var user = await db.Users.SingleAsync(u => u.Email == "ada@example.org");
+        // Anyone may register here, so registering alone does not open members-only vaults.
+        Assert.False(await db.UserRoles.AnyAsync(role => role.UserId == user.Id));
+    }
+
+    [Fact]
+    public async Task RegisteringGrantsTheMemberRoleWhenConfigured()
+    {
+        using var granting = app.WithWebHostBuilder(builder => builder.UseSetting("Accounts:NewAccountsAreMembers", "true"));
+        using var registering = granting.CreateClient();
+
+        using var registered = await StudyHubApp.PostFormAsync(registering, "/account/register", "register",
+            new() { ["Input.Email"] = "grace@example.org", ["Input.Password"] = StudyHubApp.Password });
+
+        Assert.Contains("grace@example.org", await registered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "grace@example.org");
         Assert.True(await db.UserRoles.AnyAsync(role => role.UserId == user.Id && role.RoleId == "member"));
     }
 

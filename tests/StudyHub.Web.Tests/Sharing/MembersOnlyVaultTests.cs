@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Web.Data;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Sharing;
@@ -19,8 +22,10 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
             await base.InitializeAsync();
             using var open = new TempVault("open").Write("Open Note.md", "#opentag\n\nContrastive learning, in the open.");
             using var closed = new TempVault("closed")
-                .Write("Closed Note.md", "---\naliases: [Hidden Alias]\n---\n#closedtag\n\nContrastive learning, behind the door.")
-                .Write("Closed Sibling.md", "Another contrastive note for members.");
+                .Write("Closed Note.md", "---\naliases: [Hidden Alias]\n---\n#closedtag\n\nContrastive learning, behind the door.\n\n![[door.png]]\n\n![[Closed Sibling]]")
+                .Write("Closed Sibling.md", "Another contrastive note for members, next to [[Closed Note]].\n\n![[sibling.png]]")
+                .Write("door.png", DoorImage)
+                .Write("sibling.png", SiblingImage);
             await ImportVaultAsync(open.Root, "open");
             await ImportVaultAsync(closed.Root, "closed");
             await AdminCommandTests.RunAppAsync(["vault-access", "closed", "members"], new()
@@ -30,20 +35,173 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
             });
             await CreateUserAsync("member@example.org");
             await CreateUserAsync("editor@example.org", Roles.Editor);
+            await CreateUserAsync("no-role@example.org", role: null);
         }
+    }
+
+    static readonly byte[] DoorImage = [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3];
+    static readonly byte[] SiblingImage = [0x89, (byte)'P', (byte)'N', (byte)'G', 4, 5, 6];
+
+    [Theory]
+    [InlineData("closed-note", "closed-notes")]
+    [InlineData("closed-sibling", "closed-sibyl")]
+    public async Task AVisitorCannotTellAMembersOnlyNoteFromAMissingOne(string existing, string missing)
+    {
+        using var client = Anonymous();
+
+        using var members = await client.GetAsync(new Uri($"/notes/{existing}", UriKind.Relative));
+        using var nothing = await client.GetAsync(new Uri($"/notes/{missing}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, members.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
+        var membersPage = PageShape(await members.Content.ReadAsStringAsync(), existing);
+        var missingPage = PageShape(await nothing.Content.ReadAsStringAsync(), missing);
+        Assert.Equal(missingPage, membersPage);
+        Assert.Contains($"/account/login?ReturnUrl=%2Fnotes%2F{{slug}}", membersPage, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("/notes/closed-note")]
-    [InlineData("/notes/closed-sibling")]
-    public async Task AnonymousVisitorsAreAskedToSignIn(string path)
+    [InlineData("/api/notes/closed-note/preview")]
+    [InlineData("/api/notes/closed-note/media")]
+    [InlineData("/tags/closedtag")]
+    public async Task AnAccountWithoutTheMemberRoleReadsNothingMembersOnly(string path)
     {
-        using var client = Anonymous();
+        using var noRole = await SignedInAsync("no-role@example.org");
 
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await noRole.GetAsync(new Uri(path, UriKind.Relative));
+        var search = await noRole.GetStringAsync(new Uri("/search?q=contrastive", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/account/login?ReturnUrl={Uri.EscapeDataString(path)}", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Closed Note", search, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await noRole.GetAsync(new Uri(await AttachmentUrlAsync("door.png"), UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TakingTheMemberRoleAwayRevokesReadingAtOnce()
+    {
+        await app.CreateUserAsync("leaving@example.org");
+        using var leaving = await SignedInAsync("leaving@example.org");
+        using var before = await leaving.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StudyHubUser>>();
+            var user = await users.FindByEmailAsync("leaving@example.org");
+            Assert.True((await users.RemoveFromRoleAsync(user!, Roles.Member)).Succeeded);
+        }
+        using var after = await leaving.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task OutsideARequestOnlyTheSystemAccessReadsMembersOnlyNotes()
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>();
+        await using var plain = await contexts.CreateDbContextAsync();
+        await using var system = (await contexts.CreateDbContextAsync()).ReadingAsSystem();
+
+        Assert.Equal(0, await plain.Notes.CountAsync(n => n.Vault.Name == "closed"));
+        Assert.Equal(2, await system.Notes.CountAsync(n => n.Vault.Name == "closed"));
+    }
+
+    [Fact]
+    public async Task ACachedPublicPageRetiresWhenItsVaultGoesMembersOnlyWhateverTheHostsClocksSay()
+    {
+        using var turning = new TempVault("turning").Write("Turning Note.md", "Public until the command runs.");
+        await app.ImportVaultAsync(turning.Root, "turning");
+        using var visitor = Anonymous();
+        using var cached = await visitor.GetAsync(new Uri("/notes/turning-note", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        await using (var db = app.Database.CreateContext())
+        {
+            // The import ran on a host whose clock is an hour ahead of the one that runs the command.
+            await db.ImportRuns.Where(r => db.Vaults.Any(v => v.Id == r.VaultId && v.Name == "turning"))
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.FinishedAt, DateTimeOffset.UtcNow.AddHours(1)));
+        }
+
+        await AdminCommandTests.RunAppAsync(["vault-access", "turning", "members"], new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__StudyHub"] = app.Database.ConnectionString,
+        });
+
+        // The app reads the version at most every two seconds.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
+        var status = HttpStatusCode.OK;
+        while (status == HttpStatusCode.OK && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            using var response = await visitor.GetAsync(new Uri("/notes/turning-note", UriKind.Relative));
+            status = response.StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
+    public async Task MembersOnlyFilesAreServedToMembersOnlyWithPrivateCaching()
+    {
+        var door = await AttachmentUrlAsync("door.png");
+        var missing = $"/attachments/{new string('0', 64)}/door.png";
+        using var anonymous = Anonymous();
+        using var member = await SignedInAsync("member@example.org");
+
+        using var hidden = await anonymous.GetAsync(new Uri(door, UriKind.Relative));
+        using var absent = await anonymous.GetAsync(new Uri(missing, UriKind.Relative));
+        using var shown = await member.GetAsync(new Uri(door, UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, door) { Headers = { IfNoneMatch = { shown.Headers.ETag! } } };
+        using var unchanged = await member.SendAsync(again);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (hidden.StatusCode, absent.StatusCode));
+        Assert.Equal(PageShape(await absent.Content.ReadAsStringAsync(), new string('0', 64)),
+            PageShape(await hidden.Content.ReadAsStringAsync(), door.Split('/')[2]));
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal(DoorImage, await shown.Content.ReadAsByteArrayAsync());
+        Assert.Equal("no-cache, private", shown.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Equal("no-cache, private", unchanged.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task AMembersPreviewIsNeverForSharedCaches()
+    {
+        using var member = await SignedInAsync("member@example.org");
+
+        using var closed = await member.GetAsync(new Uri("/api/notes/closed-note/preview", UriKind.Relative));
+        using var open = await member.GetAsync(new Uri("/api/notes/open-note/preview", UriKind.Relative));
+
+        Assert.Equal("no-cache, private", closed.Headers.CacheControl?.ToString());
+        Assert.Equal("public, max-age=60", open.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task AShareLinkShowsItsNoteAloneWithItsOwnFilesOnly()
+    {
+        using var editor = await SignedInAsync("editor@example.org");
+        var link = await CreateShareLinkAsync(editor, days: 7);
+        using var visitor = Anonymous();
+        using var opened = await visitor.GetAsync(link);
+        using var member = await SignedInAsync("member@example.org");
+
+        var shared = await visitor.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative));
+        var membersView = await member.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative));
+        using var door = await visitor.GetAsync(new Uri(await AttachmentUrlAsync("door.png"), UriKind.Relative));
+        using var sibling = await visitor.GetAsync(new Uri(await AttachmentUrlAsync("sibling.png"), UriKind.Relative));
+        using var preview = await visitor.GetAsync(new Uri("/api/notes/closed-note/preview", UriKind.Relative));
+
+        Assert.Contains("behind the door", shared, StringComparison.Ordinal);
+        Assert.Contains("An embedded note is for members only.", shared, StringComparison.Ordinal);
+        foreach (var other in new[] { "Another contrastive note", "closed-sibling", "Closed Sibling" })
+        {
+            Assert.Contains(other, membersView, StringComparison.Ordinal);
+            Assert.False(shared.Contains(other, StringComparison.Ordinal), $"{other} in {shared}");
+        }
+        Assert.Equal(HttpStatusCode.OK, door.StatusCode);
+        Assert.Equal("no-cache, private", door.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, sibling.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, preview.StatusCode);
     }
 
     [Theory]
@@ -98,17 +256,22 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         Assert.Equal("/notes/closed-note", opened.Headers.Location!.OriginalString);
         Assert.Contains("behind the door", await visitor.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative)), StringComparison.Ordinal);
         using var sibling = await visitor.GetAsync(new Uri("/notes/closed-sibling", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, sibling.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, sibling.StatusCode);
         using var stranger = Anonymous();
         using var withoutLink = await stranger.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, withoutLink.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, withoutLink.StatusCode);
+        var door = new Uri(await AttachmentUrlAsync("door.png"), UriKind.Relative);
+        using var image = await visitor.GetAsync(door);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
 
         var token = link.OriginalString.Split('/')[^1];
         using var revoked = await PostWithPageTokenAsync(editor, "/notes/closed-note", $"/shares/{token}/revoke", []);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         using var afterRevoking = await visitor.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, afterRevoking.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, afterRevoking.StatusCode);
+        using var imageAfterRevoking = await visitor.GetAsync(door);
+        Assert.Equal(HttpStatusCode.NotFound, imageAfterRevoking.StatusCode);
         using var reopened = await Anonymous().GetAsync(link);
         Assert.Equal(HttpStatusCode.Gone, reopened.StatusCode);
     }
@@ -174,6 +337,17 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    async Task<string> AttachmentUrlAsync(string path)
+    {
+        await using var db = app.Database.CreateContext();
+        var hash = await db.Attachments.Where(a => a.Path == path).Select(a => a.ContentHash).SingleAsync();
+        return $"/attachments/{hash}/{path}";
+    }
+
+    /// A page with what differs per request (the asked-for address, antiforgery tokens) taken out.
+    static string PageShape(string page, string slug) => AntiforgeryValue().Replace(page, "{token}")
+        .Replace(slug, "{slug}", StringComparison.Ordinal).Replace(slug.Replace('-', ' '), "{words}", StringComparison.Ordinal);
+
     HttpClient Anonymous() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     async Task<HttpClient> SignedInAsync(string email)
@@ -210,6 +384,9 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
 
     [GeneratedRegex("value=\"(http[^\"]+/shared/[A-Za-z0-9_-]+)\"")]
     private static partial Regex ShareLink();
+
+    [GeneratedRegex("CfDJ8[A-Za-z0-9_+/=-]+")]
+    private static partial Regex AntiforgeryValue();
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -65,7 +65,8 @@ static class ExternalSignIn
                         return Refused("invite-only");
                     }
                     user = new StudyHubUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
-                    if (!(await users.CreateAsync(user)).Succeeded || !(await users.AddToRoleAsync(user, Roles.Member)).Succeeded)
+                    if (!(await users.CreateAsync(user)).Succeeded
+                        || (options.Value.GrantsMembership && !(await users.AddToRoleAsync(user, Roles.Member)).Succeeded))
                     {
                         return Refused("failed");
                     }

@@ -72,7 +72,7 @@ public static class AdminCommands
 
     static async Task<int> SetVaultAccessAsync(WebApplication app, string vaultName, bool membersOnly)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>().CreateDbContextAsync();
+        await using var db = (await app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>().CreateDbContextAsync()).ReadingAsSystem();
         var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == vaultName || v.Slug == vaultName);
         if (vault is null)
         {
@@ -83,7 +83,10 @@ public static class AdminCommands
         {
             vault.MembersOnly = membersOnly;
             vault.AccessChangedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            await ContentVersion.BumpAsync(db, default);
+            await transaction.CommitAsync();
         }
         Console.WriteLine(membersOnly ? $"{vault.Name} is readable by members only." : $"{vault.Name} is readable by everyone.");
         return 0;

@@ -27,7 +27,7 @@ sealed class SampleVaultImport(IDbContextFactory<StudyHubDbContext> contexts, Va
         {
             return;
         }
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem())
         {
             if (await db.Notes.AnyAsync(cancellationToken))
             {

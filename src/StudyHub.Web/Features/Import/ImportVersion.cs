@@ -3,7 +3,8 @@ using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Features.Import;
 
-/// The time of the most recent import or change of a vault's access, read from the database at most every two seconds.
+/// The content version (see ContentVersion), which moves with every import and change of a vault's access, read from
+/// the database at most every two seconds.
 public sealed class ImportVersion(IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock)
 {
     static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
@@ -16,10 +17,8 @@ public sealed class ImportVersion(IDbContextFactory<StudyHubDbContext> contexts,
         if (clock.GetUtcNow() - _readAt >= Freshness)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var imported = await db.ImportRuns.MaxAsync(r => (DateTimeOffset?)r.FinishedAt, cancellationToken);
-            var accessChanged = await db.Vaults.MaxAsync(v => v.AccessChangedAt, cancellationToken);
-            var last = imported > accessChanged || accessChanged is null ? imported : accessChanged;
-            _version = last?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+            var version = await db.ContentVersions.Select(v => v.Value).SingleAsync(cancellationToken);
+            _version = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _readAt = clock.GetUtcNow();
         }
         return _version;

@@ -41,7 +41,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var sourceAttachments = contents.Files.Where(f => !IsNote(f.Path)).ToDictionary(f => f.Path, f => (File: f, Hash: Hash(f.Content)));
         WarnAboutCaseClashes(contents.Files, report);
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One import at a time, across processes too: two at once would hand out the same note slugs.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
@@ -75,6 +75,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             Report = JsonSerializer.Serialize(report),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await ContentVersion.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         version.Forget();
         return report;

@@ -15,13 +15,15 @@ public static class NoteEndpoints
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
-                .Select(n => new { n.Title, n.Slug, n.PlainText, n.Tags })
+                .Select(n => new { n.Title, n.Slug, n.PlainText, n.Tags, n.Vault.MembersOnly })
                 .SingleOrDefaultAsync(cancellationToken);
-            if (note is null)
+            // Its text would hold the notes it embeds, so a share link's holder, who reads the note itself, gets none.
+            if (note is null || (note.MembersOnly && !db.Access.Member))
             {
                 return Results.NotFound();
             }
-            http.Response.Headers.CacheControl = "public, max-age=60";
+            // A shared proxy must never hand a member's preview to someone else.
+            http.Response.Headers.CacheControl = note.MembersOnly ? "private, no-cache" : "public, max-age=60";
             return Results.Ok(new NotePreview(note.Title, $"/notes/{note.Slug}", PlainText.Lead(note.PlainText, 400), note.Tags));
         })
         .WithName("GetNotePreview")

@@ -6,7 +6,7 @@ using StudyHub.Web.Features.Video;
 namespace StudyHub.Web.Features.Notes;
 
 /// Everything the note page shows, in one query: the lists around the text were derived at import.
-public sealed class NotePageModel
+public sealed record NotePageModel
 {
     public required Guid NoteId { get; init; }
     public required string Title { get; init; }
