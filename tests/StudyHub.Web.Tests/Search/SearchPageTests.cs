@@ -70,6 +70,45 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
     }
 
     [Fact]
+    public async Task TheSearchBoxExampleShowsItsQuotes()
+    {
+        var page = await app.SearchAsync("");
+
+        Assert.Contains("placeholder=\"contrastive -CLIP, &quot;few-shot learning&quot;, BLIP-2\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATagWithoutWordsListsItsNotes()
+    {
+        var page = await app.SearchAsync("tag=even&vault=zoo");
+
+        Assert.Equal([.. Enumerable.Range(1, 12).Select(i => $"zebra-{2 * i:D2}")], Slugs(page));
+    }
+
+    [Fact]
+    public async Task TheLastWordAlsoMatchesTheStartOfAWord()
+    {
+        var page = await app.SearchAsync("q=savanna+zebr&vault=zoo");
+
+        Assert.Contains("25 notes match “savanna zebr”", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANoteNamedWhatWasSearchedForComesFirst()
+    {
+        // By weight alone the notes saying the word often, in their titles too, would come first.
+        using var vault = new TempVault("names")
+            .Write("Okapi facts.md", "# Okapi facts\n\n" + string.Concat(Enumerable.Repeat("The okapi and the camelopard. ", 8)) + "\n")
+            .Write("Okapi.md", "---\ntitle: Forest giraffe\n---\nLives in the Ituri forest; an okapi.\n")
+            .Write("Giraffe.md", "---\naliases: [Camelopard]\n---\nTall.\n");
+        await app.ImportVaultAsync(vault.Root, "names");
+
+        Assert.Contains(">Forest giraffe</a>", Results(await app.SearchAsync("q=Okapi&vault=names"))[0], StringComparison.Ordinal);
+        Assert.Contains(">Giraffe</a>", Results(await app.SearchAsync("q=camelopard&vault=names"))[0], StringComparison.Ordinal);
+        Assert.Contains(">Forest giraffe</a>", Results(await app.SearchAsync("q=forest+giraffe&vault=names"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KindFilterKeepsOnlyNotesOfThatKind()
     {
         var people = Results(await app.SearchAsync("q=multimodal&kind=person"));

@@ -29,29 +29,36 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int
 }
 
 /// Full-text search over the notes' weighted search vector (title and aliases, then headings and tags, then body).
-public sealed class NoteSearch(IDbContextFactory<StudyHubDbContext> contexts)
+public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> contexts)
 {
     public async Task<SearchResults> FindAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        if (query.Text.Length == 0)
+        var narrowed = query.Vault is not null || query.Tag is not null || query.Kind is not null;
+        if (query.Text.Length == 0 && !narrowed)
         {
             return new([], 0, query.Page);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var offset = (query.Page - 1) * SearchQuery.PageSize;
+        var (rest, prefix) = LastWord(query.Text);
         // Every matching note is ranked, so the rank must be cheap: it reads only the search vector (kept in
         // the row) and weighs each searched word's occurrences by where they are (title and aliases, then
         // headings and tags, then body) but not by how close together they are, which for several common words
-        // cost more than all the rest. The matches are counted from the same scan. The kind, the vault's name
-        // and ts_headline, which re-parses the whole body, come only for the page's rows.
+        // cost more than all the rest. A note named what was searched for (title, file name or alias) comes
+        // first. The matches are counted from the same scan. The kind, the vault's name and ts_headline, which
+        // re-parses the whole body, come only for the page's rows. Without words, filters list their notes by title.
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             WITH matches AS (
-                SELECT n."Id", n."Title", q.query, ts_rank(n."SearchVector", w.words) AS rank
+                SELECT n."Id", n."Title", q.query, ts_rank(n."SearchVector", w.words) AS rank,
+                       lower({query.Text}) IN (lower(n."Title"), lower(regexp_replace(n."Path", '^.*/|\.md$', '', 'g')))
+                           OR EXISTS (SELECT 1 FROM unnest(n."Aliases") AS alias WHERE lower(alias) = lower({query.Text})) AS named
                 FROM "Notes" n
                 JOIN "Vaults" v ON v."Id" = n."VaultId"
-                CROSS JOIN websearch_to_tsquery('studyhub', {query.Text}) AS q(query)
+                CROSS JOIN (SELECT CASE WHEN {prefix}::text IS NULL THEN whole
+                                   ELSE whole || (websearch_to_tsquery('studyhub', {rest}) && to_tsquery('studyhub', {prefix} || ':*')) END
+                            FROM websearch_to_tsquery('studyhub', {query.Text}) AS whole) AS q(query)
                 CROSS JOIN studyhub_any_word(q.query) AS w(words)
-                WHERE n."DeletedAt" IS NULL AND n."SearchVector" @@ q.query AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
+                WHERE n."DeletedAt" IS NULL AND ({query.Text} = '' OR n."SearchVector" @@ q.query) AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."FrontMatter", n."Tags") = {query.Kind})
@@ -60,19 +67,32 @@ public sealed class NoteSearch(IDbContextFactory<StudyHubDbContext> contexts)
                    (SELECT count(*) FROM matches) AS "Total",
                    ts_headline('studyhub', translate(n."PlainText", {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
             FROM (
-                SELECT "Id", "Title", query, rank FROM matches
-                ORDER BY rank DESC NULLS LAST, "Title"
+                SELECT "Id", "Title", query, rank, named FROM matches
+                ORDER BY named DESC, rank DESC NULLS LAST, "Title"
                 LIMIT {SearchQuery.PageSize} OFFSET {offset}
             ) page
             JOIN "Notes" n ON n."Id" = page."Id"
             JOIN "Vaults" v ON v."Id" = n."VaultId"
-            ORDER BY page.rank DESC NULLS LAST, page."Title"
+            ORDER BY page.named DESC, page.rank DESC NULLS LAST, page."Title"
             """).ToListAsync(cancellationToken);
 
         var total = rows.Count > 0 ? (int)rows[0].Total : 0;
         var hits = rows.Select(r => new SearchHit(r.Title, r.Slug, r.Vault, r.Path, r.Tags, r.Kind, Snippet.ToHtml(r.Headline))).ToList();
         return new(hits, total, query.Page);
     }
+
+    /// The words before a last word being typed, and that word, which then also matches as the start of a word
+    /// ("transfo" finds "transformer"); no last word when the query ends in a phrase, an exclusion or an operator.
+    static (string Before, string? Prefix) LastWord(string text)
+    {
+        var match = LastPlainWord().Match(text);
+        return match.Success && text.Count(c => c == '"') % 2 == 0 && !match.Groups["word"].Value.Equals("or", StringComparison.OrdinalIgnoreCase)
+            ? (text[..match.Index], match.Groups["word"].Value)
+            : (text, null);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)(?<word>[\p{L}\p{N}]+)$")]
+    private static partial System.Text.RegularExpressions.Regex LastPlainWord();
 
     sealed record SearchRow(string Title, string Slug, string Vault, string Path, string[] Tags, string? Kind, long Total, string Headline);
 }
