@@ -24,7 +24,10 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Page.Locator("#register-password").FillAsync(StudyHubApp.Password);
         await Page.Locator("#register-invite").FillAsync(invite.Code);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(Page.Locator(".account-sent")).ToContainTextAsync("We sent a link to student@example.org");
+        await Page.GotoAsync(App.Emails.LinkTo("student@example.org", "/account/confirm"));
+        await Expect(Page.GetByText("Your address is confirmed")).ToBeVisibleAsync();
+        await SignInAsync(Page, "student@example.org");
 
         await Page.GotoAsync(Lecture);
         await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
@@ -27,6 +28,9 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     StudyHubApp(TestDatabase database) => (_database, _ownsDatabase) = (database, false);
 
+    /// Every email the app sent: confirmation links, password resets.
+    public SentEmails Emails { get; } = new();
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app's database is created in InitializeAsync.");
 
     public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -46,16 +50,17 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Suites sign in and post far more often than a person could; the rate limits have their own tests.
         builder.UseSetting("Accounts:SignInPermitsPerMinute", "100000");
         builder.UseSetting("Discussion:PostsPerMinute", "100000");
+        builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Emails));
     }
 
     public const string Password = "correct horse battery staple";
 
-    /// A user who can sign in with <see cref="Password"/> unless another is given; with no role when role is null.
+    /// A user with a confirmed address who can sign in with <see cref="Password"/> unless another is given; with no role when role is null.
     public async Task CreateUserAsync(string email, string? role = Roles.Member, string password = Password)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudyHubUser>>();
-        var user = new StudyHubUser { UserName = email, Email = email, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new StudyHubUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
         Check(await users.CreateAsync(user, password));
         if (role is not null)
         {

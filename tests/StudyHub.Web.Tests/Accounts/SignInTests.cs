@@ -7,16 +7,15 @@ namespace StudyHub.Web.Tests.Accounts;
 public sealed class SignInTests(OpenRegistrationApp app) : IClassFixture<OpenRegistrationApp>
 {
     [Fact]
-    public async Task RegisteringSignsInAndTheHeaderShowsTheEmail()
+    public async Task RegisteringAndConfirmingLetsOneSignInAndTheHeaderShowsTheEmail()
     {
         using var registering = app.CreateClient();
-        using var registered = await StudyHubApp.PostFormAsync(registering, "/account/register", "register",
-            new() { ["Input.Email"] = "ada@example.org", ["Input.Password"] = StudyHubApp.Password });
+        using var registered = await EmailConfirmationTests.Register(registering, "ada@example.org");
+        using var confirmed = await registering.GetAsync(new Uri(app.Emails.LinkTo("ada@example.org", "/account/confirm"), UriKind.Relative));
         using var later = app.CreateClient();
         using var signedIn = await StudyHubApp.SignInAsync(later, "ada@example.org");
         var home = await later.GetStringAsync(new Uri("/", UriKind.Relative));
 
-        Assert.Contains("ada@example.org", await registered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("<span class=\"account-email\">ada@example.org</span>", home, StringComparison.Ordinal);
         Assert.Contains("Sign out", home, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
@@ -52,21 +51,33 @@ public sealed class SignInTests(OpenRegistrationApp app) : IClassFixture<OpenReg
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountOut()
+    public async Task ALockedAccountAnUnknownOneAndAWrongPasswordGetTheSameAnswer()
     {
         await app.CreateUserAsync("grace@example.org");
+        await app.CreateUserAsync("barbara@example.org");
         using var client = app.CreateClient();
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var wrong = await StudyHubApp.SignInAsync(client, "grace@example.org", "not the password at all");
         }
-        using var right = await StudyHubApp.SignInAsync(client, "grace@example.org");
+        using var locked = await StudyHubApp.SignInAsync(client, "grace@example.org");
+        using var unknown = await StudyHubApp.SignInAsync(client, "nobody@example.org");
+        using var wrongPassword = await StudyHubApp.SignInAsync(client, "barbara@example.org", "not the password at all");
 
-        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var answers = new List<string>();
+        foreach (var response in new[] { locked, unknown, wrongPassword })
+        {
+            answers.Add(Problem(await response.Content.ReadAsStringAsync()));
+        }
+        Assert.NotEmpty(answers[0]);
+        Assert.All(answers, answer => Assert.Equal(answers[0], answer));
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         Assert.DoesNotContain("grace@example.org", home, StringComparison.Ordinal);
     }
+
+    static string Problem(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "<p class=\"account-problem\" role=\"alert\">(.*?)</p>").Groups[1].Value;
 
     [Theory]
     [InlineData("https://evil.example/steal")]

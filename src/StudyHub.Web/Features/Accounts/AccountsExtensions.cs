@@ -25,6 +25,7 @@ public static class AccountsExtensions
         builder.Services.AddIdentity<StudyHubUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
                 // Length protects better than forced character classes, and lets generated passwords stay readable.
                 options.Password.RequiredLength = 10;
                 options.Password.RequireDigit = false;
@@ -48,6 +49,9 @@ public static class AccountsExtensions
             cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOr(context, StatusCodes.Status403Forbidden);
         });
         builder.AddExternalSignIn();
+        builder.AddEmail();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddCascadingAuthenticationState();
 
         builder.Services.AddRateLimiter(limiter =>

@@ -71,6 +71,11 @@ static class ExternalSignIn
                         return Refused("failed");
                     }
                 }
+                else if (!user.EmailConfirmed)
+                {
+                    // Whoever registered this address never proved it is theirs; joining would hand them the provider's account.
+                    return Refused("unconfirmed");
+                }
                 if (!(await users.AddLoginAsync(user, info)).Succeeded)
                 {
                     return Refused("failed");
