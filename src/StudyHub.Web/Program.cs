@@ -17,6 +17,7 @@ var isCommand = AdminCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 
 builder.AddLogging();
+builder.AddProxies();
 builder.AddData();
 builder.AddAccounts();
 builder.AddDiscussion();
@@ -35,6 +36,7 @@ if (isCommand)
     return await AdminCommands.RunAsync(app, args);
 }
 
+app.UseProxies();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

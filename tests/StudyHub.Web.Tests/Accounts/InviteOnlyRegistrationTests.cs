@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Testing;
+using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 
 namespace StudyHub.Web.Tests.Accounts;
@@ -53,6 +55,25 @@ public sealed partial class InviteOnlyRegistrationTests(InviteOnlyApp app) : ICl
         Assert.Equal("/account/login", anonymousResponse.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("/account/denied", memberResponse.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, memberResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task RegisteringATakenAddressAnswersAsANewOneAndLeavesTheInviteUnused()
+    {
+        await app.CreateUserAsync("taken@example.org");
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>();
+        var code = (await Invites.CreateAsync(contexts, "admin@example.org", DateTimeOffset.UtcNow)).Code;
+        using var client = app.CreateClient();
+
+        using var taken = await Register(client, "taken@example.org", code);
+        using var fresh = await Register(client, "fresh@example.org", code);
+        using var again = await Register(client, "third@example.org", code);
+
+        Assert.Equal(
+            EmailConfirmationTests.Status(await fresh.Content.ReadAsStringAsync()).Replace("fresh@", "", StringComparison.Ordinal),
+            EmailConfirmationTests.Status(await taken.Content.ReadAsStringAsync()).Replace("taken@", "", StringComparison.Ordinal));
+        Assert.Contains("already has one", Assert.Single(app.Emails.To("taken@example.org")).Text, StringComparison.Ordinal);
+        Assert.Contains("invite code is not valid", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     static Task<HttpResponseMessage> Register(HttpClient client, string email, string invite) =>

@@ -59,7 +59,7 @@ public static class AccountsExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only posts count: showing the form is free, guessing passwords is not.
             limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                ? RateLimitPartition.GetFixedWindowLimiter(SignInLimits.Network(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInPermitsPerMinute,
                     Window = TimeSpan.FromMinutes(1),
@@ -67,6 +67,7 @@ public static class AccountsExtensions
                 : RateLimitPartition.GetNoLimiter("reading"));
         });
 
+        builder.Services.AddSingleton<SignInLimits>();
         builder.Services.AddHostedService<ConfiguredAdmin>();
     }
 
