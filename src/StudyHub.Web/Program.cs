@@ -53,7 +53,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseReadingCache();
 
-app.MapOpenApi();
+app.MapApiDescription();
 app.MapHealth();
 app.MapAccounts();
 app.MapDiscussion();

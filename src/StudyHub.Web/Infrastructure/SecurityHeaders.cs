@@ -6,6 +6,12 @@ public static class SecurityHeaders
 {
     public static void UseSecurityHeaders(this WebApplication app)
     {
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+            // A proxy that forwards HTTPS as plain HTTP must not make the app send session cookies without Secure.
+            app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always });
+        }
         var policy = ContentSecurityPolicy(app.Configuration);
         app.Use((context, next) =>
         {
@@ -25,9 +31,11 @@ public static class SecurityHeaders
         });
     }
 
-    /// Scripts only from this site and YouTube's player API; frames only from the video players; styles may be
-    /// inline because KaTeX positions math with style attributes. Sign-in forms may post on to the configured
-    /// OpenID Connect provider.
+    /// Scripts only from this site and the two paths of YouTube's IFrame API (the loader and the player script it
+    /// loads); frames only from this site (PDF attachments) and the video players; images only from this site, so
+    /// that an image in a comment cannot report every reader's address to whoever wrote it; styles may be inline
+    /// because KaTeX positions math with style attributes. Sign-in forms may post on to the configured OpenID
+    /// Connect provider.
     public static string ContentSecurityPolicy(IConfiguration configuration)
     {
         var formTargets = configuration["Authentication:OpenIdConnect:Authority"] is { Length: > 0 } authority
@@ -36,13 +44,13 @@ public static class SecurityHeaders
             : "'self'";
         return string.Join("; ",
             "default-src 'self'",
-            "script-src 'self' https://www.youtube.com",
+            "script-src 'self' https://www.youtube.com/iframe_api https://www.youtube.com/s/player/",
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: https:",
+            "img-src 'self' data:",
             "media-src 'self' https:",
             "font-src 'self' data:",
             "connect-src 'self'",
-            "frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
+            "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
             "object-src 'none'",
             "base-uri 'self'",
             $"form-action {formTargets}",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using StudyHub.Testing;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Graph;
 
 namespace StudyHub.Web.Tests.Graph;
@@ -117,7 +118,8 @@ public sealed class SampleVaultGraphTests(StudyHubApp app) : IClassFixture<Study
     [Fact]
     public async Task TheGraphEndpointIsDescribedInTheOpenApiDocument()
     {
-        using var client = app.CreateClient();
+        await app.CreateUserAsync("openapi-admin@example.org", Roles.Admin);
+        using var client = await app.ClientAsync("openapi-admin@example.org");
         var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         Assert.Contains("\"/api/graph\"", document, StringComparison.Ordinal);
         Assert.Contains("GetGraph", document, StringComparison.Ordinal);
