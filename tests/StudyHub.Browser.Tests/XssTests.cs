@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using StudyHub.Testing;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Annotations;
 
 namespace StudyHub.Browser.Tests;
 
@@ -113,9 +114,10 @@ public sealed class XssTests(XssTests.VectorApp app) : IClassFixture<XssTests.Ve
 
             foreach (var vector in XssVectors.All)
             {
-                var heading = vector.Text[..Math.Min(vector.Text.Length, 300)];
+                var heading = vector.Text[..Math.Min(vector.Text.Length, DiscussionLimits.Heading)];
+                var context = vector.Text[..Math.Min(vector.Text.Length, DiscussionLimits.Context)];
                 var annotation = await PostAsync(client, $"{notes}/annotations",
-                    new { quote = Passage, prefix = vector.Text, suffix = vector.Text, body = vector.Text, visibility = "Public", heading, mediaSeconds = 90 });
+                    new { quote = Passage, prefix = context, suffix = context, body = vector.Text, visibility = "Public", heading, mediaSeconds = 90 });
                 await PostAsync(client, $"/api/annotations/{annotation}/replies", new { body = vector.Text });
                 await PostAsync(client, $"{notes}/comments", new { body = vector.Text, visibility = "Public" });
                 if (FirstAnnotation == Guid.Empty)

@@ -59,7 +59,7 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
 
         Assert.Contains("<a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a>", clip, StringComparison.Ordinal);
         Assert.Contains("This is what we would now call contrastive models, eg CLIP", clip, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#why-does-multimodality-matter\">Why does MultiModality matter?</a>", lecture, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/multimodal-deep-learning#why-does-multimodality-matter\">Why does MultiModality matter?</a>", lecture, StringComparison.Ordinal);
         Assert.Contains("<a class=\"wikilink\" href=\"/notes/douwe-kiela\">Douwe Kiela</a>", lecture, StringComparison.Ordinal);
         Assert.Contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">", lecture, StringComparison.Ordinal);
     }
