@@ -13,9 +13,9 @@ public sealed class WalkingSkeletonTests(StudyHubApp app) : IClassFixture<StudyH
         using var client = app.CreateClient();
 
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("<a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a>", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/lectures/multimodal-deep-learning\">Multimodal Deep Learning</a>", home, StringComparison.Ordinal);
 
-        var note = await client.GetStringAsync(new Uri("/notes/multimodal-deep-learning", UriKind.Relative));
+        var note = await client.GetStringAsync(new Uri("/notes/cs224n/lectures/multimodal-deep-learning", UriKind.Relative));
         Assert.Contains("<h1>Multimodal Deep Learning</h1>", note, StringComparison.Ordinal);
         Assert.Contains("Why does MultiModality matter?", note, StringComparison.Ordinal);
     }

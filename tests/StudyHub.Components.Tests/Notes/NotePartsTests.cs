@@ -38,9 +38,9 @@ public class NotePartsTests : BunitContext
     {
         var mentions = Render<LinkedMentions>(p => p.Add(x => x.Backlinks,
         [
-            new Backlink("Multimodal Deep Learning", "multimodal-deep-learning", "Contrastive models, eg CLIP"),
-            new Backlink("Multimodal Deep Learning", "multimodal-deep-learning", "Quickly after CLIP, a paper from Google called ALIGN"),
-            new Backlink("ALIGN", "align", ""),
+            new Backlink("Multimodal Deep Learning", "cs224n/lectures/multimodal-deep-learning", "Contrastive models, eg CLIP"),
+            new Backlink("Multimodal Deep Learning", "cs224n/lectures/multimodal-deep-learning", "Quickly after CLIP, a paper from Google called ALIGN"),
+            new Backlink("ALIGN", "cs224n/models/align", ""),
         ]));
 
         mentions.MarkupMatches("""
@@ -48,13 +48,13 @@ public class NotePartsTests : BunitContext
               <h2 id="backlinks-title">Linked mentions</h2>
               <ul>
                 <li>
-                  <a href="/notes/multimodal-deep-learning">Multimodal Deep Learning</a>
+                  <a href="/notes/cs224n/lectures/multimodal-deep-learning">Multimodal Deep Learning</a>
                   <ul class="mention-context">
                     <li>Contrastive models, eg CLIP</li>
                     <li>Quickly after CLIP, a paper from Google called ALIGN</li>
                   </ul>
                 </li>
-                <li><a href="/notes/align">ALIGN</a><ul class="mention-context"></ul></li>
+                <li><a href="/notes/cs224n/models/align">ALIGN</a><ul class="mention-context"></ul></li>
               </ul>
             </section>
             """);

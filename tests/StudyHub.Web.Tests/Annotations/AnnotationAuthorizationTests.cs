@@ -218,7 +218,7 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
         using var shared = await client.GetAsync(new Uri($"/annotations/{app.ClosedAnnotation}", UriKind.Relative));
 
         Assert.Equal(expected, $"annotations {(int)annotations.StatusCode}, comments {(int)comments.StatusCode}, events {(int)events.StatusCode}, "
-            + $"shared link {Opened(shared, app.ClosedAnnotation, ListedApp.Closed)}");
+            + $"shared link {Opened(shared, app.ClosedAnnotation, $"closed/{ListedApp.Closed}")}");
     }
 
     [Fact]
@@ -303,16 +303,16 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
 
         using var response = await app.As(Caller.Anonymous).GetAsync(new Uri($"/annotations/{id}", UriKind.Relative));
 
-        Assert.Equal($"/notes/{DiscussionApp.Passage}#annotation-{id}", LocalPart(response.Headers.Location));
+        Assert.Equal($"/notes/discussion/{DiscussionApp.Passage}#annotation-{id}", LocalPart(response.Headers.Location));
     }
 
     /// Where a shared link took the caller: to the note at the annotation ("note"), to the sign-in page coming back to the
     /// link ("sign in"), or nowhere ("404").
-    static string Opened(HttpResponseMessage response, Guid id, string slug = DiscussionApp.Passage)
+    static string Opened(HttpResponseMessage response, Guid id, string address = "discussion/" + DiscussionApp.Passage)
     {
         return (response.StatusCode, LocalPart(response.Headers.Location)) switch
         {
-            (HttpStatusCode.Redirect, var l) when l == $"/notes/{slug}?t=95#annotation-{id}" => "note",
+            (HttpStatusCode.Redirect, var l) when l == $"/notes/{address}?t=95#annotation-{id}" => "note",
             (HttpStatusCode.Redirect, var l) when l == $"/account/login?ReturnUrl={Uri.EscapeDataString($"/annotations/{id}")}" => "sign in",
             (HttpStatusCode.NotFound, _) => "404",
             var (status, l) => $"{(int)status} {l}",

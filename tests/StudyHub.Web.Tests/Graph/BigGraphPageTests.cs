@@ -19,9 +19,9 @@ public sealed class BigGraphPageTests(StudyHubApp app) : IClassFixture<StudyHubA
         var page = await client.GetStringAsync(new Uri("/graph", UriKind.Relative));
 
         Assert.Contains("People <span class=\"count\">(101)</span>", page, StringComparison.Ordinal);
-        Assert.Equal(100, Regex.Count(page, "<li><a href=\"/notes/person-"));
-        Assert.Contains("<a href=\"/notes/person-001\">Person 001</a>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<a href=\"/notes/person-100\">", page, StringComparison.Ordinal);
+        Assert.Equal(100, Regex.Count(page, "<li><a href=\"/notes/crowd/person-"));
+        Assert.Contains("<a href=\"/notes/crowd/person-001\">Person 001</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=\"/notes/crowd/person-100\">", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/concepts#person\">All 101 people, by name</a>", page, StringComparison.Ordinal);
     }
 }

@@ -173,5 +173,5 @@ public sealed class GraphBuilderTests
 
     static GraphNote Note(string slug, string title, string html = "", string frontMatter = "{}", string[]? tags = null,
         string[]? aliases = null, string? path = null) =>
-        new(slug, title, path ?? $"{title}.md", "vault", tags ?? [], aliases ?? [], frontMatter, html);
+        new(slug, $"vault/{slug}", title, path ?? $"{title}.md", "vault", tags ?? [], aliases ?? [], frontMatter, html);
 }

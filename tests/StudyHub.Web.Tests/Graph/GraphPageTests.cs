@@ -24,8 +24,8 @@ public sealed class GraphPageTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     {
         var page = await GetAsync("/graph?kind=person");
 
-        Assert.Contains("<a href=\"/notes/douwe-kiela\">Douwe Kiela</a>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<a href=\"/notes/clip\">CLIP</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/people/douwe-kiela\">Douwe Kiela</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=\"/notes/cs224n/models/clip\">CLIP</a>", page, StringComparison.Ordinal);
         Assert.Contains("data-src=\"/api/graph?kinds=person&amp;maxEdges=4000\"", page, StringComparison.Ordinal);
     }
 
@@ -36,7 +36,7 @@ public sealed class GraphPageTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 
         Assert.Contains("Around CLIP", page, StringComparison.Ordinal);
         Assert.Contains("Authors", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/notes/alec-radford\">Alec Radford</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/people/alec-radford\">Alec Radford</a>", page, StringComparison.Ordinal);
         Assert.Contains("Mentioned without a link in", page, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class GraphPageTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 
         Assert.Contains("Not yet written", page, StringComparison.Ordinal);
         Assert.Contains("Has it as based on", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/notes/clip\">CLIP</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/models/clip\">CLIP</a>", page, StringComparison.Ordinal);
         Assert.Contains("data-src=\"/api/graph?center=vision-transformer&amp;depth=1&amp;maxEdges=4000\"", page, StringComparison.Ordinal);
     }
 

@@ -102,7 +102,7 @@ public sealed class ReimportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
         using var response = await client.GetAsync(new Uri("/notes/permalink-before?t=12", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, response.StatusCode);
-        Assert.Equal("/notes/permalink-after?t=12", response.Headers.Location?.OriginalString);
+        Assert.Equal("/notes/permalinks/permalink-after?t=12", response.Headers.Location?.OriginalString);
         using var page = await client.GetAsync(response.Headers.Location);
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
     }

@@ -17,25 +17,25 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
     {
         var home = await GetAsync("/");
 
-        Assert.Contains("<li class=\"lecture-card\"><h3><a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a></h3>", home, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"lecture-card\"><h3><a href=\"/notes/cs224n/lectures/multimodal-deep-learning\">Multimodal Deep Learning</a></h3>", home, StringComparison.Ordinal);
         Assert.Contains("YouTube video", home, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ANotePageUnfurlsWithTitleDescriptionAndCanonicalUrl()
     {
-        var page = await GetAsync("/notes/multimodal-deep-learning");
+        var page = await GetAsync("/notes/cs224n/lectures/multimodal-deep-learning");
 
         Assert.Contains("<meta property=\"og:title\" content=\"Multimodal Deep Learning\"", page, StringComparison.Ordinal);
         Assert.Contains("<meta property=\"og:description\" content=\"Today, Chris introduces us to Douwe Kiela", page, StringComparison.Ordinal);
-        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/notes/multimodal-deep-learning\"", page, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/notes/cs224n/lectures/multimodal-deep-learning\"", page, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ANoteThatOpensWithItsTitleShowsItOnce()
     {
-        var page = await GetAsync("/notes/douwe-kiela");
+        var page = await GetAsync("/notes/cs224n/people/douwe-kiela");
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<h1[ >]"));
         Assert.DoesNotContain("href=\"#douwe-kiela\"", page, StringComparison.Ordinal);
@@ -44,23 +44,23 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
     [Fact]
     public async Task ALinkToAMomentOfTheLectureSaysTheTimeWhenShared()
     {
-        var page = await GetAsync("/notes/multimodal-deep-learning?t=28m00s");
+        var page = await GetAsync("/notes/cs224n/lectures/multimodal-deep-learning?t=28m00s");
 
         Assert.Contains("<meta property=\"og:title\" content=\"Multimodal Deep Learning at 28:00\"", page, StringComparison.Ordinal);
-        Assert.Contains("<meta property=\"og:url\" content=\"http://localhost/notes/multimodal-deep-learning?t=1680\"", page, StringComparison.Ordinal);
-        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/notes/multimodal-deep-learning\"", page, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:url\" content=\"http://localhost/notes/cs224n/lectures/multimodal-deep-learning?t=1680\"", page, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/notes/cs224n/lectures/multimodal-deep-learning\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ANotePageListsItsContentsLinkedMentionsAndOutgoingLinks()
     {
-        var clip = await GetAsync("/notes/clip");
-        var lecture = await GetAsync("/notes/multimodal-deep-learning");
+        var clip = await GetAsync("/notes/cs224n/models/clip");
+        var lecture = await GetAsync("/notes/cs224n/lectures/multimodal-deep-learning");
 
-        Assert.Contains("<a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a>", clip, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/lectures/multimodal-deep-learning\">Multimodal Deep Learning</a>", clip, StringComparison.Ordinal);
         Assert.Contains("This is what we would now call contrastive models, eg CLIP", clip, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/notes/multimodal-deep-learning#why-does-multimodality-matter\">Why does MultiModality matter?</a>", lecture, StringComparison.Ordinal);
-        Assert.Contains("<a class=\"wikilink\" href=\"/notes/douwe-kiela\">Douwe Kiela</a>", lecture, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/lectures/multimodal-deep-learning#why-does-multimodality-matter\">Why does MultiModality matter?</a>", lecture, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"wikilink\" href=\"/notes/cs224n/people/douwe-kiela\">Douwe Kiela</a>", lecture, StringComparison.Ordinal);
         Assert.Contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">", lecture, StringComparison.Ordinal);
     }
 
@@ -104,7 +104,7 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("<a href=\"/notes/flamingo\">Flamingo</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/models/flamingo\">Flamingo</a>", page, StringComparison.Ordinal);
         Assert.Contains("name=\"q\" value=\"flamingoo\"", page, StringComparison.Ordinal);
     }
 
@@ -112,7 +112,7 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
     public async Task AnApiCallerGetsABare404NotThePage()
     {
         using var client = app.CreateClient();
-        using var response = await client.GetAsync(new Uri("/api/notes/no-such-note/preview", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/api/previews/no-such-note", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
     public async Task APreviewGivesTheStartOfANote()
     {
         using var client = app.CreateClient();
-        var preview = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/notes/multimodal-deep-learning/preview", UriKind.Relative));
+        var preview = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/previews/cs224n/lectures/multimodal-deep-learning", UriKind.Relative));
 
         Assert.Equal("Multimodal Deep Learning", preview.GetProperty("title").GetString());
         Assert.StartsWith("Today, Chris introduces us to Douwe Kiela", preview.GetProperty("excerpt").GetString(), StringComparison.Ordinal);
@@ -139,13 +139,13 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
         var time = Assert.Single(media.GetProperty("times").EnumerateArray());
         Assert.Equal(1680, time.GetProperty("seconds").GetInt32());
         Assert.Equal("https://www.youtube.com/watch?v=5vfIT5LOkR0&t=1680s", time.GetProperty("providerLink").GetString());
-        Assert.Equal("/notes/multimodal-deep-learning?t=1680", time.GetProperty("href").GetString());
+        Assert.Equal("/notes/cs224n/lectures/multimodal-deep-learning?t=1680", time.GetProperty("href").GetString());
     }
 
     [Fact]
     public async Task WithoutJavaScriptATimeLinksToTheRecordingAtThatMoment()
     {
-        var page = await GetAsync("/notes/multimodal-deep-learning");
+        var page = await GetAsync("/notes/cs224n/lectures/multimodal-deep-learning");
 
         Assert.Contains("<a class=\"timestamp\" href=\"https://www.youtube.com/watch?v=5vfIT5LOkR0&amp;t=1680s\" data-seconds=\"1680\">28:00</a>", page, StringComparison.Ordinal);
         Assert.Contains("https://www.youtube.com/watch?v=5vfIT5LOkR0&amp;t=0s", page, StringComparison.Ordinal);

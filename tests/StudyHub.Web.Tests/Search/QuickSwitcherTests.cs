@@ -7,12 +7,12 @@ namespace StudyHub.Web.Tests.Search;
 public sealed class QuickSwitcherTests(SearchApp app) : IClassFixture<SearchApp>
 {
     [Theory]
-    [InlineData("flamngo", "Flamingo", "/notes/flamingo")]
-    [InlineData("Flamingo", "Flamingo", "/notes/flamingo")]
-    [InlineData("flam", "Flamingo", "/notes/flamingo")]
-    [InlineData("blip2", "BLIP-2", "/notes/blip-2")]
-    [InlineData("kiela", "Douwe Kiela", "/notes/douwe-kiela")]
-    [InlineData("douwe keila", "Douwe Kiela", "/notes/douwe-kiela")]
+    [InlineData("flamngo", "Flamingo", "/notes/cs224n/models/flamingo")]
+    [InlineData("Flamingo", "Flamingo", "/notes/cs224n/models/flamingo")]
+    [InlineData("flam", "Flamingo", "/notes/cs224n/models/flamingo")]
+    [InlineData("blip2", "BLIP-2", "/notes/cs224n/models/blip-2")]
+    [InlineData("kiela", "Douwe Kiela", "/notes/cs224n/people/douwe-kiela")]
+    [InlineData("douwe keila", "Douwe Kiela", "/notes/cs224n/people/douwe-kiela")]
     public async Task FindsANoteByTitleOrAliasDespiteTypos(string typed, string title, string url)
     {
         var options = await SwitchAsync(typed);

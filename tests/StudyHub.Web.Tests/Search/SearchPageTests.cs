@@ -12,7 +12,7 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
     {
         var page = await app.SearchAsync("q=contrastive");
 
-        var lecture = Results(page).Single(r => r.Contains("<a href=\"/notes/multimodal-deep-learning\">Multimodal Deep Learning</a>", StringComparison.Ordinal));
+        var lecture = Results(page).Single(r => r.Contains("<a href=\"/notes/cs224n/lectures/multimodal-deep-learning\">Multimodal Deep Learning</a>", StringComparison.Ordinal));
         Assert.Contains("<mark>contrastive</mark>", Snippet(lecture), StringComparison.Ordinal);
         Assert.Contains("cs224n / Lectures/Multimodal Deep Learning.md", lecture, StringComparison.Ordinal);
     }
@@ -22,7 +22,7 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
     {
         var page = await app.SearchAsync("q=BLIP-2");
 
-        Assert.Contains("<a href=\"/notes/blip-2\">BLIP-2</a>", Results(page)[0], StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/models/blip-2\">BLIP-2</a>", Results(page)[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
     {
         var page = await app.SearchAsync("q=flamingo");
 
-        Assert.Contains("<a href=\"/notes/flamingo\">Flamingo</a>", Results(page)[0], StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/cs224n/models/flamingo\">Flamingo</a>", Results(page)[0], StringComparison.Ordinal);
         Assert.True(Results(page).Count > 1, "other notes mention Flamingo");
     }
 
@@ -116,7 +116,7 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
 
         Assert.Contains(people, r => r.Contains("Douwe Kiela", StringComparison.Ordinal));
         Assert.All(people, r => Assert.Contains(">person</a>", r, StringComparison.Ordinal));
-        Assert.Contains(lectures, r => r.Contains("/notes/multimodal-deep-learning", StringComparison.Ordinal));
+        Assert.Contains(lectures, r => r.Contains("/notes/cs224n/lectures/multimodal-deep-learning", StringComparison.Ordinal));
         Assert.All(lectures, r => Assert.Contains(">lecture</a>", r, StringComparison.Ordinal));
     }
 
@@ -125,8 +125,8 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
     {
         var models = Results(await app.SearchAsync("q=multimodal&tag=model"));
 
-        Assert.Contains(models, r => r.Contains("/notes/flamingo", StringComparison.Ordinal));
-        Assert.DoesNotContain(models, r => r.Contains("/notes/multimodal-deep-learning", StringComparison.Ordinal));
+        Assert.Contains(models, r => r.Contains("/notes/cs224n/models/flamingo", StringComparison.Ordinal));
+        Assert.DoesNotContain(models, r => r.Contains("/notes/cs224n/lectures/multimodal-deep-learning", StringComparison.Ordinal));
         Assert.All(models, r => Assert.Contains("#model</a>", r, StringComparison.Ordinal));
     }
 
@@ -229,7 +229,8 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
 
     static string Snippet(string result) => SnippetPattern().Match(result).Groups[1].Value;
 
-    static List<string> Slugs(string page) => [.. Titles(page).Select(href => href["/notes/".Length..])];
+    /// The results' note names: "/notes/ranking/alpha-once" → "alpha-once".
+    static List<string> Slugs(string page) => [.. Titles(page).Select(href => href.Split('/')[^1])];
 
     static IEnumerable<string> Titles(string page) => Results(page).Select(r => TitlePattern().Match(r).Groups[1].Value);
 

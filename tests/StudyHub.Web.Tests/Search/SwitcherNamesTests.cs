@@ -48,9 +48,9 @@ public sealed class SwitcherNamesTests(StudyHubApp app) : IClassFixture<StudyHub
             .Write("Beta.md", "# Beta\n\nSee [[Gamma Ray]].")
             .Write("Delta.md", "# Delta\n\nFourth.");
         await app.ImportVaultAsync(vault.Root);
-        Assert.Equal("/notes/alpha", (await SwitchAsync("origin"))[0].Url);
+        Assert.Equal("/notes/kept/alpha", (await SwitchAsync("origin"))[0].Url);
         Assert.Contains(new SwitcherOption("Gamma Ray", "/concepts/gamma-ray", "Not yet written", true), await SwitchAsync("gamma ray"));
-        Assert.Equal("/notes/delta", (await SwitchAsync("delta"))[0].Url);
+        Assert.Equal("/notes/kept/delta", (await SwitchAsync("delta"))[0].Url);
 
         vault.Write("Alpha.md", "---\ntitle: Alpha Prime\naliases: [Genesis]\n---\n# Alpha\n\nFirst.")
             .Move("Beta.md", "Greek/Beta.md")
@@ -58,18 +58,18 @@ public sealed class SwitcherNamesTests(StudyHubApp app) : IClassFixture<StudyHub
             .Write("Gamma Ray.md", "# Gamma Ray\n\nWritten at last.");
         await app.ImportVaultAsync(vault.Root);
 
-        Assert.Equal(new SwitcherOption("Alpha Prime", "/notes/alpha-prime", "kept · Alpha.md", false), (await SwitchAsync("alpha prime"))[0]);
-        Assert.Equal("/notes/alpha-prime", (await SwitchAsync("genesis"))[0].Url);
-        Assert.DoesNotContain(await SwitchAsync("origin"), o => o.Url == "/notes/alpha-prime");
+        Assert.Equal(new SwitcherOption("Alpha Prime", "/notes/kept/alpha", "kept · Alpha.md", false), (await SwitchAsync("alpha prime"))[0]);
+        Assert.Equal("/notes/kept/alpha", (await SwitchAsync("genesis"))[0].Url);
+        Assert.DoesNotContain(await SwitchAsync("origin"), o => o.Url == "/notes/kept/alpha");
         Assert.Equal("kept · Greek/Beta.md", (await SwitchAsync("beta"))[0].Detail);
-        Assert.DoesNotContain(await SwitchAsync("delta"), o => o.Url == "/notes/delta");
+        Assert.DoesNotContain(await SwitchAsync("delta"), o => o.Url == "/notes/kept/delta");
         var gamma = await SwitchAsync("gamma ray");
-        Assert.Equal(("/notes/gamma-ray", false), (gamma[0].Url, gamma[0].IsConcept));
+        Assert.Equal(("/notes/kept/gamma-ray", false), (gamma[0].Url, gamma[0].IsConcept));
         Assert.DoesNotContain(gamma, o => o.IsConcept);
         Assert.Equal(
-            [("Alpha", SwitcherNameKind.FileName, "/notes/alpha-prime"), ("Alpha Prime", SwitcherNameKind.Title, "/notes/alpha-prime"),
-             ("Beta", SwitcherNameKind.Title, "/notes/beta"),
-             ("Gamma Ray", SwitcherNameKind.Title, "/notes/gamma-ray"), ("Genesis", SwitcherNameKind.Alias, "/notes/alpha-prime")],
+            [("Alpha", SwitcherNameKind.FileName, "/notes/kept/alpha"), ("Alpha Prime", SwitcherNameKind.Title, "/notes/kept/alpha"),
+             ("Beta", SwitcherNameKind.Title, "/notes/kept/greek/beta"),
+             ("Gamma Ray", SwitcherNameKind.Title, "/notes/kept/gamma-ray"), ("Genesis", SwitcherNameKind.Alias, "/notes/kept/alpha")],
             await NamesAsync("kept"));
     }
 

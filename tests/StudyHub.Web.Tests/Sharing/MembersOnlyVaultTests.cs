@@ -49,20 +49,20 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     {
         using var client = Anonymous();
 
-        using var members = await client.GetAsync(new Uri($"/notes/{existing}", UriKind.Relative));
-        using var nothing = await client.GetAsync(new Uri($"/notes/{missing}", UriKind.Relative));
+        using var members = await client.GetAsync(new Uri($"/notes/closed/{existing}", UriKind.Relative));
+        using var nothing = await client.GetAsync(new Uri($"/notes/closed/{missing}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, members.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
         var membersPage = PageShape(await members.Content.ReadAsStringAsync(), existing);
         var missingPage = PageShape(await nothing.Content.ReadAsStringAsync(), missing);
         Assert.Equal(missingPage, membersPage);
-        Assert.Contains($"/account/login?ReturnUrl=%2Fnotes%2F{{slug}}", membersPage, StringComparison.Ordinal);
+        Assert.Contains($"/account/login?ReturnUrl=%2Fnotes%2Fclosed%2F{{slug}}", membersPage, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("/notes/closed-note")]
-    [InlineData("/api/notes/closed-note/preview")]
+    [InlineData("/notes/closed/closed-note")]
+    [InlineData("/api/previews/closed/closed-note")]
     [InlineData("/api/notes/closed-note/media")]
     [InlineData("/tags/closedtag")]
     public async Task AnAccountWithoutTheMemberRoleReadsNothingMembersOnly(string path)
@@ -82,7 +82,7 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     {
         await app.CreateUserAsync("leaving@example.org");
         using var leaving = await SignedInAsync("leaving@example.org");
-        using var before = await leaving.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
+        using var before = await leaving.GetAsync(new Uri("/notes/closed/closed-note", UriKind.Relative));
 
         using (var scope = app.Services.CreateScope())
         {
@@ -90,7 +90,7 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
             var user = await users.FindByEmailAsync("leaving@example.org");
             Assert.True((await users.RemoveFromRoleAsync(user!, Roles.Member)).Succeeded);
         }
-        using var after = await leaving.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
+        using var after = await leaving.GetAsync(new Uri("/notes/closed/closed-note", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
@@ -113,7 +113,7 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         using var turning = new TempVault("turning").Write("Turning Note.md", "Public until the command runs.");
         await app.ImportVaultAsync(turning.Root, "turning");
         using var visitor = Anonymous();
-        using var cached = await visitor.GetAsync(new Uri("/notes/turning-note", UriKind.Relative));
+        using var cached = await visitor.GetAsync(new Uri("/notes/turning/turning-note", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
         await using (var db = app.Database.CreateContext())
         {
@@ -134,7 +134,7 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         while (status == HttpStatusCode.OK && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(250);
-            using var response = await visitor.GetAsync(new Uri("/notes/turning-note", UriKind.Relative));
+            using var response = await visitor.GetAsync(new Uri("/notes/turning/turning-note", UriKind.Relative));
             status = response.StatusCode;
         }
         Assert.Equal(HttpStatusCode.NotFound, status);
@@ -169,8 +169,8 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     {
         using var member = await SignedInAsync("member@example.org");
 
-        using var closed = await member.GetAsync(new Uri("/api/notes/closed-note/preview", UriKind.Relative));
-        using var open = await member.GetAsync(new Uri("/api/notes/open-note/preview", UriKind.Relative));
+        using var closed = await member.GetAsync(new Uri("/api/previews/closed/closed-note", UriKind.Relative));
+        using var open = await member.GetAsync(new Uri("/api/previews/open/open-note", UriKind.Relative));
 
         Assert.Equal("no-cache, private", closed.Headers.CacheControl?.ToString());
         Assert.Equal("public, max-age=60", open.Headers.CacheControl?.ToString());
@@ -185,11 +185,11 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         using var opened = await visitor.GetAsync(link);
         using var member = await SignedInAsync("member@example.org");
 
-        var shared = await visitor.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative));
-        var membersView = await member.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative));
+        var shared = await visitor.GetStringAsync(new Uri("/notes/closed/closed-note", UriKind.Relative));
+        var membersView = await member.GetStringAsync(new Uri("/notes/closed/closed-note", UriKind.Relative));
         using var door = await visitor.GetAsync(new Uri(await AttachmentUrlAsync("door.png"), UriKind.Relative));
         using var sibling = await visitor.GetAsync(new Uri(await AttachmentUrlAsync("sibling.png"), UriKind.Relative));
-        using var preview = await visitor.GetAsync(new Uri("/api/notes/closed-note/preview", UriKind.Relative));
+        using var preview = await visitor.GetAsync(new Uri("/api/previews/closed/closed-note", UriKind.Relative));
 
         Assert.Contains("behind the door", shared, StringComparison.Ordinal);
         Assert.Contains("An embedded note is for members only.", shared, StringComparison.Ordinal);
@@ -227,7 +227,7 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     }
 
     [Theory]
-    [InlineData("/api/notes/closed-note/preview")]
+    [InlineData("/api/previews/closed/closed-note")]
     [InlineData("/api/notes/closed-note/media")]
     [InlineData("/api/notes/closed-note/annotations")]
     [InlineData("/api/notes/closed-note/comments")]
@@ -253,22 +253,22 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
 
         using var opened = await visitor.GetAsync(link);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        Assert.Equal("/notes/closed-note", opened.Headers.Location!.OriginalString);
-        Assert.Contains("behind the door", await visitor.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative)), StringComparison.Ordinal);
-        using var sibling = await visitor.GetAsync(new Uri("/notes/closed-sibling", UriKind.Relative));
+        Assert.Equal("/notes/closed/closed-note", opened.Headers.Location!.OriginalString);
+        Assert.Contains("behind the door", await visitor.GetStringAsync(new Uri("/notes/closed/closed-note", UriKind.Relative)), StringComparison.Ordinal);
+        using var sibling = await visitor.GetAsync(new Uri("/notes/closed/closed-sibling", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, sibling.StatusCode);
         using var stranger = Anonymous();
-        using var withoutLink = await stranger.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
+        using var withoutLink = await stranger.GetAsync(new Uri("/notes/closed/closed-note", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, withoutLink.StatusCode);
         var door = new Uri(await AttachmentUrlAsync("door.png"), UriKind.Relative);
         using var image = await visitor.GetAsync(door);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
 
         var token = link.OriginalString.Split('/')[^1];
-        using var revoked = await PostWithPageTokenAsync(editor, "/notes/closed-note", $"/shares/{token}/revoke", []);
+        using var revoked = await PostWithPageTokenAsync(editor, "/notes/closed/closed-note", $"/shares/{token}/revoke", []);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
-        using var afterRevoking = await visitor.GetAsync(new Uri("/notes/closed-note", UriKind.Relative));
+        using var afterRevoking = await visitor.GetAsync(new Uri("/notes/closed/closed-note", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, afterRevoking.StatusCode);
         using var imageAfterRevoking = await visitor.GetAsync(door);
         Assert.Equal(HttpStatusCode.NotFound, imageAfterRevoking.StatusCode);
@@ -297,8 +297,8 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     {
         using var member = await SignedInAsync("member@example.org");
 
-        var page = await member.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative));
-        using var refused = await PostWithPageTokenAsync(member, "/notes/closed-note", "/notes/closed-note/shares", new() { ["days"] = "7" });
+        var page = await member.GetStringAsync(new Uri("/notes/closed/closed-note", UriKind.Relative));
+        using var refused = await PostWithPageTokenAsync(member, "/notes/closed/closed-note", "/notes/closed-note/shares", new() { ["days"] = "7" });
 
         Assert.DoesNotContain("Create share link", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -332,7 +332,7 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     {
         using var editor = await SignedInAsync("editor@example.org");
 
-        using var response = await PostWithPageTokenAsync(editor, "/notes/closed-note", "/notes/closed-note/shares", new() { ["days"] = days });
+        using var response = await PostWithPageTokenAsync(editor, "/notes/closed/closed-note", "/notes/closed-note/shares", new() { ["days"] = days });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -360,10 +360,10 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
 
     static async Task<Uri> CreateShareLinkAsync(HttpClient editor, int days)
     {
-        var before = ShareLinks(await editor.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative))).ToHashSet();
-        using var created = await PostWithPageTokenAsync(editor, "/notes/closed-note", "/notes/closed-note/shares", new() { ["days"] = $"{days}" });
+        var before = ShareLinks(await editor.GetStringAsync(new Uri("/notes/closed/closed-note", UriKind.Relative))).ToHashSet();
+        using var created = await PostWithPageTokenAsync(editor, "/notes/closed/closed-note", "/notes/closed-note/shares", new() { ["days"] = $"{days}" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var link = Assert.Single(ShareLinks(await editor.GetStringAsync(new Uri("/notes/closed-note", UriKind.Relative))), l => !before.Contains(l));
+        var link = Assert.Single(ShareLinks(await editor.GetStringAsync(new Uri("/notes/closed/closed-note", UriKind.Relative))), l => !before.Contains(l));
         return new Uri(new Uri(link).PathAndQuery, UriKind.Relative);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Annotations;
@@ -198,13 +199,13 @@ public static class AnnotationEndpoints
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id))
-            .Join(db.Notes.Where(n => n.DeletedAt == null), a => a.NoteId, n => n.Id, (a, n) => new { n.Slug, a.MediaSeconds })
+            .Join(db.Notes.Where(n => n.DeletedAt == null), a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds })
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return reader.SignedIn ? Results.NotFound() : Results.Challenge();
         }
-        var time = annotation.MediaSeconds is { } seconds ? $"?t={seconds}" : "";
-        return Results.Redirect($"/notes/{Uri.EscapeDataString(annotation.Slug)}{time}#annotation-{id}");
+        var note = annotation.MediaSeconds is { } seconds ? NoteAddress.Href(annotation.Address, seconds) : NoteAddress.Href(annotation.Address);
+        return Results.Redirect($"{note}#annotation-{id}");
     }
 }

@@ -59,7 +59,12 @@ public static class GraphBuilder
         foreach (var vault in input.Notes.GroupBy(n => n.Vault))
         {
             var index = new VaultLinkIndex(vault.Select(n => n.Path), vault.ToDictionary(n => n.Path, n => n.Aliases));
-            var slugByPath = vault.ToDictionary(n => n.Path, n => n.Slug, StringComparer.OrdinalIgnoreCase);
+            // Paths that differ only in case are both in a vault; links pick the first by path, as the import's do.
+            var slugByPath = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var note in vault.OrderBy(n => n.Path, StringComparer.Ordinal))
+            {
+                slugByPath.TryAdd(note.Path, note.Slug);
+            }
             foreach (var note in vault)
             {
                 foreach (var (field, target) in fields[note.Slug].Relations)
@@ -87,11 +92,14 @@ public static class GraphBuilder
         }
 
         var rendered = input.Notes.AsParallel().ToDictionary(n => n.Slug, n => RenderedNote.Read(n.Html), StringComparer.Ordinal);
+        // Links lead to notes' addresses, or in HTML from before addresses to their slugs.
+        var slugByAddress = input.Notes.ToDictionary(n => n.Address, n => n.Slug, StringComparer.Ordinal);
         foreach (var note in input.Notes.Where(n => nodes[n.Slug].Kind == NodeKind.Lecture))
         {
             foreach (var section in rendered[note.Slug].Sections)
             {
-                var linked = section.Where(s => s != note.Slug && nodes.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
+                var linked = section.Select(s => slugByAddress.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal)
+                    .Where(s => s != note.Slug && nodes.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
                 for (var a = 0; a < linked.Count; a++)
                 {
                     for (var b = a + 1; b < linked.Count; b++)
@@ -124,7 +132,7 @@ public static class GraphBuilder
             nodes[edge.Target].Degree++;
         }
         var nodeList = nodes.Values
-            .Select(n => new GraphNode(n.Id, n.Label, n.Kind, n.Degree, n.Written ? $"/notes/{n.Id}" : $"/concepts/{n.Id}", n.Vault, n.Written, n.Tags))
+            .Select(n => new GraphNode(n.Id, n.Label, n.Kind, n.Degree, n.Written ? NoteAddress.Href(notes[n.Id].Address) : $"/concepts/{n.Id}", n.Vault, n.Written, n.Tags))
             .ToList();
         return new ConceptGraph(nodeList, edgeList);
     }

@@ -1,8 +1,9 @@
 namespace StudyHub.Web.Features.Graph;
 
-/// A note as the graph reads it: what it is called, its metadata (the stored front matter JSON) and its rendered HTML.
+/// A note as the graph reads it: what it is called, where it is read, its metadata (the stored front matter JSON) and
+/// its rendered HTML.
 public sealed record GraphNote(
-    string Slug, string Title, string Path, string Vault, IReadOnlyList<string> Tags, IReadOnlyList<string> Aliases, string FrontMatter, string Html);
+    string Slug, string Address, string Title, string Path, string Vault, IReadOnlyList<string> Tags, IReadOnlyList<string> Aliases, string FrontMatter, string Html);
 
 /// A wikilink or embed from a note: Target is the linked note's slug, or the concept slug of a note not yet written.
 public sealed record GraphLink(string Source, string Target, string TargetText, bool IsEmbed);

@@ -81,7 +81,7 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
         // Built for an audience, not for whoever happens to ask first, so the reader's own filter is set aside.
         var visible = db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null && (members || !n.Vault.MembersOnly));
         var notes = await visible
-            .Select(n => new GraphNote(n.Slug, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.FrontMatter, n.Html))
+            .Select(n => new GraphNote(n.Slug, n.Address, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.FrontMatter, n.Html))
             .ToListAsync(cancellationToken);
         var links = await (
             from link in db.NoteLinks

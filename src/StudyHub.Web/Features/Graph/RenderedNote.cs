@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Graph;
 
@@ -142,7 +143,8 @@ public sealed partial class RenderedNote
     static bool HasClass(ReadOnlySpan<char> tag, string name) =>
         ClassAttribute().Match(tag.ToString()) is { Success: true } match && match.Groups[1].Value.Split(' ').Contains(name);
 
-    /// The slug a wikilink's href names: /notes/{slug} or /concepts/{slug}, without fragment or query.
+    /// What a wikilink's href names, without fragment or query: a note's address (or slug, in HTML from before
+    /// addresses) from /notes/{address}, or a concept's slug from /concepts/{slug}.
     static string? TargetOf(ReadOnlySpan<char> tag)
     {
         if (HrefAttribute().Match(tag.ToString()) is not { Success: true } match)
@@ -150,16 +152,16 @@ public sealed partial class RenderedNote
             return null;
         }
         var href = WebUtility.HtmlDecode(match.Groups[1].Value);
-        var path = href.StartsWith("/notes/", StringComparison.Ordinal) ? href[7..]
-            : href.StartsWith("/concepts/", StringComparison.Ordinal) ? href[10..]
-            : null;
+        var (path, ends) = href.StartsWith(NoteAddress.Prefix, StringComparison.Ordinal) ? (href[NoteAddress.Prefix.Length..], "#?")
+            : href.StartsWith("/concepts/", StringComparison.Ordinal) ? (href[10..], "#?/")
+            : (null, "");
         if (path is null)
         {
             return null;
         }
-        var end = path.IndexOfAny(['#', '?', '/']);
-        var slug = Uri.UnescapeDataString(end < 0 ? path : path[..end]);
-        return slug.Length == 0 ? null : slug;
+        var end = path.AsSpan().IndexOfAny(ends);
+        var target = Uri.UnescapeDataString(end < 0 ? path : path[..end]);
+        return target.Length == 0 ? null : target;
     }
 
     [GeneratedRegex(@"\sclass\s*=\s*""([^""]*)""", RegexOptions.CultureInvariant)]

@@ -252,7 +252,39 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             removed.DeletedAt = now;
             report.NotesRemoved++;
         }
+        Readdress(db, vault, imported.Select(i => i.Entity), retired, now);
         return [.. imported];
+    }
+
+    /// Gives every live note of the vault the address its path now has (NoteAddress); an address a note leaves keeps
+    /// leading to it, until another note takes it.
+    static void Readdress(StudyHubDbContext db, Vault vault, IEnumerable<Note> notes, List<NoteSlugHistory> retired, DateTimeOffset now)
+    {
+        var live = notes.ToList();
+        var addresses = NoteAddress.Of(vault.Slug, live.Select(n => n.Path));
+        foreach (var note in live)
+        {
+            var address = addresses[note.Path];
+            if (note.Address == address)
+            {
+                continue;
+            }
+            if (note.Address.Length > 0)
+            {
+                if (retired.Find(r => r.Slug == note.Address) is { } earlier)
+                {
+                    earlier.NoteId = note.Id;
+                    earlier.RetiredAt = now;
+                }
+                else
+                {
+                    var history = new NoteSlugHistory { Slug = note.Address, NoteId = note.Id, RetiredAt = now };
+                    db.NoteSlugHistory.Add(history);
+                    retired.Add(history);
+                }
+            }
+            note.Address = address;
+        }
     }
 
     const double MovedAndEditedSimilarity = 0.5;
@@ -357,7 +389,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             notes.Select(n => n.Source.Path).Concat(attachments.Keys),
             notes.ToDictionary(n => n.Source.Path, n => n.Source.Parsed.Aliases));
         var byPath = notes.ToDictionary(n => n.Source.Path, StringComparer.Ordinal);
-        var context = new VaultRenderContext(index, byPath.ToDictionary(p => p.Key, p => (p.Value.Entity.Slug, p.Value.Source.Parsed)), attachments);
+        var context = new VaultRenderContext(index, byPath.ToDictionary(p => p.Key, p => (p.Value.Entity.Address, p.Value.Source.Parsed)), attachments);
 
         var ids = notes.Where(n => !n.IsNew).Select(n => n.Entity.Id).ToList();
         // Read for comparison only: tracking a vault's worth of links would cost more than the import itself.
@@ -480,7 +512,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var recordings = found.ConvertAll(m => MediaSource.FromUrl(m.Url)!);
         var seekLinks = parsed.Timestamps.Zip(seeks)
             .Where(p => p.Second is not null)
-            .ToDictionary(p => p.First.Offset, p => SeekLink(note.Slug, recordings[p.Second!.Value], p.First.Seconds));
+            .ToDictionary(p => p.First.Offset, p => SeekLink(note.Address, recordings[p.Second!.Value], p.First.Seconds));
         var times = parsed.Timestamps.Zip(seeks, (t, seek) => new NoteTimestamp
         {
             NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = seek,
@@ -511,7 +543,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         readonly ILookup<Guid, Backlink> _backlinks = notes.Zip(outlines)
             .SelectMany(pair => pair.Second.Links
                 .Where(l => !l.IsAttachment && l.TargetNoteId is { } target && target != pair.First.Entity.Id)
-                .Select(l => (Target: l.TargetNoteId!.Value, Backlink: new Backlink(pair.First.Entity.Title, pair.First.Entity.Slug, l.Context))))
+                .Select(l => (Target: l.TargetNoteId!.Value, Backlink: new Backlink(pair.First.Entity.Title, pair.First.Entity.Address, l.Context))))
             .ToLookup(b => b.Target, b => b.Backlink);
 
         public NoteReading Of(Note note, NoteOutline outline, string html, string plainText) => new(
@@ -519,7 +551,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             [.. _backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
             [.. outline.Links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
                 .Select(l => l.TargetNoteId is { } id && _byId.TryGetValue(id, out var target)
-                    ? new OutgoingLink(target.Title, $"/notes/{target.Slug}", Exists: true)
+                    ? new OutgoingLink(target.Title, NoteAddress.Href(target.Address), Exists: true)
                     : new OutgoingLink(l.TargetText, $"/concepts/{l.TargetSlug}", Exists: false))
                 .DistinctBy(o => o.Href)
                 .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
@@ -529,8 +561,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
     /// Where a time leads without our script: the provider's own player at that moment, or for a file the note's
     /// page cued there (its player takes the time from the address). With the script, a click seeks in place.
-    static string SeekLink(string slug, MediaSource recording, int seconds) =>
-        recording.Provider is MediaProvider.YouTube or MediaProvider.Vimeo ? recording.LinkAt(seconds) : $"/notes/{slug}?t={seconds}";
+    static string SeekLink(string address, MediaSource recording, int seconds) =>
+        recording.Provider is MediaProvider.YouTube or MediaProvider.Vimeo ? recording.LinkAt(seconds) : NoteAddress.Href(address, seconds);
 
     static IEnumerable<(string Url, int Line)> EmbeddedMedia(ParsedNote parsed, VaultRenderContext context) =>
         parsed.Links

@@ -8,7 +8,7 @@ namespace StudyHub.Web.Features.Import;
 /// What the renderer needs to know about the rest of the vault while one note is rendered.
 sealed class VaultRenderContext(
     VaultLinkIndex index,
-    IReadOnlyDictionary<string, (string Slug, ParsedNote Parsed)> notes,
+    IReadOnlyDictionary<string, (string Address, ParsedNote Parsed)> notes,
     IReadOnlyDictionary<string, Attachment> attachments,
     IReadOnlyDictionary<int, string>? seekLinks = null,
     string pageAddress = "") : INoteRenderContext
@@ -21,7 +21,7 @@ sealed class VaultRenderContext(
 
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
-            ? new NoteLinkTarget($"/notes/{note.Slug}", Exists: true)
+            ? new NoteLinkTarget(NoteAddress.Href(note.Address), Exists: true)
             : new NoteLinkTarget($"/concepts/{Slug.From(VaultImporter.LinkedNoteName(target))}", Exists: false);
 
     public AttachmentTarget? ResolveAttachment(string name) =>

@@ -5,9 +5,9 @@ using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Notes;
 
-public sealed record LectureCard(string Title, string Slug, string? Subject, string? MediaKind, IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);
+public sealed record LectureCard(string Title, string Address, string? Subject, string? MediaKind, IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);
 
-public sealed record NoteListing(string Title, string Slug, string Path, DateTimeOffset UpdatedAt);
+public sealed record NoteListing(string Title, string Address, string Path, DateTimeOffset UpdatedAt);
 
 public sealed record VaultListing(string Name, string Slug, IReadOnlyList<LectureCard> Lectures, IReadOnlyList<NoteListing> Notes);
 
@@ -32,7 +32,7 @@ public sealed class HomeModel
     {
         var notes = await db.Notes.Where(n => n.DeletedAt == null)
             .OrderBy(n => n.Vault.Name).ThenBy(n => n.Path)
-            .Select(n => new { Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Title, n.Slug, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt })
+            .Select(n => new { Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt })
             .ToListAsync();
         var tags = await TagCounts.LoadAsync(db, limit: 30);
 
@@ -40,11 +40,11 @@ public sealed class HomeModel
             vault.Key.Vault,
             vault.Key.VaultSlug,
             vault.Where(n => n.Media.Count > 0 || n.Tags.Contains("lecture", StringComparer.OrdinalIgnoreCase))
-                .Select(n => new LectureCard(n.Title, n.Slug, NoteMetadata.Parse(n.FrontMatter).Text("subject"), MediaKindOf(n.Media), n.Tags, n.UpdatedAt))
+                .Select(n => new LectureCard(n.Title, n.Address, NoteMetadata.Parse(n.FrontMatter).Text("subject"), MediaKindOf(n.Media), n.Tags, n.UpdatedAt))
                 .ToList(),
-            vault.Select(n => new NoteListing(n.Title, n.Slug, n.Path, n.UpdatedAt)).ToList())).ToList();
+            vault.Select(n => new NoteListing(n.Title, n.Address, n.Path, n.UpdatedAt)).ToList())).ToList();
         var recent = notes.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Title).Take(8)
-            .Select(n => new NoteListing(n.Title, n.Slug, n.Path, n.UpdatedAt)).ToList();
+            .Select(n => new NoteListing(n.Title, n.Address, n.Path, n.UpdatedAt)).ToList();
         return new HomeModel(vaults, recent, tags);
     }
 

@@ -14,7 +14,11 @@ public sealed class Note
     /// Vault-relative, '/'-separated, with extension: "Lectures/Multimodal Deep Learning.md".
     public required string Path { get; set; }
     public required string Title { get; set; }
+    /// The note's name in the concept graph, the discussion API and its share links: unique, made from the title.
     public required string Slug { get; set; }
+
+    /// Where the note is read (NoteAddress): "cs224n/lectures/multimodal-deep-learning", from its vault and path.
+    public string Address { get; set; } = "";
     public required string Markdown { get; set; }
 
     /// The YAML front matter and inline fields as a JSON object.
@@ -55,6 +59,9 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
     {
         note.HasIndex(n => n.Slug).IsUnique();
         note.HasIndex(n => new { n.VaultId, n.Path }).IsUnique();
+        // Distinct among live notes by construction (NoteAddress.Of over a vault's paths), but not a unique index: an
+        // import copies new notes in before it marks the notes they replace deleted, and a deleted note keeps its address.
+        note.HasIndex(n => n.Address);
         note.HasIndex(n => n.Tags).HasMethod("gin");
         note.HasIndex(n => n.Aliases).HasMethod("gin");
         // Weighted so that a match in a title or alias ranks above one in a heading or tag, above the body.
@@ -76,6 +83,7 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.Property(n => n.Path).HasMaxLength(1024);
         note.Property(n => n.Title).HasMaxLength(500);
         note.Property(n => n.Slug).HasMaxLength(300);
+        note.Property(n => n.Address).HasMaxLength(NoteAddress.MaxLength);
         note.HasOne(n => n.Vault).WithMany().OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -9,14 +9,21 @@ public static class NoteEndpoints
 {
     public static void AddNotes(this WebApplicationBuilder builder) => builder.Services.AddSingleton<NotePages>();
 
-    public static void MapNotes(this WebApplication app) =>
-        app.MapGet("/api/notes/{slug}/preview", async (string slug, IDbContextFactory<StudyHubDbContext> contexts, HttpContext http,
+    /// Previews are asked for by what a link says after /notes/: a note's address, or an old one in HTML imported
+    /// before the note moved.
+    public static void MapNotes(this WebApplication app)
+    {
+        app.MapSiteFiles();
+        app.MapGet("/api/previews/{**address}", async (string address, IDbContextFactory<StudyHubDbContext> contexts, HttpContext http,
             CancellationToken cancellationToken) =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
-                .Select(n => new { n.Title, n.Slug, n.PlainText, n.Tags, n.Vault.MembersOnly })
-                .SingleOrDefaultAsync(cancellationToken);
+            var current = await db.Notes.AnyAsync(n => n.Address == address && n.DeletedAt == null, cancellationToken)
+                ? address
+                : await NoteAddress.MovedAsync(db, address, cancellationToken);
+            var note = await db.Notes.Where(n => n.Address == current && n.DeletedAt == null)
+                .Select(n => new { n.Title, n.Address, n.PlainText, n.Tags, n.Vault.MembersOnly })
+                .FirstOrDefaultAsync(cancellationToken);
             // Its text would hold the notes it embeds, so a share link's holder, who reads the note itself, gets none.
             if (note is null || (note.MembersOnly && !db.Access.Member))
             {
@@ -24,10 +31,11 @@ public static class NoteEndpoints
             }
             // A shared proxy must never hand a member's preview to someone else.
             http.Response.Headers.CacheControl = note.MembersOnly ? "private, no-cache" : "public, max-age=60";
-            return Results.Ok(new NotePreview(note.Title, $"/notes/{note.Slug}", PlainText.Lead(note.PlainText, 400), note.Tags));
+            return Results.Ok(new NotePreview(note.Title, NoteAddress.Href(note.Address), PlainText.Lead(note.PlainText, 400), note.Tags));
         })
         .WithName("GetNotePreview")
-        .WithSummary("The start of a note, for link previews.")
+        .WithSummary("The start of a note, for link previews: /api/previews/{vault}/{folders}/{name}, as the note's address.")
         .Produces<NotePreview>()
         .Produces(StatusCodes.Status404NotFound);
+    }
 }

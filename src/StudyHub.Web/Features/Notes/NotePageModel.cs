@@ -9,6 +9,8 @@ namespace StudyHub.Web.Features.Notes;
 public sealed record NotePageModel
 {
     public required Guid NoteId { get; init; }
+    public required string Slug { get; init; }
+    public required string Address { get; init; }
     public required string Title { get; init; }
     public required string Vault { get; init; }
     public required string VaultSlug { get; init; }
@@ -31,10 +33,10 @@ public sealed record NotePageModel
     public required IReadOnlyList<OutgoingLink> Outgoing { get; init; }
 
     /// The note whoever may read it; NotePages checks that the reader may.
-    public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string slug, CancellationToken cancellationToken)
+    public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
-        var note = await db.Notes.IgnoreQueryFilters().Where(n => n.Slug == slug && n.DeletedAt == null)
-            .Select(n => new { n.Id, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+        var note = await db.Notes.IgnoreQueryFilters().Where(n => n.Address == address && n.DeletedAt == null)
+            .Select(n => new { n.Id, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -46,6 +48,8 @@ public sealed record NotePageModel
         return new NotePageModel
         {
             NoteId = note.Id,
+            Slug = note.Slug,
+            Address = note.Address,
             Title = note.Title,
             Vault = note.Vault,
             VaultSlug = note.VaultSlug,

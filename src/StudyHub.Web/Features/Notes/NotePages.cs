@@ -16,13 +16,13 @@ public sealed class NotePages(IDbContextFactory<StudyHubDbContext> contexts, Imp
     readonly MemoryCache _models = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
 
     /// The note's page if it exists and this reader may read it; otherwise null.
-    public async Task<NotePageModel?> GetAsync(string slug, ReadAccess access, CancellationToken cancellationToken)
+    public async Task<NotePageModel?> GetAsync(string address, ReadAccess access, CancellationToken cancellationToken)
     {
         var version = await imports.GetAsync(cancellationToken);
-        var model = await _models.GetOrCreateAsync((slug, version), async entry =>
+        var model = await _models.GetOrCreateAsync((address, version), async entry =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var loaded = await NotePageModel.LoadAsync(db, slug, cancellationToken);
+            var loaded = await NotePageModel.LoadAsync(db, address, cancellationToken);
             entry.Size = 1 + (loaded?.Html.Length ?? 0) + (loaded?.Description.Length ?? 0);
             entry.SlidingExpiration = Unused;
             return loaded;

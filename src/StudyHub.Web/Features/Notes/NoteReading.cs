@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace StudyHub.Web.Features.Notes;
 
-public sealed record Backlink(string Title, string Slug, string Sentence);
+public sealed record Backlink(string Title, string Address, string Sentence);
 
 public sealed record OutgoingLink(string Text, string Href, bool Exists);
 

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace StudyHub.Web.Features.Notes;
 
-/// A slug a note was once published under, so that old links answer with a permanent redirect.
+/// An address a note was once published under, so that old links answer with a permanent redirect: an address it
+/// left when its path changed, or a slug from before notes had addresses (/notes/clip-2).
 public sealed class NoteSlugHistory
 {
     public required string Slug { get; set; }
@@ -16,7 +17,7 @@ sealed class NoteSlugHistoryConfiguration : IEntityTypeConfiguration<NoteSlugHis
     public void Configure(EntityTypeBuilder<NoteSlugHistory> history)
     {
         history.HasKey(h => h.Slug);
-        history.Property(h => h.Slug).HasMaxLength(300);
+        history.Property(h => h.Slug).HasMaxLength(NoteAddress.MaxLength);
         history.HasOne<Note>().WithMany().HasForeignKey(h => h.NoteId).OnDelete(DeleteBehavior.Cascade);
     }
 }

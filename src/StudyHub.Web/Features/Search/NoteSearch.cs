@@ -21,7 +21,7 @@ public sealed record SearchQuery(string Text, string? Vault = null, string? Tag 
     }
 }
 
-public sealed record SearchHit(string Title, string Slug, string Vault, string Path, IReadOnlyList<string> Tags, string? Kind, string SnippetHtml);
+public sealed record SearchHit(string Title, string Address, string Vault, string Path, IReadOnlyList<string> Tags, string? Kind, string SnippetHtml);
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page)
 {
@@ -63,7 +63,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."FrontMatter", n."Tags") = {query.Kind})
             )
-            SELECT n."Title", n."Slug", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."FrontMatter", n."Tags") AS "Kind",
+            SELECT n."Title", n."Address", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."FrontMatter", n."Tags") AS "Kind",
                    (SELECT count(*) FROM matches) AS "Total",
                    ts_headline('studyhub', translate(n."PlainText", {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
             FROM (
@@ -77,7 +77,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
             """).ToListAsync(cancellationToken);
 
         var total = rows.Count > 0 ? (int)rows[0].Total : 0;
-        var hits = rows.Select(r => new SearchHit(r.Title, r.Slug, r.Vault, r.Path, r.Tags, r.Kind, Snippet.ToHtml(r.Headline))).ToList();
+        var hits = rows.Select(r => new SearchHit(r.Title, r.Address, r.Vault, r.Path, r.Tags, r.Kind, Snippet.ToHtml(r.Headline))).ToList();
         return new(hits, total, query.Page);
     }
 
@@ -94,5 +94,5 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)(?<word>[\p{L}\p{N}]+)$")]
     private static partial System.Text.RegularExpressions.Regex LastPlainWord();
 
-    sealed record SearchRow(string Title, string Slug, string Vault, string Path, string[] Tags, string? Kind, long Total, string Headline);
+    sealed record SearchRow(string Title, string Address, string Vault, string Path, string[] Tags, string? Kind, long Total, string Headline);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Sharing;
@@ -52,7 +53,7 @@ public static class SharingExtensions
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var share = await Valid(db, token, clock.GetUtcNow())
-            .Join(db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null), s => s.NoteId, n => n.Id, (s, n) => new { n.Slug, s.ExpiresAt })
+            .Join(db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null), s => s.NoteId, n => n.Id, (s, n) => new { n.Address, s.ExpiresAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (share is null)
         {
@@ -62,7 +63,7 @@ public static class SharingExtensions
         {
             HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Expires = share.ExpiresAt, IsEssential = true,
         });
-        return Results.Redirect($"/notes/{Uri.EscapeDataString(share.Slug)}");
+        return Results.Redirect(NoteAddress.Href(share.Address));
     }
 
     static async Task<IResult> CreateAsync(string slug, [FromForm] int days, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
@@ -73,19 +74,19 @@ public static class SharingExtensions
             return Results.BadRequest($"A share link lasts 1 to {MaxDays} days.");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var noteId = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
-        if (noteId is null)
+        var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => new { n.Id, n.Address }).SingleOrDefaultAsync(cancellationToken);
+        if (note is null)
         {
             return Results.NotFound();
         }
         var now = clock.GetUtcNow();
         db.NoteShares.Add(new NoteShare
         {
-            Token = NoteShare.NewToken(), NoteId = noteId.Value, CreatedById = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
+            Token = NoteShare.NewToken(), NoteId = note.Id, CreatedById = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value,
             CreatedAt = now, ExpiresAt = now.AddDays(days),
         });
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Redirect($"/notes/{Uri.EscapeDataString(slug)}#sharing");
+        return Results.Redirect($"{NoteAddress.Href(note.Address)}#sharing");
     }
 
     static async Task<IResult> RevokeAsync(string token, IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock,
@@ -93,13 +94,13 @@ public static class SharingExtensions
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var share = await db.NoteShares.Where(s => s.Token == token)
-            .Join(db.Notes, s => s.NoteId, n => n.Id, (s, n) => new { Share = s, n.Slug }).SingleOrDefaultAsync(cancellationToken);
+            .Join(db.Notes, s => s.NoteId, n => n.Id, (s, n) => new { Share = s, n.Address }).SingleOrDefaultAsync(cancellationToken);
         if (share is null)
         {
             return Results.NotFound();
         }
         share.Share.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Redirect($"/notes/{Uri.EscapeDataString(share.Slug)}#sharing");
+        return Results.Redirect($"{NoteAddress.Href(share.Address)}#sharing");
     }
 }

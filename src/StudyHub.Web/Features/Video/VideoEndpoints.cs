@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Video;
 
@@ -16,7 +17,7 @@ public static class VideoEndpoints
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
-                .Select(n => new { n.Id, n.Slug, n.Media })
+                .Select(n => new { n.Id, n.Slug, n.Address, n.Media })
                 .SingleOrDefaultAsync(cancellationToken);
             if (note is null)
             {
@@ -27,7 +28,7 @@ public static class VideoEndpoints
             return Results.Ok(new NoteMedia(
                 note.Slug,
                 media.Select(m => new NoteMediaItem(m.Source!.Provider.ToString(), m.Source.Kind.ToString(), m.Url, m.Source.EmbedUrl(), m.Source.Start)).ToList(),
-                times.Select(t => new NoteTime(t.Seconds, t.Text, t.Context, t.MediaIndex, $"/notes/{note.Slug}?t={t.Seconds}",
+                times.Select(t => new NoteTime(t.Seconds, t.Text, t.Context, t.MediaIndex, NoteAddress.Href(note.Address, t.Seconds),
                     t.MediaIndex is { } index && index < media.Count ? media[index].Source!.LinkAt(t.Seconds) : null)).ToList()));
         })
         .WithName("GetNoteMedia")

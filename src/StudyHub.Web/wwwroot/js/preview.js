@@ -5,19 +5,20 @@
     let timer = 0;
     let current = null;
 
-    function slugOf(link) {
+    // A note's address, as its link writes it (already escaped): /notes/cs224n/lectures/transformers.
+    function addressOf(link) {
         const url = new URL(link.href, location.href);
-        const match = url.origin === location.origin && url.pathname.match(/^\/notes\/([^/]+)$/);
-        return match ? decodeURIComponent(match[1]) : null;
+        const match = url.origin === location.origin && url.pathname.match(/^\/notes\/(.+)$/);
+        return match ? match[1] : null;
     }
 
-    function load(slug) {
-        if (!cache.has(slug)) {
-            cache.set(slug, fetch(`/api/notes/${encodeURIComponent(slug)}/preview`)
+    function load(address) {
+        if (!cache.has(address)) {
+            cache.set(address, fetch(`/api/previews/${address}`)
                 .then(response => response.ok ? response.json() : null)
                 .catch(() => null));
         }
-        return cache.get(slug);
+        return cache.get(address);
     }
 
     function hide() {
@@ -54,13 +55,13 @@
         if (!link || link === current) {
             return;
         }
-        const slug = slugOf(link);
-        if (!slug) {
+        const address = addressOf(link);
+        if (!address) {
             return;
         }
         clearTimeout(timer);
         timer = setTimeout(async () => {
-            const preview = await load(slug);
+            const preview = await load(address);
             if (preview && link.matches(":hover, :focus")) {
                 show(link, preview);
             }
