@@ -9,7 +9,7 @@ public sealed class AccessibilityTests(BrowserApp app) : BrowserTest(app)
 {
     [Theory]
     [InlineData("home", "/")]
-    [InlineData("note", "/notes/multimodal-deep-learning")]
+    [InlineData("note", "/notes/cs224n/lectures/multimodal-deep-learning")]
     [InlineData("search", "/search?q=contrastive")]
     [InlineData("tags", "/tags")]
     [InlineData("not-found", "/notes/no-such-note")]
@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(BrowserApp app) : BrowserTest(app)
     {
         await App.CreateUserAsync("axe@example.org");
         await DiscussionJourneyTests.SignInAsync(Page, "axe@example.org");
-        await Page.GotoAsync("/notes/multimodal-deep-learning");
+        await Page.GotoAsync("/notes/cs224n/lectures/multimodal-deep-learning");
         await DiscussionJourneyTests.SelectAsync(Page, "Treat them separately");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
         await Page.GetByLabel("Your annotation").FillAsync("An annotation for the audit.");

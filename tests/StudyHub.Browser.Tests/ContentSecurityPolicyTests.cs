@@ -13,8 +13,8 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app) : BrowserTest(app
 
     [Theory]
     [InlineData("/")]
-    [InlineData("/notes/multimodal-deep-learning")]
-    [InlineData("/notes/clip")]
+    [InlineData("/notes/cs224n/lectures/multimodal-deep-learning")]
+    [InlineData("/notes/cs224n/models/clip")]
     [InlineData("/concepts")]
     [InlineData("/graph")]
     [InlineData("/search?q=contrastive")]

@@ -11,7 +11,7 @@ namespace StudyHub.Browser.Tests;
 
 public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest(app)
 {
-    const string Lecture = "/notes/multimodal-deep-learning";
+    const string Lecture = "/notes/cs224n/lectures/multimodal-deep-learning";
     const string Passage = "Combine just the scores/logits";
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await App.ImportVaultAsync(vault.Root);
         await App.CreateUserAsync("reader@example.org");
         await SignInAsync(Page, "reader@example.org");
-        await Page.GotoAsync("/notes/fusion");
+        await Page.GotoAsync("/notes/reimported/fusion");
         foreach (var (passage, comment) in new[] { ("combines just the scores", "Kept, then moved."), ("mixes the inputs", "Deleted later.") })
         {
             await SelectAsync(Page, passage);
@@ -206,6 +206,6 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         Assert.True(found, $"The note has no text \"{text}\" to select.");
     }
 
-    [GeneratedRegex(@"/notes/multimodal-deep-learning\?t=1680#annotation-[0-9a-f-]{36}$")]
+    [GeneratedRegex(@"/notes/cs224n/lectures/multimodal-deep-learning\?t=1680#annotation-[0-9a-f-]{36}$")]
     private static partial Regex SharedLinkTarget();
 }

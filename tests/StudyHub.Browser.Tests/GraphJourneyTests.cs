@@ -32,7 +32,7 @@ public sealed class GraphJourneyTests(BrowserApp app, ITestOutputHelper output) 
         var node = await picture.EvaluateAsync<float[]>("element => Object.values(element.cy.getElementById('n:douwe-kiela').renderedPosition())");
         await Page.Mouse.ClickAsync(box.X + node[0], box.Y + node[1]);
 
-        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/douwe-kiela").ToString());
+        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/cs224n/people/douwe-kiela").ToString());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Douwe Kiela", Level = 1 }).First).ToBeVisibleAsync();
     });
 

@@ -11,7 +11,7 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
         await Page.GotoAsync("/");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Multimodal Deep Learning", Exact = true }).ClickAsync();
 
-        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/multimodal-deep-learning").ToString());
+        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/cs224n/lectures/multimodal-deep-learning").ToString());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Multimodal Deep Learning", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Why does MultiModality matter?" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Alec Radford is a genius")).ToBeVisibleAsync();
@@ -26,11 +26,11 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Multimodal Deep Learning", Level = 1 })).ToBeVisibleAsync();
 
         await Page.Locator(".note-body a.wikilink", new() { HasText = "Douwe Kiela" }).First.ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/douwe-kiela").ToString());
+        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/cs224n/people/douwe-kiela").ToString());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Douwe Kiela", Level = 1, Exact = true })).ToBeVisibleAsync();
 
         // A target nobody has written yet leads to its concept page, which lists who links to it.
-        await Page.GotoAsync("/notes/cross-attention");
+        await Page.GotoAsync("/notes/cs224n/concepts/cross-attention");
         await Page.Locator(".note-body a.wikilink.unresolved", new() { HasText = "Transformer" }).First.ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Transformer", Level = 1, Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Cross-Attention" }).First).ToBeVisibleAsync();
@@ -42,7 +42,7 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public Task HoveringAWikilinkPreviewsTheNote() => JourneyAsync(nameof(HoveringAWikilinkPreviewsTheNote), async () =>
     {
-        await Page.GotoAsync("/notes/multimodal-deep-learning");
+        await Page.GotoAsync("/notes/cs224n/lectures/multimodal-deep-learning");
 
         await Page.Locator(".note-body a.wikilink", new() { HasText = "Douwe Kiela" }).First.HoverAsync();
 
@@ -57,7 +57,7 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
     public Task TheThemeToggleSwitchesAndIsRemembered() => JourneyAsync(nameof(TheThemeToggleSwitchesAndIsRemembered), async () =>
     {
         await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
-        await Page.GotoAsync("/notes/clip");
+        await Page.GotoAsync("/notes/cs224n/models/clip");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Switch between light and dark theme" }).ClickAsync();
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");

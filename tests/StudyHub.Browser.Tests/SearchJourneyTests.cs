@@ -24,7 +24,7 @@ public sealed class SearchJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(input).ToHaveAttributeAsync("aria-activedescendant", (await first.GetAttributeAsync("id"))!);
         await input.PressAsync("Enter");
 
-        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/flamingo").ToString());
+        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/notes/cs224n/models/flamingo").ToString());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Flamingo", Level = 1, Exact = true })).ToBeVisibleAsync();
         await Expect(dialog).ToBeHiddenAsync();
     });
@@ -32,7 +32,7 @@ public sealed class SearchJourneyTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public Task TheHeaderButtonOpensTheSwitcherAndEscapeClosesIt() => JourneyAsync(nameof(TheHeaderButtonOpensTheSwitcherAndEscapeClosesIt), async () =>
     {
-        await Page.GotoAsync("/notes/multimodal-deep-learning");
+        await Page.GotoAsync("/notes/cs224n/lectures/multimodal-deep-learning");
         var button = Page.GetByRole(AriaRole.Button, new() { Name = "Go to note" });
 
         await button.ClickAsync();

@@ -15,10 +15,10 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
             .Write($"{LectureNote}.md", "![[lecture.webm]]\n\nWe start at 0:03, the key idea comes at 0:05, and the summary at 0:08.\n")
             .Write("media/lecture.webm", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm")));
         await App.ImportVaultAsync(vault.Root);
-        var slug = "lecture-with-a-recording";
-        await Page.GotoAsync($"/notes/{slug}{query}");
+        var address = "recorded/lecture-with-a-recording";
+        await Page.GotoAsync($"/notes/{address}{query}");
         await Page.EvaluateAsync("() => window.loadedOnce = true");
-        return slug;
+        return address;
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
     public Task TheSeedLecturesTimeSeeksTheYouTubePlayer() => JourneyAsync(nameof(TheSeedLecturesTimeSeeksTheYouTubePlayer), async () =>
     {
         await Page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
-        await Page.GotoAsync("/notes/multimodal-deep-learning");
+        await Page.GotoAsync("/notes/cs224n/lectures/multimodal-deep-learning");
         await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
 
         await Page.Locator(".note-body a.timestamp", new() { HasText = "28:00" }).ClickAsync();
@@ -75,7 +75,7 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
     {
         await Page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
 
-        await Page.GotoAsync("/notes/multimodal-deep-learning?t=28m00s");
+        await Page.GotoAsync("/notes/cs224n/lectures/multimodal-deep-learning?t=28m00s");
 
         await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
         var start = await Page.EvaluateAsync<int>("() => window.youTubeCalls.created[0].playerVars.start");

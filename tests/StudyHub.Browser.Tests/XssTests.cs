@@ -37,6 +37,9 @@ public sealed class XssTests(XssTests.VectorApp app) : IClassFixture<XssTests.Ve
 
         /// Vault path → slug of every note in the vector vault.
         public IReadOnlyDictionary<string, string> Slugs { get; private set; } = new Dictionary<string, string>();
+
+        /// Vault path → address of every note in the vector vault.
+        public IReadOnlyDictionary<string, string> Addresses { get; private set; } = new Dictionary<string, string>();
         public int Annotations { get; private set; }
         public int Comments { get; private set; }
         public Guid FirstAnnotation { get; private set; }
@@ -55,6 +58,7 @@ public sealed class XssTests(XssTests.VectorApp app) : IClassFixture<XssTests.Ve
             await using (var db = await Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>().CreateDbContextAsync())
             {
                 Slugs = await db.Notes.Where(n => n.Vault.Slug == Vault).ToDictionaryAsync(n => n.Path, n => n.Slug, StringComparer.Ordinal);
+                Addresses = await db.Notes.Where(n => n.Vault.Slug == Vault).ToDictionaryAsync(n => n.Path, n => n.Address, StringComparer.Ordinal);
             }
             await DiscussAsync();
         }
@@ -263,7 +267,7 @@ public sealed class XssTests(XssTests.VectorApp app) : IClassFixture<XssTests.Ve
     IEnumerable<string> PagesOf(string surface, bool policy)
     {
         var vectors = XssVectors.All.Where(v => v.Number % 2 == (policy ? 0 : 1)).ToList();
-        string Note(string path) => $"/notes/{app.Slugs[path]}";
+        string Note(string path) => $"/notes/{app.Addresses[path]}";
         string Query(string text) => Uri.EscapeDataString(text);
         return surface switch
         {
@@ -282,7 +286,7 @@ public sealed class XssTests(XssTests.VectorApp app) : IClassFixture<XssTests.Ve
     /// drawn. Returns what never happened.
     async Task<IEnumerable<string>> SettleAsync(IPage page)
     {
-        int[] expected = page.Url.Contains($"/notes/{app.DiscussionSlug}", StringComparison.Ordinal) ? [app.Annotations, app.Comments] : [0, 0];
+        int[] expected = page.Url.Contains($"/notes/{app.Addresses["Discussion.md"]}", StringComparison.Ordinal) ? [app.Annotations, app.Comments] : [0, 0];
         try
         {
             await page.WaitForFunctionAsync("""

@@ -49,10 +49,10 @@ public sealed class HelpVaultImportTests(HelpVaultImportTests.HelpVaultApp app) 
         // "> [!tip]- Drag and drop embed": a tip callout, folded.
         Assert.Contains("""<div class="callout" data-callout="tip" data-callout-fold="-">""" + "\n<details>\n" + """<summary class="callout-title">Drag and drop embed</summary>""", html, StringComparison.Ordinal);
         // "![[Internal links#^b15695]]": the block itself, transcluded, linking back to it.
-        Assert.Contains("""<a class="wikilink" href="/notes/internal-links#^b15695">Internal links &gt; ^b15695</a>""", html, StringComparison.Ordinal);
+        Assert.Contains("""<a class="wikilink" href="/notes/help/linking-notes-and-files/internal-links#^b15695">Internal links &gt; ^b15695</a>""", html, StringComparison.Ordinal);
         Assert.Contains("""<p id="^b15695">Learn how to link to notes, attachments, and other files from your notes""", html, StringComparison.Ordinal);
         // "[[Internal links#Link to a heading in a note|headings]]": a heading link under its alias.
-        Assert.Contains("""<a class="wikilink" href="/notes/internal-links#link-to-a-heading-in-a-note">headings</a>""", html, StringComparison.Ordinal);
+        Assert.Contains("""<a class="wikilink" href="/notes/help/linking-notes-and-files/internal-links#link-to-a-heading-in-a-note">headings</a>""", html, StringComparison.Ordinal);
         // "![[Engelbart.jpg#outline|100]]": the image at width 100, served from the vault.
         Assert.Matches("""<img src="/attachments/[0-9a-f]{64}/Engelbart.jpg" alt="Engelbart.jpg" width="100" loading="lazy"( /)?>""", html);
         // "![[Search#Embed search results in a note]]": a section of another note, transcluded.

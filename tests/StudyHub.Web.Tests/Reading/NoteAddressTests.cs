@@ -196,15 +196,19 @@ public sealed partial class NoteAddressTests(StudyHubApp app) : IClassFixture<St
     }
 
     [Fact]
-    public async Task AMembersOnlyVaultHasNoFeedForVisitors()
+    public async Task AMembersOnlyVaultsFeedIsForMembersOnly()
     {
         using var vault = new TempVault("fed-closed").Write("Hidden.md", "Hidden words.");
         await app.ImportVaultAsync(vault.Root, "fed-closed");
         await MembersOnlyAsync("fed-closed");
+        await app.CreateUserAsync("feed-member@example.org");
+        using var member = await app.ClientAsync("feed-member@example.org");
 
-        using var response = await Client().GetAsync(new Uri("/notes/fed-closed/feed.atom", UriKind.Relative));
+        using var visitors = await Client().GetAsync(new Uri("/notes/fed-closed/feed.atom", UriKind.Relative));
+        using var members = await member.GetAsync(new Uri("/notes/fed-closed/feed.atom", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, visitors.StatusCode);
+        Assert.Contains("<link href=\"http://localhost/notes/fed-closed/hidden\" />", await members.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

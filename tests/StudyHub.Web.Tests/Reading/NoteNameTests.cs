@@ -17,12 +17,12 @@ public sealed class NoteNameTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         await app.ImportVaultAsync(vault.Root);
 
         Assert.Equal(["CLIP", "Lecture - Transformers"], await TitlesAsync("papers"));
-        var page = await GetAsync("/notes/clip");
+        var page = await GetAsync("/notes/papers/clip");
         Assert.Contains("<h1>CLIP</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<h1 id=\"paper-figures\">Paper Figures</h1>", page, StringComparison.Ordinal);
         var home = await GetAsync("/");
-        Assert.Contains("<a href=\"/notes/clip\">CLIP</a>", home, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/notes/lecture-transformers\">Lecture - Transformers</a>", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/papers/clip\">CLIP</a>", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/papers/lecture-transformers\">Lecture - Transformers</a>", home, StringComparison.Ordinal);
         Assert.DoesNotContain("Paper Figures", home, StringComparison.Ordinal);
     }
 
@@ -33,7 +33,7 @@ public sealed class NoteNameTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         await app.ImportVaultAsync(vault.Root);
 
         Assert.Equal(["Vision Transformer"], await TitlesAsync("titled"));
-        Assert.Contains("<h1>Vision Transformer</h1>", await GetAsync("/notes/vision-transformer"), StringComparison.Ordinal);
+        Assert.Contains("<h1>Vision Transformer</h1>", await GetAsync("/notes/titled/vit"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class NoteNameTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         using var vault = new TempVault("birds").Write("Flamingo.md", "# flamingo\n\nA bird, and a model.\n\n## Training");
         await app.ImportVaultAsync(vault.Root);
 
-        var page = await GetAsync("/notes/flamingo");
+        var page = await GetAsync("/notes/birds/flamingo");
 
         Assert.Contains("<h1>Flamingo</h1>", page, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(page, "lamingo</h1>", RegexOptions.IgnoreCase));
@@ -66,7 +66,7 @@ public sealed class NoteNameTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         Assert.Equal(["SigLIP"], await TitlesAsync("renamed-by-rule"));
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
         using var response = await client.GetAsync(new Uri("/notes/paper-figures", UriKind.Relative));
-        Assert.Equal((HttpStatusCode.MovedPermanently, "/notes/siglip"), (response.StatusCode, response.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/notes/renamed-by-rule/siglip"), (response.StatusCode, response.Headers.Location?.OriginalString));
     }
 
     async Task<List<string>> TitlesAsync(string vault)
