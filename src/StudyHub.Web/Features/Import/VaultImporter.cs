@@ -528,7 +528,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     RenderedNote Render(ImportedNote imported, NoteOutline outline, VaultRenderContext context, ReadingLists reading)
     {
         var (note, source, _) = imported;
-        var html = markdown.RenderHtml(source.Parsed, context.For(note.Slug, outline.SeekLinks));
+        var html = markdown.RenderHtml(source.Parsed, context.For(note.Address, outline.SeekLinks));
         // An unchanged note keeps the text it has, as the annotations anchored in it do.
         var plainText = html == note.Html ? note.PlainText : PlainText.FromHtml(html);
         return new RenderedNote(html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),

@@ -13,9 +13,9 @@ sealed class VaultRenderContext(
     IReadOnlyDictionary<int, string>? seekLinks = null,
     string pageAddress = "") : INoteRenderContext
 {
-    /// The same vault seen from one note, shown at its slug, whose times (by offset) seek its recordings through these links.
-    public VaultRenderContext For(string slug, IReadOnlyDictionary<int, string> seekLinksOfNote) =>
-        new(index, notes, attachments, seekLinksOfNote, $"/notes/{slug}");
+    /// The same vault seen from one note, shown at its address, whose times (by offset) seek its recordings through these links.
+    public VaultRenderContext For(string address, IReadOnlyDictionary<int, string> seekLinksOfNote) =>
+        new(index, notes, attachments, seekLinksOfNote, NoteAddress.Href(address));
 
     public string PageAddress => pageAddress;
 
