@@ -548,6 +548,11 @@ namespace StudyHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
                     b.PrimitiveCollection<List<string>>("Aliases")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -624,6 +629,8 @@ namespace StudyHub.Web.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Address");
 
                     b.HasIndex("Aliases");
 
@@ -752,8 +759,8 @@ namespace StudyHub.Web.Data.Migrations
             modelBuilder.Entity("StudyHub.Web.Features.Notes.NoteSlugHistory", b =>
                 {
                     b.Property<string>("Slug")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
 
                     b.Property<Guid>("NoteId")
                         .HasColumnType("uuid");
