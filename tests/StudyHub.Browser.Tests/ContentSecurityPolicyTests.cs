@@ -54,7 +54,7 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app) : BrowserTest(app
         });
         Assert.True(posted.Ok, $"The comment was not posted: {posted.Status}");
 
-        await Page.GotoAsync("/notes/clip", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Page.GotoAsync("/notes/cs224n/models/clip", new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         await Assertions.Expect(Page.Locator("img[src^='https://tracker.example/']")).ToHaveCountAsync(1);
         Assert.Empty(requested);

@@ -144,7 +144,7 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await App.ImportVaultAsync(vault.Root);
         await App.CreateUserAsync("painter@example.org");
         await SignInAsync(Page, "painter@example.org");
-        await Page.GotoAsync("/notes/placed");
+        await Page.GotoAsync("/notes/placed/placed");
         await Expect(Page.Locator(".note-body .katex")).ToHaveCountAsync(1);
         foreach (var (passage, comment) in new[] { ("combines just the scores", "Edited inside."), ("CLIP", "Replaced.") })
         {

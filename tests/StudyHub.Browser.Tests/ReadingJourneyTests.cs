@@ -69,7 +69,7 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public Task AContentsEntryKeepsTheNotesAddressThroughReloadAndHistory() => JourneyAsync(nameof(AContentsEntryKeepsTheNotesAddressThroughReloadAndHistory), async () =>
     {
-        var note = new Uri(BaseAddress, "/notes/multimodal-deep-learning").ToString();
+        var note = new Uri(BaseAddress, "/notes/cs224n/lectures/multimodal-deep-learning").ToString();
         var section = Page.GetByRole(AriaRole.Heading, new() { Name = "Why does MultiModality matter?" });
         await Page.GotoAsync(note);
 

@@ -22,14 +22,14 @@ public sealed class BulkImportTests(StudyHubApp app) : IClassFixture<StudyHubApp
         Assert.Equal(keys, await LinkedVault.LinkKeysAndIndexesAsync(app));
         await using var db = app.Database.CreateContext();
         Assert.Equal(6_000, await db.NoteLinks.CountAsync(l => l.TargetNoteId != null));
-        Assert.Contains("href=\"/notes/topic-042\"", await SearchAsync("quokka042"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/notes/bulk/topics/topic-042\"", await SearchAsync("quokka042"), StringComparison.Ordinal);
 
         vault.Write("Later/Wombat.md", "# Wombat\n\nThe wombat burrows. See [[Topic 042]] and [[Topic 007]].");
         var again = await app.ImportVaultAsync(vault.Root);
 
         Assert.Equal((1, 600), (again.NotesAdded, again.NotesUnchanged));
-        Assert.Contains("href=\"/notes/wombat\"", await SearchAsync("burrows"), StringComparison.Ordinal);
-        Assert.Contains("href=\"/notes/topic-042\"", await SearchAsync("quokka042"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/notes/bulk/later/wombat\"", await SearchAsync("burrows"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/notes/bulk/topics/topic-042\"", await SearchAsync("quokka042"), StringComparison.Ordinal);
         Assert.Equal(6_002, await db.NoteLinks.CountAsync(l => l.TargetNoteId != null));
     }
 

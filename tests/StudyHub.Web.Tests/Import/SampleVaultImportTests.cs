@@ -27,7 +27,7 @@ public sealed class SampleVaultImportTests(StudyHubApp app) : IClassFixture<Stud
         Assert.All(links, link => Assert.NotNull(link.TargetNoteId));
 
         var html = lecture.Html;
-        Assert.Contains("href=\"/notes/meta-ai-research\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/notes/cs224n/organizations/meta-ai-research\"", html, StringComparison.Ordinal);
         Assert.Contains(">FAIR</a>", html, StringComparison.Ordinal);
         Assert.Contains("<mark>", html, StringComparison.Ordinal);
     }

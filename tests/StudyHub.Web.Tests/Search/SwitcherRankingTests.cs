@@ -17,7 +17,7 @@ public sealed class SwitcherRankingTests(StudyHubApp app) : IClassFixture<StudyH
         foreach (var typed in new[] { "vit-paper", "Vision Transformer", "vit", "patch transformer", "vitrans", "vistra" })
         {
             var options = await SwitchAsync(typed);
-            Assert.True(options is [{ Title: "Vision Transformer", Url: "/notes/vision-transformer" }, ..], $"'{typed}' found {string.Join(", ", options)}");
+            Assert.True(options is [{ Title: "Vision Transformer", Url: "/notes/names/vit-paper" }, ..], $"'{typed}' found {string.Join(", ", options)}");
         }
     }
 
