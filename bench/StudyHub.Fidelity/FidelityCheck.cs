@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Fidelity;
 
@@ -35,7 +36,7 @@ public static class FidelityCheck
         using var client = app.CreateClient();
 
         await using var db = app.Database.CreateContext();
-        var notes = await db.Notes.Where(n => n.DeletedAt == null).Select(n => new { n.Path, n.Slug }).ToListAsync();
+        var notes = await db.Notes.Where(n => n.DeletedAt == null).Select(n => new { n.Path, n.Address }).ToListAsync();
         var defects = new List<Defect>();
         // "\[\[text\]\]" in a file is literal brackets, shown as such by Obsidian too.
         var literal = Directory.EnumerateFiles(vaultFolder, "*.md", SearchOption.AllDirectories)
@@ -46,8 +47,8 @@ public static class FidelityCheck
         foreach (var note in notes.OrderBy(n => n.Path, StringComparer.Ordinal))
         {
             var raw = RawNote.Read(note.Path, await File.ReadAllTextAsync(Path.Combine(vaultFolder, note.Path)));
-            var (address, page) = await crawl.OpenAsync($"/notes/{Uri.EscapeDataString(note.Slug)}", note.Path);
-            await crawl.OpenAsync($"/api/notes/{Uri.EscapeDataString(note.Slug)}/preview", note.Path);
+            var (address, page) = await crawl.OpenAsync(NoteAddress.Href(note.Address), note.Path);
+            await crawl.OpenAsync("/api/previews/" + NoteAddress.Href(note.Address)[NoteAddress.Prefix.Length..], note.Path);
             if (page is null)
             {
                 continue;
