@@ -30,6 +30,18 @@ public class TextDerivationTests
     public void ALinkIsQuotedWithTheSentenceItStandsIn(string markdown, int offset, string expected) =>
         Assert.Equal(expected, LinkContext.SentenceAround(markdown, offset));
 
+    // Seen in the dataview example vault: a linked mention showed "[[List tasks under a heading|listing all tasks und".
+    [Fact]
+    public void ASentenceCutAtItsLengthIsNotCutInsideAWikiLink()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("word", 50));
+        var endsInside = $"See [[First]] and {words} then [[Other|an alias the cut falls inside]] and more.";
+        var startsInside = $"[[Other|an alias the cut falls inside]] {words} then [[Last]] and more.";
+
+        Assert.Equal($"See First and {words} then an alias the cut falls inside", LinkContext.SentenceAround(endsInside, 4));
+        Assert.Equal($"an alias the cut falls inside {words} then Last and more.", LinkContext.SentenceAround(startsInside, startsInside.IndexOf("[[Last", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void TheContentsComeFromTheRenderedHeadings()
     {

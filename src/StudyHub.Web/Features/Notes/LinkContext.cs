@@ -28,7 +28,42 @@ public static class LinkContext
         {
             end++;
         }
+        // A sentence longer than the limit is cut there, but not inside a wikilink: its raw "[[" would show.
+        if (offset - start == MaxLength)
+        {
+            start = StartOfWikiLinkAround(markdown, start);
+        }
+        if (end - offset == MaxLength)
+        {
+            end = EndOfWikiLinkAround(markdown, end);
+        }
         return Clean(markdown.AsSpan(start, end - start));
+    }
+
+    /// Where the wikilink that a cut at this position falls inside begins, with its "!"; the cut itself when it falls outside.
+    static int StartOfWikiLinkAround(string markdown, int at)
+    {
+        var open = at < 2 ? -1 : markdown.LastIndexOf("[[", at - 1, StringComparison.Ordinal);
+        if (WikiLinkEnd(markdown, open) is not { } end || end <= at)
+        {
+            return at;
+        }
+        return open > 0 && markdown[open - 1] == '!' ? open - 1 : open;
+    }
+
+    /// Where the wikilink that a cut at this position falls inside ends; the cut itself when it falls outside.
+    static int EndOfWikiLinkAround(string markdown, int at)
+    {
+        var open = markdown.LastIndexOf("[[", Math.Min(at, markdown.Length - 1), StringComparison.Ordinal);
+        return WikiLinkEnd(markdown, open) is { } end && end > at ? end : at;
+    }
+
+    /// Just after the "]]" that closes the "[[" at this position on its line.
+    static int? WikiLinkEnd(string markdown, int open)
+    {
+        var close = open < 0 ? -1 : markdown.IndexOf("]]", open + 2, StringComparison.Ordinal);
+        var line = open < 0 ? -1 : markdown.IndexOf('\n', open);
+        return close >= 0 && (line < 0 || line > close) ? close + 2 : null;
     }
 
     static bool EndsSentence(string text, int at) =>
