@@ -76,6 +76,27 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
     });
 
     [Fact]
+    public Task AnAnnotationMadeBeforeThePlayerWasPlayedOrSoughtHasNoTime() => JourneyAsync(nameof(AnAnnotationMadeBeforeThePlayerWasPlayedOrSoughtHasNoTime), async () =>
+    {
+        await UseYouTubeStandInAsync(Page);
+        await App.CreateUserAsync("untimed@example.org");
+        await SignInAsync(Page, "untimed@example.org");
+        await Page.GotoAsync(Lecture);
+        await Page.WaitForFunctionAsync("() => window.youTubeCalls && window.youTubeCalls.created.length === 1");
+
+        await SelectAsync(Page, "Middle fusion");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Expect(Page.GetByLabel("Time in the lecture")).ToHaveValueAsync("");
+        await Page.GetByLabel("Your annotation").FillAsync("Said before pressing play.");
+        await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+
+        var item = Page.Locator(".annotation", new() { HasText = "Said before pressing play." });
+        await Expect(item).ToBeVisibleAsync();
+        await Expect(item.Locator("a.timestamp")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("[data-timeline] .timeline-marker[data-kind=annotation] a[data-seconds='0']")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
     public Task AnonymousReadersSeePublicAnnotationsButNoComposer() => JourneyAsync(nameof(AnonymousReadersSeePublicAnnotationsButNoComposer), async () =>
     {
         await App.CreateUserAsync("public@example.org");

@@ -464,9 +464,9 @@
             return { mediaSeconds: seconds };
         }
 
-        const lecturePlayer = () => {
+        const lectureMoment = () => {
             const host = document.querySelector("[data-lecture-player]");
-            return host ? window.StudyHubPlayer?.playerOf(host) : null;
+            return host ? window.StudyHubPlayer?.momentIn(host) ?? null : null;
         };
         const playerAvailable = () => document.querySelector("[data-lecture-player]") !== null;
 
@@ -483,7 +483,7 @@
             const headings = [...body.querySelectorAll("h1, h2, h3, h4, h5, h6")]
                 .filter(heading => heading.compareDocumentPosition(range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING);
             const heading = headings.at(-1)?.textContent.replace(/#$/, "").trim().slice(0, 300) ?? null;
-            const current = lecturePlayer()?.currentTime();
+            const current = lectureMoment();
             const visibility = visibilitySelect("Members", "Visible to");
             const time = element("input", {
                 type: "text", name: "time", inputMode: "numeric", placeholder: "mm:ss", "aria-label": "Time in the lecture",

@@ -300,7 +300,10 @@
         const start = parseTime(new URLSearchParams(location.search).get("t")) ?? parseTime(screen.dataset.start ?? "");
         const adapter = create(screen, start);
         const listening = new AbortController();
+        // Until the reader plays or seeks (a ?t= is a seek), the player's 0:00 is no moment of the lecture.
+        let moved = start > 0;
         adapter.onTimeUpdate(seconds => {
+            moved ||= seconds > 0;
             follow(seconds);
             const duration = adapter.duration();
             if (duration) {
@@ -317,7 +320,9 @@
         controllers.set(root, {
             screen,
             adapter,
+            momentReached: () => moved ? adapter.currentTime() : null,
             seekAndPlay: seconds => {
+                moved = true;
                 const panel = root.querySelector("details");
                 if (panel) {
                     panel.open = true;
@@ -383,6 +388,7 @@
         parseTime,
         adapters,
         init,
-        playerOf: root => controllers.get(root)?.adapter ?? null,
+        // The moment the reader has reached in the recording, or null while it has not been played or sought.
+        momentIn: root => controllers.get(root)?.momentReached() ?? null,
     };
 })();
