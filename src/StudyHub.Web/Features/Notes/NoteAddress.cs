@@ -15,6 +15,10 @@ public static class NoteAddress
     /// A vault's slug and a path of 1,024 characters, slugged, with a tag.
     public const int MaxLength = 1300;
 
+    /// Whether some note could be at this address, or once have been; anything longer is answered 404 without
+    /// asking the database, so that nobody can make each request cost a lookup of kilobytes.
+    public static bool CanExist(string address) => address.Length <= MaxLength;
+
     /// The page of the note at this address: "/notes/cs224n/lectures/transformers".
     public static string Href(string address) =>
         Prefix + string.Join('/', address.Split('/').Select(Uri.EscapeDataString));

@@ -17,6 +17,10 @@ public static class NoteEndpoints
         app.MapGet("/api/previews/{**address}", async (string address, IDbContextFactory<StudyHubDbContext> contexts, HttpContext http,
             CancellationToken cancellationToken) =>
         {
+            if (!NoteAddress.CanExist(address))
+            {
+                return Results.NotFound();
+            }
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var current = await db.Notes.AnyAsync(n => n.Address == address && n.DeletedAt == null, cancellationToken)
                 ? address

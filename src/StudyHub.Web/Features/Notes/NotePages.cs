@@ -13,22 +13,31 @@ public sealed class NotePages(IDbContextFactory<StudyHubDbContext> contexts, Imp
     static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
 
     // Sized in characters: about 128 MB of notes at most.
-    readonly MemoryCache _models = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
+    readonly MemoryCache _models = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024, TrackStatistics = true });
 
     /// The note's page if it exists and this reader may read it; otherwise null.
     public async Task<NotePageModel?> GetAsync(string address, ReadAccess access, CancellationToken cancellationToken)
     {
         var version = await imports.GetAsync(cancellationToken);
-        var model = await _models.GetOrCreateAsync((address, version), async entry =>
+        if (!_models.TryGetValue((address, version), out NotePageModel? model))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var loaded = await NotePageModel.LoadAsync(db, address, cancellationToken);
-            entry.Size = 1 + (loaded?.Html.Length ?? 0) + (loaded?.Description.Length ?? 0);
-            entry.SlidingExpiration = Unused;
-            return loaded;
-        });
+            model = await NotePageModel.LoadAsync(db, address, cancellationToken);
+            // Misses are not kept: anyone can ask for any number of addresses that do not exist.
+            if (model is not null)
+            {
+                _models.Set((address, version), model, new MemoryCacheEntryOptions
+                {
+                    Size = address.Length + version.Length + model.Html.Length + model.Description.Length,
+                    SlidingExpiration = Unused,
+                });
+            }
+        }
         return model is not null && access.MayRead(model.MembersOnly, model.NoteId) ? model : null;
     }
+
+    /// The characters held, for the tests that check what a request leaves behind.
+    public long Size => _models.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public void Dispose() => _models.Dispose();
 }

@@ -18,7 +18,8 @@ public sealed record SwitcherOption(string Title, string Url, string Detail, boo
 public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
 {
     const int MaxOptions = 8;
-    const int MaxLength = 100;
+    /// The most of what was typed that is looked for; the rest is ignored.
+    public const int MaxLength = 100;
 
     /// Names read per lookup: several names of one note (title, file name and aliases) or of one concept (in several
     /// vaults) can match, and the options are distinct notes and concepts.
