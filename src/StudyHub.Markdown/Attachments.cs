@@ -14,10 +14,29 @@ public static class Attachments
         ["pdf"] = MediaKind.Pdf,
     };
 
-    /// <summary>Whether a link target names a file other than a markdown note (it has an extension other than <c>.md</c>).</summary>
-    public static bool IsAttachment(string target)
+    // The formats Obsidian opens besides notes ("Accepted file formats" in its help): a link to one names a file.
+    private static readonly HashSet<string> ObsidianFormats = new([.. KindsByExtension.Keys, "canvas", "base"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a link target names a file of a format Obsidian opens (an image, audio, video, PDF, canvas or base), which needs no vault to tell.</summary>
+    public static bool IsAttachment(string target) => ObsidianFormats.Contains(ExtensionOf(target).ToString());
+
+    /// <summary>
+    /// Whether a link target names a file rather than a note: a file of a format Obsidian opens, or a file of another
+    /// extension that the vault holds (<c>data.zip</c>). Any other name with a dot names a note, as in Obsidian:
+    /// <c>[[01.AI]]</c>, <c>[[Node.js]]</c>.
+    /// </summary>
+    /// <param name="target">The link target, without heading or alias.</param>
+    /// <param name="vaultHasFile">Whether the vault holds a file (not a note) by that name.</param>
+    public static bool IsAttachment(string target, Func<string, bool> vaultHasFile)
     {
-        var extension = ExtensionOf(target);
+        ArgumentNullException.ThrowIfNull(vaultHasFile);
+        return IsAttachment(target) || (HasFileExtension(target) && vaultHasFile(target));
+    }
+
+    /// <summary>Whether a name ends in a file extension other than <c>.md</c>.</summary>
+    internal static bool HasFileExtension(string name)
+    {
+        var extension = ExtensionOf(name);
         return extension.Length > 0 && !extension.Equals("md", StringComparison.OrdinalIgnoreCase);
     }
 

@@ -88,8 +88,11 @@ public sealed class VaultLinkIndex
         return path.Contains('/') ? FindByPath(attachmentsByName, name, path) ?? candidates[0] : candidates[0];
     }
 
-    /// <summary>Resolves a target as an attachment when it has a non-markdown extension (see <see cref="Attachments.IsAttachment"/>), else as a note.</summary>
-    public string? Resolve(string target) => Attachments.IsAttachment(target) ? ResolveAttachment(target) : ResolveNote(target);
+    /// <summary>Whether a target names a file of the vault rather than a note (see <see cref="Attachments.IsAttachment(string, Func{string, bool})"/>).</summary>
+    public bool IsAttachment(string target) => Attachments.IsAttachment(target, name => ResolveAttachment(name) is not null);
+
+    /// <summary>Resolves a target as an attachment when it names one (see <see cref="IsAttachment"/>), else as a note.</summary>
+    public string? Resolve(string target) => IsAttachment(target) ? ResolveAttachment(target) : ResolveNote(target);
 
     /// <summary>An exact vault path wins; otherwise the shortest path that ends with the target's folders.</summary>
     private static string? FindByPath(Dictionary<string, List<string>> byName, string name, string path)

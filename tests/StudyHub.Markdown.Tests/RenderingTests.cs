@@ -46,6 +46,15 @@ public class RenderingTests
     [InlineData("![[Pasted image 20240417000000.png]]", """<p><span class="embed-missing" data-target="Pasted image 20240417000000.png">Missing attachment: Pasted image 20240417000000.png</span></p>""")]
     public void AttachmentEmbedRendersByMediaKind(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 
+    // Obsidian opens a known set of formats; another name with a dot is a note's, unless the vault holds such a file.
+    [Theory]
+    [InlineData("[[01.AI]]", """<p><a class="wikilink unresolved" title="Not yet written" href="/notes/01.AI">01.AI</a></p>""")]
+    [InlineData("[[Node.js|Node]]", """<p><a class="wikilink unresolved" title="Not yet written" href="/notes/Node.js">Node</a></p>""")]
+    [InlineData("![[Company.AI]]", """<span class="embed-missing" data-target="Company.AI">Missing note: <a class="wikilink unresolved" title="Not yet written" href="/notes/Company.AI">Company.AI</a></span>""")]
+    [InlineData("[[data.zip]]", """<p><a class="wikilink attachment" href="/files/data.zip">data.zip</a></p>""")]
+    [InlineData("![[Board.canvas]]", """<p><span class="embed-missing" data-target="Board.canvas">Missing attachment: Board.canvas</span></p>""")]
+    public void ANameWithADotIsANoteUnlessItIsAFile(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
+
     [Theory]
     [InlineData("![[Other#Part]]", "<div class=\"embed-note\" data-target=\"Other\">\n<div class=\"embed-note-source\"><a class=\"wikilink\" href=\"/notes/Other#part\">Other &gt; Part</a></div>\n<div class=\"embed-note-content\">\n<h2 id=\"part\">Part</h2>\n<p id=\"^blk\">Part text</p>\n<h3 id=\"detail\">Detail</h3>\n<p>Detail text</p>\n</div>\n</div>")]
     [InlineData("![[Other#^blk]]", "<div class=\"embed-note\" data-target=\"Other\">\n<div class=\"embed-note-source\"><a class=\"wikilink\" href=\"/notes/Other#^blk\">Other &gt; ^blk</a></div>\n<div class=\"embed-note-content\">\n<p id=\"^blk\">Part text</p>\n</div>\n</div>")]

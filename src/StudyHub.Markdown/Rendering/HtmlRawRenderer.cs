@@ -32,7 +32,7 @@ internal sealed class HtmlRawInlineRenderer : HtmlInlineRenderer
         var obsidian = (ObsidianHtmlRenderer)renderer;
         var start = obsidian.Output.Length;
         if (renderer.EnableHtmlForInline && obj.Parent is { } container && SafeInlineTag.TryParse(obj.Tag, out var tag)
-            && !HasNoteEmbedAround(obj))
+            && !HasNoteEmbedAround(obj, obsidian.Context))
         {
             renderer.Write(tag.Canonical);
             obsidian.WroteSafeInlineTag(tag, container);
@@ -48,7 +48,7 @@ internal sealed class HtmlRawInlineRenderer : HtmlInlineRenderer
 
     public void Forget() => lastChecked = default;
 
-    private bool HasNoteEmbedAround(Inline inline)
+    private bool HasNoteEmbedAround(Inline inline, INoteRenderContext context)
     {
         var paragraph = inline.Parent!;
         while (paragraph.Parent is { } parent)
@@ -58,7 +58,7 @@ internal sealed class HtmlRawInlineRenderer : HtmlInlineRenderer
 
         if (!ReferenceEquals(paragraph, lastChecked.Paragraph))
         {
-            lastChecked = (paragraph, HtmlEmbedParagraphRenderer.HasNoteEmbed(paragraph));
+            lastChecked = (paragraph, HtmlEmbedParagraphRenderer.HasNoteEmbed(paragraph, context));
         }
 
         return lastChecked.HasNoteEmbed;

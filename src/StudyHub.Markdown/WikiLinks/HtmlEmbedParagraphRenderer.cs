@@ -2,6 +2,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.Rendering;
 
 namespace StudyHub.Markdown.WikiLinks;
 
@@ -11,7 +12,8 @@ internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
 {
     protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
     {
-        if (renderer.ImplicitParagraph || !renderer.EnableHtmlForBlock || !ContainsNoteEmbed(obj.Inline))
+        var context = ((ObsidianHtmlRenderer)renderer).Context;
+        if (renderer.ImplicitParagraph || !renderer.EnableHtmlForBlock || !ContainsNoteEmbed(obj.Inline, context))
         {
             base.Write(renderer, obj);
             return;
@@ -22,7 +24,7 @@ internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
         var segmentStart = obj.Inline!.FirstChild;
         for (var inline = segmentStart; ; inline = inline.NextSibling)
         {
-            if (inline is not (null or WikiLinkInline { IsNoteEmbed: true }))
+            if (inline is not null && !(inline is WikiLinkInline link && link.IsNoteEmbedIn(context)))
             {
                 continue;
             }
@@ -45,11 +47,11 @@ internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
 
     // Whether the inlines of a paragraph hold a note embed anywhere, around which the browser may move or reopen the
     // elements of raw HTML tags that look properly nested in the markdown.
-    public static bool HasNoteEmbed(ContainerInline paragraph)
+    public static bool HasNoteEmbed(ContainerInline paragraph, INoteRenderContext context)
     {
         for (var inline = paragraph.FirstChild; inline is not null; inline = SyntaxTree.NextInline(inline, paragraph))
         {
-            if (inline is WikiLinkInline { IsNoteEmbed: true })
+            if (inline is WikiLinkInline link && link.IsNoteEmbedIn(context))
             {
                 return true;
             }
@@ -58,11 +60,11 @@ internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
         return false;
     }
 
-    private static bool ContainsNoteEmbed(ContainerInline? inline)
+    private static bool ContainsNoteEmbed(ContainerInline? inline, INoteRenderContext context)
     {
         for (var child = inline?.FirstChild; child is not null; child = child.NextSibling)
         {
-            if (child is WikiLinkInline { IsNoteEmbed: true })
+            if (child is WikiLinkInline link && link.IsNoteEmbedIn(context))
             {
                 return true;
             }

@@ -14,9 +14,9 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         {
             // In an image's description, which becomes its alt attribute, a link or embed is its text, as Markdig's own
             // links are: our markup's quotes would end the attribute and put the rest of the markup inside the <img> tag.
-            renderer.WriteEscape(link.IsAttachment && link.IsEmbed && (link.Alias is null || link.TryGetSize(out _, out _)) ? link.FileName : link.DisplayText);
+            renderer.WriteEscape(link.IsAttachmentIn(obsidian.Context) && link.IsEmbed && (link.Alias is null || link.TryGetSize(out _, out _)) ? link.FileName : link.DisplayText);
         }
-        else if (link.IsAttachment)
+        else if (link.IsAttachmentIn(obsidian.Context))
         {
             WriteAttachment(obsidian, link);
         }

@@ -29,7 +29,7 @@ internal sealed class MarkdownNoteLinkExtension : IMarkdownExtension
                 continue;
             }
 
-            var isAttachment = Attachments.IsAttachment(path.Split('#')[0]);
+            var isAttachment = Attachments.HasFileExtension(path.Split('#')[0]);
             if ((link.IsImage ? !isAttachment : isAttachment || !path.Split('#')[0].EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 || WikiLinkInlineParser.Create(path, link.IsImage) is not { } parsed)
             {

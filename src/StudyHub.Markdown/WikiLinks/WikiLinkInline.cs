@@ -14,9 +14,13 @@ internal sealed class WikiLinkInline : LeafInline
 
     public bool IsEmbed { get; init; }
 
+    // Known without the vault, for the links a parsed note lists; rendering asks the vault (IsAttachmentIn).
     public bool IsAttachment => Attachments.IsAttachment(Target);
 
-    public bool IsNoteEmbed => IsEmbed && !IsAttachment;
+    public bool IsAttachmentIn(INoteRenderContext context) =>
+        Attachments.IsAttachment(Target, name => context.ResolveAttachment(name) is not null);
+
+    public bool IsNoteEmbedIn(INoteRenderContext context) => IsEmbed && !IsAttachmentIn(context);
 
     public string FileName => Target[(Target.LastIndexOf('/') + 1)..];
 

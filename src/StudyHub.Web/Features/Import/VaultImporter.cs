@@ -584,14 +584,15 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
     static NoteLink ToStoredLink(Note note, WrittenLink link, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, string markdown)
     {
-        var target = link.IsAttachment ? link.Target : LinkedNoteName(link.Target);
+        var isAttachment = index.IsAttachment(link.Target);
+        var target = isAttachment ? link.Target : LinkedNoteName(link.Target);
         var stored = new NoteLink
         {
             NoteId = note.Id, TargetText = target, TargetSlug = target.Length == 0 ? note.Slug : Slug.From(target), Alias = link.Alias, Heading = link.Heading,
-            BlockId = link.BlockId, IsEmbed = link.IsEmbed, IsAttachment = link.IsAttachment, Line = link.Line, Offset = link.Offset,
-            Context = link.IsAttachment ? "" : LinkContext.SentenceAround(markdown, link.Offset),
+            BlockId = link.BlockId, IsEmbed = link.IsEmbed, IsAttachment = isAttachment, Line = link.Line, Offset = link.Offset,
+            Context = isAttachment ? "" : LinkContext.SentenceAround(markdown, link.Offset),
         };
-        if (link.IsAttachment)
+        if (isAttachment)
         {
             stored.TargetAttachmentPath = index.ResolveAttachment(link.Target);
         }
