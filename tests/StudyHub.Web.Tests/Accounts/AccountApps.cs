@@ -39,7 +39,7 @@ public sealed class StrictRateLimitApp : StudyHubApp
     }
 
     /// The test server has no network; this gives each request the peer address a real connection would have.
-    sealed class Peer : IStartupFilter
+    internal sealed class Peer : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {

@@ -14,6 +14,11 @@ public sealed class DiscussionOptions
 {
     /// Annotations, comments, replies and edits one person may post in a minute.
     public int PostsPerMinute { get; set; } = 30;
+
+    /// Live discussion streams open at once from one client network, and in all.
+    public int StreamsPerClient { get; set; } = 20;
+
+    public int Streams { get; set; } = 2000;
 }
 
 /// Annotations, replies and note comments: their services, their API and the live stream of changes.
@@ -25,6 +30,7 @@ public static class DiscussionExtensions
     {
         builder.Services.Configure<DiscussionOptions>(builder.Configuration.GetSection("Discussion"));
         builder.Services.AddSingleton<DiscussionFeed>();
+        builder.Services.AddSingleton<LiveStreams>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DiscussionFeed>());
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(PostingRateLimit, context =>
             RateLimitPartition.GetFixedWindowLimiter(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", _ => new FixedWindowRateLimiterOptions
@@ -44,7 +50,8 @@ public static class DiscussionExtensions
         app.MapAnnotations();
         app.MapComments();
         app.MapGet("/api/notes/{slug}/discussion/events", EventsAsync).ExcludeFromReadingCache()
-            .WithSummary("Server-sent events: a 'changed' event whenever the note's annotations or comments change.");
+            .WithSummary("Server-sent events: a 'changed' event whenever the note's annotations or comments change.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// A visibility by its name only: Enum.TryParse would also take numbers ("42") and lists ("OnlyMe, Public").
@@ -57,9 +64,13 @@ public static class DiscussionExtensions
     internal static Task<Guid?> NoteIdAsync(StudyHubDbContext db, string slug, CancellationToken cancellationToken) =>
         db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
 
-    static async Task<IResult> EventsAsync(string slug, IDbContextFactory<StudyHubDbContext> contexts, DiscussionFeed feed,
-        IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    static async Task<IResult> EventsAsync(string slug, IDbContextFactory<StudyHubDbContext> contexts, DiscussionFeed feed, LiveStreams streams,
+        HttpContext http, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
+        if (streams.TryOpen(http) is { } refusal)
+        {
+            return refusal;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await NoteIdAsync(db, slug, cancellationToken) is { } noteId
             ? TypedResults.ServerSentEvents(Changes(feed, noteId, lifetime.ApplicationStopping, cancellationToken), eventType: "changed")
