@@ -18,7 +18,7 @@ public sealed record RawNote(string Path, string Name, int Links, int Embeds, IR
 
         var markdownLinks = MarkdownLink.Matches(body).Count(m => IsVaultNote(m.Groups["url"].Value));
         var tags = FrontMatterTags(frontMatter.Groups["yaml"].Value)
-            .Concat(InlineTag.Matches(WikiLink.Replace(body, " ")).Select(m => m.Groups["tag"].Value).Where(t => !t.All(char.IsDigit)))
+            .Concat(InlineTag.Matches(WikiLink.Replace(body, " ")).Select(m => m.Groups["tag"].Value.TrimEnd('/')).Where(t => !t.All(char.IsDigit)))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var title = Title.Match(frontMatter.Groups["yaml"].Value) is { Success: true } t ? Unquote(t.Groups["title"].Value) : null;
         return new RawNote(
@@ -56,7 +56,8 @@ public sealed record RawNote(string Path, string Name, int Links, int Embeds, IR
     static readonly Regex Fence = new(@"^(?<indent>[ \t>]*)(?<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t>]*\k<fence>[ \t]*$|\z)", RegexOptions.Multiline | RegexOptions.Singleline);
     static readonly Regex Comment = new("%%.*?(%%|\\z)", RegexOptions.Singleline);
     static readonly Regex HtmlComment = new("<!--.*?(-->|\\z)", RegexOptions.Singleline);
-    static readonly Regex InlineCode = new(@"(?<ticks>`+)[^`\n].*?\k<ticks>");
+    // An escaped backtick (\`) is a backtick shown, and opens no code.
+    static readonly Regex InlineCode = new(@"(?<!\\)(?<ticks>`+)[^`\n].*?\k<ticks>");
     static readonly Regex WikiLink = new(@"(?<embed>!?)\[\[(?<target>[^\[\]\n]+)\]\]");
     static readonly Regex MarkdownLink = new(@"(?<![!\]])\[[^\[\]\n]*\]\((?<url><[^>\n]*>|[^)\s]+)(?:\s+""[^""\n]*"")?\)");
     static readonly Regex MarkdownImage = new(@"!\[[^\[\]\n]*\]\((<[^>\n]+>|[^)\s]+)(?:\s+""[^""\n]*"")?\)");
