@@ -55,12 +55,14 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string Password = "correct horse battery staple";
 
-    /// A user with a confirmed address who can sign in with <see cref="Password"/> unless another is given; with no role when role is null.
-    public async Task CreateUserAsync(string email, string? role = Roles.Member, string password = Password)
+    /// A user with a confirmed address who can sign in with <see cref="Password"/> unless another is given; with no role when role is null,
+    /// and the default display name when none is given.
+    public async Task CreateUserAsync(string email, string? role = Roles.Member, string password = Password, string? displayName = null)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudyHubUser>>();
-        var user = new StudyHubUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        var user = StudyHubUser.For(email, DateTimeOffset.UtcNow, displayName);
+        user.EmailConfirmed = true;
         Check(await users.CreateAsync(user, password));
         if (role is not null)
         {

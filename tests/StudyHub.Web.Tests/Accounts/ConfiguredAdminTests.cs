@@ -25,7 +25,7 @@ public sealed class ConfiguredAdminTests(ConfiguredAdminApp app) : IClassFixture
         using var signedIn = await StudyHubApp.SignInAsync(client, ConfiguredAdminApp.Email);
         using var invites = await client.GetAsync(new Uri("/account/invites", UriKind.Relative));
 
-        Assert.Contains($"<span class=\"account-email\">{ConfiguredAdminApp.Email}</span>", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"<a class=\"account-name\" href=\"/account\">{ConfiguredAdminApp.Email.Split('@')[0]}</a>", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("/account/invites", invites.RequestMessage!.RequestUri!.AbsolutePath);
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class CreateAdminCommandTests(StudyHubApp app) : IClassFix
 
         Assert.Equal(0, result.ExitCode);
         Assert.NotEmpty(password);
-        Assert.Contains("<span class=\"account-email\">root@example.org</span>", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<a class=\"account-name\" href=\"/account\">root</a>", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("/account/invites", invites.RequestMessage!.RequestUri!.AbsolutePath);
     }
 

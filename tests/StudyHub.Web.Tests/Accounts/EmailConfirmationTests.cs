@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Testing;
 
 namespace StudyHub.Web.Tests.Accounts;
@@ -48,6 +51,41 @@ public sealed class EmailConfirmationTests(OpenRegistrationApp app) : IClassFixt
 
         Assert.Contains("we sent it a link", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Your new password is set", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Sign out", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APasswordResetLinkWorksOnce()
+    {
+        await app.CreateUserAsync("margaret@example.org");
+        using var client = app.CreateClient();
+
+        using var asked = await StudyHubApp.PostFormAsync(client, "/account/forgot", "forgot", new() { ["Input.Email"] = "margaret@example.org" });
+        var link = app.Emails.LinkTo("margaret@example.org", "/account/reset");
+        using var first = await StudyHubApp.PostFormAsync(client, link, "reset", new() { ["Input.Password"] = "the first new passphrase" });
+        using var second = await StudyHubApp.PostFormAsync(client, link, "reset", new() { ["Input.Password"] = "the second new passphrase" });
+        using var signedIn = await StudyHubApp.SignInAsync(client, "margaret@example.org", "the first new passphrase");
+
+        Assert.Contains("Your new password is set", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("This link has expired or was already used.", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Sign out", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExpiredPasswordResetLinkSetsNothing()
+    {
+        await app.CreateUserAsync("mary@example.org");
+        // Links outlive their lifespan (a day by default) in no time.
+        using var hasty = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromTicks(-1))));
+        using var client = hasty.CreateClient();
+
+        using var asked = await StudyHubApp.PostFormAsync(client, "/account/forgot", "forgot", new() { ["Input.Email"] = "mary@example.org" });
+        using var reset = await StudyHubApp.PostFormAsync(client, app.Emails.LinkTo("mary@example.org", "/account/reset"), "reset",
+            new() { ["Input.Password"] = "a brand new passphrase" });
+        using var signedIn = await StudyHubApp.SignInAsync(client, "mary@example.org");
+
+        Assert.Contains("This link has expired or was already used.", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Sign out", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

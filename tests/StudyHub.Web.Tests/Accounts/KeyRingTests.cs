@@ -26,7 +26,7 @@ public sealed class KeyRingTests
         using var again = after.CreateDefaultClient(new CookieContainerHandler(cookies));
         var home = await again.GetStringAsync(new Uri("/", UriKind.Relative));
 
-        Assert.Contains("<span class=\"account-email\">kept@example.org</span>", home, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"account-name\" href=\"/account\">kept</a>", home, StringComparison.Ordinal);
         // Not in a file of the machine's user profile, which a container loses on restart.
         await using var db = before.Database.CreateContext();
         Assert.True(await db.DataProtectionKeys.AnyAsync(), "The key ring is not stored in the database.");

@@ -7,7 +7,7 @@ namespace StudyHub.Web.Tests.Accounts;
 public sealed class SignInTests(OpenRegistrationApp app) : IClassFixture<OpenRegistrationApp>
 {
     [Fact]
-    public async Task RegisteringAndConfirmingLetsOneSignInAndTheHeaderShowsTheEmail()
+    public async Task RegisteringAndConfirmingLetsOneSignInAndTheHeaderShowsThePartOfTheEmailBeforeTheAt()
     {
         using var registering = app.CreateClient();
         using var registered = await EmailConfirmationTests.Register(registering, "ada@example.org");
@@ -16,12 +16,27 @@ public sealed class SignInTests(OpenRegistrationApp app) : IClassFixture<OpenReg
         using var signedIn = await StudyHubApp.SignInAsync(later, "ada@example.org");
         var home = await later.GetStringAsync(new Uri("/", UriKind.Relative));
 
-        Assert.Contains("<span class=\"account-email\">ada@example.org</span>", home, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"account-name\" href=\"/account\">ada</a>", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("ada@example.org", home, StringComparison.Ordinal);
         Assert.Contains("Sign out", home, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
         var user = await db.Users.SingleAsync(u => u.Email == "ada@example.org");
         // Anyone may register here, so registering alone does not open members-only vaults.
         Assert.False(await db.UserRoles.AnyAsync(role => role.UserId == user.Id));
+    }
+
+    [Fact]
+    public async Task ANameChosenAtRegistrationIsShownInTheHeader()
+    {
+        using var client = app.CreateClient();
+        using var registered = await StudyHubApp.PostFormAsync(client, "/account/register", "register", new()
+        {
+            ["Input.Email"] = "radia@example.org", ["Input.DisplayName"] = "Radia P.", ["Input.Password"] = StudyHubApp.Password,
+        });
+        using var confirmed = await client.GetAsync(new Uri(app.Emails.LinkTo("radia@example.org", "/account/confirm"), UriKind.Relative));
+        using var signedIn = await StudyHubApp.SignInAsync(client, "radia@example.org");
+
+        Assert.Contains("<a class=\"account-name\" href=\"/account\">Radia P.</a>", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -260,6 +260,11 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -310,6 +315,23 @@ namespace StudyHub.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "former-member",
+                            AccessFailedCount = 0,
+                            ConcurrencyStamp = "3d0f3b5e-6c1a-4f7e-9a2b-5e8d7c6b4a10",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 4, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DisplayName = "a former member",
+                            EmailConfirmed = false,
+                            LockoutEnabled = false,
+                            NormalizedUserName = "FORMER-MEMBER",
+                            PhoneNumberConfirmed = false,
+                            SecurityStamp = "FORMERMEMBERNEVERSIGNSIN",
+                            TwoFactorEnabled = false,
+                            UserName = "former-member"
+                        });
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Annotations.Annotation", b =>

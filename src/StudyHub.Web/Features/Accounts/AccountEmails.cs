@@ -51,6 +51,14 @@ public sealed class AccountEmails(IEmailSender sender, UserManager<StudyHubUser>
             """, cancellationToken);
     }
 
+    /// The old address hears of the change, in case it was not its owner who made it.
+    public Task EmailChangedAsync(string oldEmail, string newEmail, CancellationToken cancellationToken = default) =>
+        SendAsync(oldEmail, "Your StudyHub email address changed", $"""
+            The StudyHub account of this address now uses {newEmail}; emails about it go there from now on.
+
+            If it was not you, write to the admins of this StudyHub at once.
+            """, cancellationToken);
+
     Task SendAsync(string to, string subject, string text, CancellationToken cancellationToken) =>
         sender.SendAsync(new EmailMessage(to, subject, text), cancellationToken);
 

@@ -37,7 +37,8 @@ public static class AccountsExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<StudyHubDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";

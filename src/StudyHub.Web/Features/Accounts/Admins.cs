@@ -17,7 +17,8 @@ public static class Admins
         if (user is null)
         {
             // Whoever runs the command or writes the configuration vouches for the address.
-            user = new StudyHubUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = now };
+            user = StudyHubUser.For(email, now);
+            user.EmailConfirmed = true;
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {

@@ -64,7 +64,9 @@ static class ExternalSignIn
                     {
                         return Refused("invite-only");
                     }
-                    user = new StudyHubUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+                    var name = info.Principal.FindFirstValue("name");
+                    user = StudyHubUser.For(email, clock.GetUtcNow(), StudyHubUser.ProblemWithName(name) is null ? name : null);
+                    user.EmailConfirmed = true;
                     if (!(await users.CreateAsync(user)).Succeeded
                         || (options.Value.GrantsMembership && !(await users.AddToRoleAsync(user, Roles.Member)).Succeeded))
                     {

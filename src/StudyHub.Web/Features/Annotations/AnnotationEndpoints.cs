@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Infrastructure;
 
@@ -92,7 +93,7 @@ public static class AnnotationEndpoints
         db.Annotations.Add(annotation);
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, note.Id, cancellationToken);
-        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, user.Identity?.Name, reader, [], note.PlainText));
+        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, DisplayNameClaims.Of(user), reader, [], note.PlainText));
     }
 
     /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.
@@ -189,7 +190,7 @@ public static class AnnotationEndpoints
         db.Comments.Add(reply);
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
-        return Results.Created($"/annotations/{id}", DiscussionViews.View(reply, user.Identity?.Name, reader));
+        return Results.Created($"/annotations/{id}", DiscussionViews.View(reply, DisplayNameClaims.Of(user), reader));
     }
 
     /// Shared links to annotations the visitor may not see ask anonymous visitors to sign in first, and are

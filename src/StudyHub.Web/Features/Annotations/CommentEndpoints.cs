@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Annotations;
@@ -59,7 +60,7 @@ public static class CommentEndpoints
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, noteId, cancellationToken);
-        return Results.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, user.Identity?.Name, reader));
+        return Results.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, DisplayNameClaims.Of(user), reader));
     }
 
     static async Task<IResult> ChangeAsync(Guid id, CommentChange change, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
@@ -88,7 +89,7 @@ public static class CommentEndpoints
         comment.HiddenAt = change.Hidden switch { true => comment.HiddenAt ?? now, false => null, null => comment.HiddenAt };
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, comment.NoteId, cancellationToken);
-        return Results.Ok(DiscussionViews.View(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.UserName).SingleAsync(cancellationToken), reader));
+        return Results.Ok(DiscussionViews.View(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken), reader));
     }
 
     static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public static class DiscussionViews
         CancellationToken cancellationToken)
     {
         var rows = await reader.Visible(annotations).OrderBy(a => a.Start).ThenBy(a => a.CreatedAt)
-            .Join(db.Users, a => a.AuthorId, u => u.Id, (a, u) => new { Annotation = a, Author = u.UserName })
+            .Join(db.Users, a => a.AuthorId, u => u.Id, (a, u) => new { Annotation = a, Author = u.DisplayName })
             .ToListAsync(cancellationToken);
         var noteIds = rows.Select(r => r.Annotation.NoteId).Distinct().ToList();
         var texts = await db.Notes.Where(n => noteIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.PlainText, cancellationToken);
@@ -38,13 +38,13 @@ public static class DiscussionViews
         CancellationToken cancellationToken)
     {
         var rows = await reader.Visible(comments, db.Annotations).OrderBy(c => c.CreatedAt)
-            .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new { Comment = c, Author = u.UserName })
+            .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new { Comment = c, Author = u.DisplayName })
             .ToListAsync(cancellationToken);
         return rows.Select(r => View(r.Comment, r.Author, reader)).ToList();
     }
 
-    public static AnnotationView View(Annotation a, string? author, Reader reader, IReadOnlyList<CommentView> replies, string noteText) =>
-        new(a.Id, a.Quote, a.Start, a.Length, a.Status.ToString(), HighlightOf(a, noteText), a.Heading, a.MediaSeconds, DisplayName(author),
+    public static AnnotationView View(Annotation a, string author, Reader reader, IReadOnlyList<CommentView> replies, string noteText) =>
+        new(a.Id, a.Quote, a.Start, a.Length, a.Status.ToString(), HighlightOf(a, noteText), a.Heading, a.MediaSeconds, author,
             a.Body, ReaderMarkdown.ToHtml(a.Body), a.Visibility.ToString(), a.AuthorId == reader.Id, reader.MayDelete(a.AuthorId),
             reader.MayResolve(a.AuthorId), a.ResolvedAt is not null, a.HiddenAt is not null, a.CreatedAt, a.UpdatedAt, replies);
 
@@ -58,10 +58,7 @@ public static class DiscussionViews
         return new Highlight(from, to, noteText.Substring(a.Start, a.Length));
     }
 
-    public static CommentView View(Comment c, string? author, Reader reader) =>
-        new(c.Id, c.AnnotationId, DisplayName(author), c.Body, ReaderMarkdown.ToHtml(c.Body), c.Visibility.ToString(), c.AuthorId == reader.Id,
+    public static CommentView View(Comment c, string author, Reader reader) =>
+        new(c.Id, c.AnnotationId, author, c.Body, ReaderMarkdown.ToHtml(c.Body), c.Visibility.ToString(), c.AuthorId == reader.Id,
             reader.MayDelete(c.AuthorId), c.HiddenAt is not null, c.CreatedAt, c.UpdatedAt);
-
-    /// User names are email addresses; only the part before the @ is shown to other readers.
-    static string DisplayName(string? userName) => userName?.Split('@')[0] is { Length: > 0 } name ? name : "someone";
 }
