@@ -43,6 +43,8 @@ public static class FidelityCheck
             .SelectMany(f => EscapedWikilink.Matches(File.ReadAllText(f)).Select(m => m.Groups["text"].Value))
             .ToHashSet(StringComparer.Ordinal);
         var crawl = new Crawl(client, defects, literal);
+        var namesakes = notes.CountBy(n => Path.GetFileNameWithoutExtension(n.Path), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(StringComparer.OrdinalIgnoreCase);
 
         foreach (var note in notes.OrderBy(n => n.Path, StringComparer.Ordinal))
         {
@@ -58,9 +60,12 @@ public static class FidelityCheck
             {
                 defects.Add(new("title is not the name", note.Path, $"shown as \"{shown}\", named \"{raw.Name}\""));
             }
-            if (!await SwitcherFindsAsync(client, raw.Name, address))
+            // A name that several notes share finds them as Obsidian's switcher does, told apart by their folders.
+            var folder = Path.GetFileName(Path.GetDirectoryName(note.Path));
+            if (!await SwitcherFindsAsync(client, raw.Name, address)
+                && !(namesakes.GetValueOrDefault(raw.Name) > 1 && !string.IsNullOrEmpty(folder) && await SwitcherFindsAsync(client, $"{folder}/{raw.Name}", address)))
             {
-                defects.Add(new("switcher does not find the name", note.Path, $"/api/switcher?q={raw.Name} does not offer {address}"));
+                defects.Add(new("switcher does not find the name", note.Path, $"/api/switcher?q={raw.Name} (or {folder}/{raw.Name}) does not offer {address}"));
             }
             Compare(defects, note.Path, page, raw);
         }

@@ -40,6 +40,25 @@ public sealed class SwitcherNamesTests(StudyHubApp app) : IClassFixture<StudyHub
         Assert.Equal(["Flamingo", "Flamenco"], options.Select(o => o.Title));
     }
 
+    // Seen in the dataview example vault: 15 notes named "meta", one per book folder, more than the switcher lists.
+    [Fact]
+    public async Task NotesOfOneNameAreToldApartByTheirFolders()
+    {
+        using var vault = new TempVault("books");
+        foreach (var book in Enumerable.Range(1, 10).Select(n => $"Book {n}").Append("Die Gefährten"))
+        {
+            vault.Write($"German/{book}/meta.md", $"About {book}.");
+        }
+        await app.ImportVaultAsync(vault.Root);
+
+        var byName = await SwitchAsync("meta");
+        var byFolder = await SwitchAsync("Die Gefährten/meta");
+
+        Assert.Equal(8, byName.Count(o => o.Title == "meta"));
+        Assert.Equal("books · German/Die Gefährten/meta.md", byFolder[0].Detail);
+        Assert.Single(byFolder, o => o.Title == "meta");
+    }
+
     [Fact]
     public async Task AReimportRenamesRemovesAndAddsNamesAndAWrittenConceptStopsBeingOne()
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Search;
 
@@ -34,7 +35,8 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
         }
         q = q[..Math.Min(q.Length, MaxLength)];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var options = Distinct(await StartingWithAsync(db, q, cancellationToken));
+        var options = Distinct([.. q.Contains('/', StringComparison.Ordinal) ? await AtPathAsync(db, q, cancellationToken) : [],
+            .. await StartingWithAsync(db, q, cancellationToken)]);
         if (options.Count < MaxOptions)
         {
             options = Distinct([.. options, .. await WithLettersInOrderAsync(db, q, cancellationToken)]);
@@ -56,6 +58,21 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
             ORDER BY lower("Name") = lower({q}) DESC, "Kind" = {(int)SwitcherNameKind.Concept}, "LinksIn" DESC, "Kind", lower("Name")
             LIMIT {NamesRead}
             """).ToListAsync(cancellationToken);
+
+    /// The notes whose path ends as typed ("Die Gefährten/meta"): Obsidian's switcher tells notes of one name apart by
+    /// their folders, and a vault may have dozens of notes named "meta", more than the switcher lists. A note's address
+    /// is its path, slugged (NoteAddress), so the path typed is slugged alike and matched against the end of it.
+    static Task<List<SwitcherOption>> AtPathAsync(StudyHubDbContext db, string q, CancellationToken cancellationToken)
+    {
+        var path = string.Join('/', q.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Slug.From));
+        return db.Database.SqlQuery<SwitcherOption>($"""
+            SELECT "Title", "Url", "Detail", FALSE AS "IsConcept"
+            FROM studyhub_switcher_offered({db.ReaderIsMember})
+            WHERE "Kind" <> {(int)SwitcherNameKind.Concept} AND "Url" LIKE '%/' || {LikePattern(path)} ESCAPE '\'
+            ORDER BY "LinksIn" DESC, "Url"
+            LIMIT {NamesRead}
+            """).ToListAsync(cancellationToken);
+    }
 
     /// Names holding the typed letters in order, spaces aside, that do not start with them (those were offered already);
     /// names with a word starting with what was typed first.
