@@ -30,6 +30,18 @@ public sealed class SearchJourneyTests(BrowserApp app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task ChoosingAKindAppliesItWithoutPressingSearch() => JourneyAsync(nameof(ChoosingAKindAppliesItWithoutPressingSearch), async () =>
+    {
+        await Page.GotoAsync("/search?q=multimodal");
+        await Expect(Page.Locator(".search-summary")).ToBeVisibleAsync();
+
+        await Page.GetByLabel("Kind").SelectOptionAsync("person");
+
+        await Expect(Page).ToHaveURLAsync(new Uri(BaseAddress, "/search?q=multimodal&vault=&kind=person&tag=").ToString());
+        await Expect(Page.Locator(".search-result .search-kind").First).ToHaveTextAsync("person");
+    });
+
+    [Fact]
     public Task TheHeaderButtonOpensTheSwitcherAndEscapeClosesIt() => JourneyAsync(nameof(TheHeaderButtonOpensTheSwitcherAndEscapeClosesIt), async () =>
     {
         await Page.GotoAsync("/notes/cs224n/lectures/multimodal-deep-learning");

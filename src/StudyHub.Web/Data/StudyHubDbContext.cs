@@ -45,6 +45,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<NoteSlugHistory> NoteSlugHistory => Set<NoteSlugHistory>();
     public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
     public DbSet<SwitcherName> SwitcherNames => Set<SwitcherName>();
+    public DbSet<SearchWord> SearchWords => Set<SearchWord>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
 
     public DbSet<Invite> Invites => Set<Invite>();

@@ -85,6 +85,43 @@ public sealed partial class SearchPageTests(SearchApp app) : IClassFixture<Searc
         Assert.Equal([.. Enumerable.Range(1, 12).Select(i => $"zebra-{2 * i:D2}")], Slugs(page));
     }
 
+    [Theory]
+    [InlineData("constrastive", "contrastive")]
+    [InlineData("contrastiv+learning", "contrastive learning")]
+    public async Task AMisspeltWordOffersTheClosestWordOfTheNotes(string typed, string meant)
+    {
+        var page = await app.SearchAsync($"q={typed}");
+
+        Assert.Contains($"Did you mean <a href=\"/search?q={Uri.EscapeDataString(meant)}\" rel=\"nofollow\">{meant}</a>?", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASearchThatFindsEnoughOffersNoCorrection()
+    {
+        Assert.DoesNotContain("Did you mean", await app.SearchAsync("q=contrastive"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CorrectionsComeFromTheWordsOfTheNotesAsLastImported()
+    {
+        using var vault = new TempVault("marsupials").Write("Quokka.md", "# Quokka\n\nA small wallaby of Rottnest Island.\n");
+        await app.ImportVaultAsync(vault.Root, "marsupials");
+        Assert.Contains("Did you mean <a href=\"/search?q=rottnest\"", await app.SearchAsync("q=rotnest"), StringComparison.Ordinal);
+
+        vault.Write("Quokka.md", "# Quokka\n\nA small wallaby of a western island.\n");
+        await app.ImportVaultAsync(vault.Root, "marsupials");
+        Assert.DoesNotContain("Did you mean <a href=\"/search?q=rottnest\"", await app.SearchAsync("q=rotnest"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FiltersWithoutWordsSayTheyMatchTheFilters()
+    {
+        var page = await app.SearchAsync("tag=even&vault=zoo");
+
+        Assert.Contains("12 notes match these filters.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("“”", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheLastWordAlsoMatchesTheStartOfAWord()
     {

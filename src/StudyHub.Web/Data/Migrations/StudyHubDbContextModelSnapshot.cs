@@ -835,6 +835,27 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteTimestamps");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
+                {
+                    b.Property<Guid>("VaultId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Notes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VaultId", "Word");
+
+                    b.HasIndex("Word");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Word"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("SearchWords");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Search.SwitcherName", b =>
                 {
                     b.Property<long>("Id")
@@ -1102,6 +1123,15 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany("Timestamps")
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
+                        .WithMany()
+                        .HasForeignKey("VaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -68,6 +68,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await BulkInsert.CopyAsync(db, inserts.Times, cancellationToken);
         await CopyLinksAsync(db, inserts.Links, cancellationToken);
         await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
+        await SearchWords.RefreshAsync(db, vault.Id, cancellationToken);
         report.RunId = Guid.CreateVersion7();
         db.ImportRuns.Add(new ImportRun
         {

@@ -81,6 +81,32 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
         return new(hits, total, query.Page);
     }
 
+    /// The query with each word that no readable note spells so replaced by the closest word the notes do use
+    /// ("constrastive" → "contrastive"), or null when there is nothing to correct. Only for plain words: a phrase,
+    /// an exclusion or an operator is taken as meant.
+    public async Task<string?> DidYouMeanAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var words = query.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 8 || !words.All(word => PlainWord().IsMatch(word)))
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var corrected = new List<string>(words.Length);
+        foreach (var word in words)
+        {
+            var closest = word.Length < 3 || word.Equals("or", StringComparison.OrdinalIgnoreCase) ? null : await db.Database.SqlQuery<string>($"""
+                SELECT w."Word" AS "Value" FROM "SearchWords" w JOIN "Vaults" v ON v."Id" = w."VaultId"
+                WHERE w."Word" % lower({word}) AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
+                GROUP BY w."Word"
+                ORDER BY similarity(w."Word", lower({word})) DESC, sum(w."Notes") DESC, w."Word"
+                LIMIT 1
+                """).FirstOrDefaultAsync(cancellationToken);
+            corrected.Add(closest ?? word);
+        }
+        return corrected.SequenceEqual(words, StringComparer.OrdinalIgnoreCase) ? null : string.Join(' ', corrected);
+    }
+
     /// The words before a last word being typed, and that word, which then also matches as the start of a word
     /// ("transfo" finds "transformer"); no last word when the query ends in a phrase, an exclusion or an operator.
     static (string Before, string? Prefix) LastWord(string text)
@@ -93,6 +119,9 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)(?<word>[\p{L}\p{N}]+)$")]
     private static partial System.Text.RegularExpressions.Regex LastPlainWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N}]+$")]
+    private static partial System.Text.RegularExpressions.Regex PlainWord();
 
     sealed record SearchRow(string Title, string Address, string Vault, string Path, string[] Tags, string? Kind, long Total, string Headline);
 }
