@@ -44,6 +44,14 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task ADeepLinkPastTheEndOfTheRecordingSaysSo() => JourneyAsync(nameof(ADeepLinkPastTheEndOfTheRecordingSaysSo), async () =>
+    {
+        await OpenLocalLectureAsync("?t=1:00");
+
+        await Expect(Page.Locator("[data-player-status]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^This recording is 0:\d\d long, so 1:00 is past its end\.$"));
+    });
+
+    [Fact]
     public Task FollowAlongMarksTheLastTimePassed() => JourneyAsync(nameof(FollowAlongMarksTheLastTimePassed), async () =>
     {
         await OpenLocalLectureAsync();

@@ -302,12 +302,18 @@
         const listening = new AbortController();
         // Until the reader plays or seeks (a ?t= is a seek), the player's 0:00 is no moment of the lecture.
         let moved = start > 0;
+        let toldPastEnd = false;
         adapter.onTimeUpdate(seconds => {
             moved ||= seconds > 0;
             follow(seconds);
             const duration = adapter.duration();
             if (duration) {
                 placeMarkers(duration);
+                // A time past the end (?t=1:00 on a 12-second clip) would leave the player at its end without a word.
+                if (start > duration && !toldPastEnd) {
+                    toldPastEnd = true;
+                    say(root, `This recording is ${formatTime(duration)} long, so ${formatTime(start)} is past its end.`);
+                }
             }
         });
 
