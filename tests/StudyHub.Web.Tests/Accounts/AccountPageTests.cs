@@ -19,9 +19,9 @@ public sealed class AccountApp : StudyHubApp
         await ImportVaultAsync(vault.Root);
     }
 
-    public static async Task<Guid> AnnotateAsync(HttpClient client, string visibility = "Members")
+    public static async Task<Guid> AnnotateAsync(HttpClient client, string visibility = "Members", string note = Note)
     {
-        using var created = await client.PostAsJsonAsync(DiscussionActions.Api($"notes/{Note}/annotations"),
+        using var created = await client.PostAsJsonAsync(DiscussionActions.Api($"notes/{note}/annotations"),
             new { quote = "Late fusion", body = $"An annotation for {visibility}.", visibility });
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

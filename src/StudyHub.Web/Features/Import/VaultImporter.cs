@@ -44,7 +44,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One import at a time, across processes too: two at once would hand out the same note slugs.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
+        await WaitForOtherImportsAsync(db, cancellationToken);
         await PreferFastCompressionAsync(db, cancellationToken);
         var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == name, cancellationToken);
         if (vault is null)
@@ -84,6 +84,10 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
     /// The key of the advisory lock that imports take: "StudyHub" in ASCII.
     const long ImportLock = 0x5374_7564_7948_7562;
+
+    /// Takes the imports' lock until the transaction ends; deleting a vault takes it too, so as not to delete under an import.
+    public static async Task WaitForOtherImportsAsync(StudyHubDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
 
     /// PostgreSQL checks each new link's note and target with a query of its own and adds the link to three indexes,
     /// over a second for a first import of 10,000 notes; when an import brings at least as many links as are stored, they

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Import;
+
+namespace StudyHub.Web.Features.Vaults;
+
+/// What deleting a vault takes with it: every row that hangs off it cascades, so these counts are what goes.
+public sealed record VaultDeletion(int Notes, int Files, int Annotations, int Comments, int ShareLinks, int Imports)
+{
+    public static async Task<VaultDeletion> OfAsync(StudyHubDbContext db, Guid vaultId, CancellationToken cancellationToken)
+    {
+        var notes = db.Notes.Where(n => n.VaultId == vaultId);
+        return new VaultDeletion(
+            await notes.CountAsync(n => n.DeletedAt == null, cancellationToken),
+            await db.Attachments.CountAsync(a => a.VaultId == vaultId, cancellationToken),
+            await db.Annotations.CountAsync(a => notes.Any(n => n.Id == a.NoteId), cancellationToken),
+            await db.Comments.CountAsync(c => notes.Any(n => n.Id == c.NoteId), cancellationToken),
+            await db.NoteShares.CountAsync(s => notes.Any(n => n.Id == s.NoteId), cancellationToken),
+            await db.ImportRuns.CountAsync(r => r.VaultId == vaultId, cancellationToken));
+    }
+
+    /// Deletes the vault and what hangs off it, and the stored bytes no other vault's file shares; cached pages made
+    /// before are retired by the content version, as after an import.
+    public static async Task DeleteAsync(StudyHubDbContext db, ImportVersion version, Guid vaultId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await VaultImporter.WaitForOtherImportsAsync(db, cancellationToken);
+        await db.Vaults.Where(v => v.Id == vaultId).ExecuteDeleteAsync(cancellationToken);
+        await db.AttachmentContents.Where(c => !db.Attachments.Any(a => a.ContentHash == c.ContentHash)).ExecuteDeleteAsync(cancellationToken);
+        await ContentVersion.BumpAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        version.Forget();
+    }
+}
