@@ -97,6 +97,24 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
     });
 
     [Fact]
+    public Task TheAnnotationAndCommentFormsOfferWhoMaySeeInTheSameOrder() => JourneyAsync(nameof(TheAnnotationAndCommentFormsOfferWhoMaySeeInTheSameOrder), async () =>
+    {
+        await App.CreateUserAsync("chooser@example.org");
+        await SignInAsync(Page, "chooser@example.org");
+        await Page.GotoAsync(Lecture);
+
+        await SelectAsync(Page, "Middle fusion");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        var annotation = await Page.Locator("[data-composer] select option").AllTextContentsAsync();
+        var comment = await Page.Locator("#new-comment-visibility option").AllTextContentsAsync();
+
+        Assert.Equal(["Only me", "Members", "Everyone"], annotation);
+        Assert.Equal(annotation, comment);
+        await Expect(Page.Locator("[data-composer] select")).ToHaveValueAsync("Members");
+        await Expect(Page.Locator("#new-comment-visibility")).ToHaveValueAsync("Members");
+    });
+
+    [Fact]
     public Task AnonymousReadersSeePublicAnnotationsButNoComposer() => JourneyAsync(nameof(AnonymousReadersSeePublicAnnotationsButNoComposer), async () =>
     {
         await App.CreateUserAsync("public@example.org");

@@ -108,7 +108,8 @@
     // The page has <base href="/">, so a bare "#fragment" would point at the home page.
     const here = id => `${location.pathname}${location.search}#annotation-${id}`;
 
-    const visibilityNames = { OnlyMe: "Only me", Members: "Members", Public: "Everyone" };
+    // Who may see a post, in the order the server's comment form lists them (the panel's data-visibilities).
+    let visibilityNames = {};
 
     function visibilitySelect(selected, label) {
         const select = element("select", { name: "visibility", "aria-label": label });
@@ -123,6 +124,7 @@
         const signedIn = root.dataset.signedIn === "true";
         // What the API accepts, as the server wrote it on the panel.
         const limits = JSON.parse(root.dataset.limits);
+        visibilityNames = JSON.parse(root.dataset.visibilities);
         const body = document.querySelector(".note-body");
         const api = `/api/notes/${encodeURIComponent(slug)}`;
         const listening = new AbortController();
