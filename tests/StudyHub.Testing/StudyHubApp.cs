@@ -86,7 +86,9 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// Opens the page, then posts its static form named <paramref name="formName"/> with the page's antiforgery token.
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
+        // A refused caller lands on /account/denied, which answers 403 but still carries the layout's token.
+        using var opened = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var page = await opened.Content.ReadAsStringAsync();
         var token = Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
         if (!token.Success)
         {

@@ -54,7 +54,7 @@ public sealed partial class InviteOnlyRegistrationTests(InviteOnlyApp app) : ICl
 
         Assert.Equal("/account/login", anonymousResponse.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("/account/denied", memberResponse.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal(HttpStatusCode.OK, memberResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, memberResponse.StatusCode);
     }
 
     [Fact]

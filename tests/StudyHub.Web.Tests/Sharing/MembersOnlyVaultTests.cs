@@ -274,6 +274,35 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         Assert.Equal(HttpStatusCode.NotFound, imageAfterRevoking.StatusCode);
         using var reopened = await Anonymous().GetAsync(link);
         Assert.Equal(HttpStatusCode.Gone, reopened.StatusCode);
+        var page = await reopened.Content.ReadAsStringAsync();
+        Assert.Contains("This share link no longer works", page, StringComparison.Ordinal);
+        Assert.Contains("It was revoked on", page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"brand\" href=\"/\">StudyHub</a>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/login?ReturnUrl=/\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMadeUpLinkIsNotFoundInsideTheSite()
+    {
+        using var response = await Anonymous().GetAsync(new Uri($"/shared/{NoteShare.NewToken()}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is no page at", page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"brand\" href=\"/\">StudyHub</a>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusedPagesAnswerForbiddenWithAWayOn()
+    {
+        using var member = await SignedInAsync("member@example.org");
+
+        using var response = await member.GetAsync(new Uri("/account/denied?ReturnUrl=%2Fadmin%2Fimports", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("You are signed in as member@example.org", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/login?ReturnUrl=%2Fadmin%2Fimports\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -290,6 +319,7 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
         using var response = await Anonymous().GetAsync(link);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Contains("It expired on", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,6 +9,11 @@ namespace StudyHub.Web.Features.Sharing;
 
 /// Share links to notes of members-only vaults. Opening a link stores its token in a cookie, so the note's
 /// page, previews and later visits work for its holder until the link expires or is revoked.
+public enum ShareLinkStatus { Open, Unknown, Revoked, Expired, NoteRemoved }
+
+/// <paramref name="Since"/> is when a link stopped working, or until when an open one works.
+public sealed record ShareLinkState(ShareLinkStatus Status, string? Address, DateTimeOffset? Since);
+
 public static class SharingExtensions
 {
     public const string Cookie = "StudyHub.Share";
@@ -37,7 +42,6 @@ public static class SharingExtensions
 
     public static void MapSharing(this WebApplication app)
     {
-        app.MapGet("/shared/{token}", OpenAsync).WithSummary("Opens a shared note for someone without an account.");
         var editors = app.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             // One check for both forms, whether or not they bind fields, instead of the framework's on form binding only.
             .DisableAntiforgery().RequireAntiforgeryToken();
@@ -48,22 +52,24 @@ public static class SharingExtensions
     static IQueryable<NoteShare> Valid(StudyHubDbContext db, string token, DateTimeOffset now) =>
         db.NoteShares.Where(s => s.Token == token && s.RevokedAt == null && s.ExpiresAt > now);
 
-    static async Task<IResult> OpenAsync(string token, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock,
-        CancellationToken cancellationToken)
+    /// What a share link opens now: its note's address while it is valid, otherwise why not.
+    public static async Task<ShareLinkState> OpenAsync(StudyHubDbContext db, string token, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var share = await Valid(db, token, clock.GetUtcNow())
-            .Join(db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null), s => s.NoteId, n => n.Id, (s, n) => new { n.Address, s.ExpiresAt })
+        var share = await db.NoteShares.Where(s => s.Token == token)
+            .Select(s => new
+            {
+                s.ExpiresAt, s.RevokedAt,
+                Address = db.Notes.IgnoreQueryFilters().Where(n => n.Id == s.NoteId && n.DeletedAt == null).Select(n => n.Address).SingleOrDefault(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        if (share is null)
+        return share switch
         {
-            return Results.Text("This share link has expired or was revoked. Ask whoever sent it for a new one.", statusCode: StatusCodes.Status410Gone);
-        }
-        http.Response.Cookies.Append(Cookie, token, new CookieOptions
-        {
-            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Expires = share.ExpiresAt, IsEssential = true,
-        });
-        return Results.Redirect(NoteAddress.Href(share.Address));
+            null => new ShareLinkState(ShareLinkStatus.Unknown, null, null),
+            { RevokedAt: { } revoked } => new ShareLinkState(ShareLinkStatus.Revoked, null, revoked),
+            { ExpiresAt: var expires } when expires <= now => new ShareLinkState(ShareLinkStatus.Expired, null, expires),
+            { Address: null } => new ShareLinkState(ShareLinkStatus.NoteRemoved, null, null),
+            _ => new ShareLinkState(ShareLinkStatus.Open, share.Address, share.ExpiresAt),
+        };
     }
 
     static async Task<IResult> CreateAsync(string slug, [FromForm] int days, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
