@@ -59,7 +59,11 @@ public sealed class ParsedNote
 /// <param name="IsAttachment">Whether the target names a file other than a note.</param>
 /// <param name="Line">1-based line in the source.</param>
 /// <param name="Offset">0-based character offset in the source.</param>
-public sealed record NoteLink(string Target, string? Alias, string? Heading, string? BlockId, bool IsEmbed, bool IsAttachment, int Line, int Offset);
+public sealed record NoteLink(string Target, string? Alias, string? Heading, string? BlockId, bool IsEmbed, bool IsAttachment, int Line, int Offset)
+{
+    /// <summary>The front-matter property whose value holds the link (<c>based_on</c> in <c>based_on: ["[[BERT]]"]</c>); null for links in the text.</summary>
+    public string? Property { get; init; }
+}
 
 /// <summary>A heading and its element id.</summary>
 /// <param name="Level">1 to 6.</param>

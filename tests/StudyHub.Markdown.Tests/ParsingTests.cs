@@ -202,6 +202,14 @@ public class ParsingTests
         Assert.Equal([("Course", null, 2, 9), ("CLIP", "the CLIP paper", 4, 35), ("Flamingo", null, 6, 68)], links.Select(l => (l.Target, l.Alias, l.Line, l.Offset)));
     }
 
+    [Theory]
+    [InlineData("---\nbased_on: [\"[[BERT]]\"]\n---\nText", "based_on")]
+    [InlineData("---\ntitle: A\nrelated:\n  - \"[[CLIP]]\"\n  - x\n---\nText", "related")]
+    [InlineData("---\n\"up\": \"[[Course]]\"\n---\nText", "up")]
+    [InlineData("See [[BERT]]", null)]
+    public void FrontMatterLinkKnowsItsProperty(string markdown, string? property) =>
+        Assert.Equal(property, Assert.Single(Parse(markdown).Links).Property);
+
     [Fact]
     public void WikilinkRecordsLineAndOffset()
     {

@@ -106,11 +106,34 @@ internal static partial class NoteReader
             if (WikiLinkInlineParser.Create(match.Groups["content"].Value, match.Groups["embed"].Success) is { } link)
             {
                 var line = block.Line + 1 + text.AsSpan(0, match.Index).Count('\n');
-                links.Add(new NoteLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, line, block.Span.Start + match.Index));
+                links.Add(new NoteLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, line, block.Span.Start + match.Index)
+                {
+                    Property = PropertyAt(text, match.Index),
+                });
             }
         }
 
         return links;
+    }
+
+    /// The key of the property a value belongs to: the nearest line at or above it that starts unindented with "key:".
+    private static string? PropertyAt(string frontMatter, int at)
+    {
+        var lineStart = frontMatter.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+        while (true)
+        {
+            var line = frontMatter.AsSpan(lineStart, (frontMatter.IndexOf('\n', lineStart) is var end and >= 0 ? end : frontMatter.Length) - lineStart);
+            if (line.Length > 0 && !char.IsWhiteSpace(line[0]) && line[0] is not ('-' or '#') && line.IndexOf(':') is var colon and > 0)
+            {
+                return line[..colon].Trim().Trim('"').Trim('\'').ToString();
+            }
+            if (lineStart == 0)
+            {
+                return null;
+            }
+            var previousEnd = lineStart - 1;
+            lineStart = previousEnd == 0 ? 0 : frontMatter.LastIndexOf('\n', previousEnd - 1) + 1;
+        }
     }
 
     [GeneratedRegex(@"(?<embed>!)?\[\[(?<content>[^\[\]\r\n]+)\]\]", RegexOptions.CultureInvariant)]

@@ -33,6 +33,18 @@ public sealed class SampleVaultImportTests(StudyHubApp app) : IClassFixture<Stud
     }
 
     [Fact]
+    public async Task ALinkInFrontMatterIsQuotedAsItsPropertyNotAsYaml()
+    {
+        await using var db = app.Database.CreateContext();
+        var contexts = await db.NoteLinks.Where(l => l.NoteId == db.Notes.Single(n => n.Title == "Flamingo").Id && l.TargetText == "Chinchilla")
+            .OrderBy(l => l.Line).Select(l => l.Context).ToListAsync();
+
+        Assert.Equal(2, contexts.Count);
+        Assert.Equal("based_on: Chinchilla", contexts[0]);
+        Assert.StartsWith("Largest version has 80B parameters", contexts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PastedImagesThatAreNotInTheVaultAreReportedAndShownAsPlaceholders()
     {
         await using var db = app.Database.CreateContext();

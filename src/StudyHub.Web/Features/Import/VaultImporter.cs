@@ -595,7 +595,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         {
             NoteId = note.Id, TargetText = target, TargetSlug = target.Length == 0 ? note.Slug : Slug.From(target), Alias = link.Alias, Heading = link.Heading,
             BlockId = link.BlockId, IsEmbed = link.IsEmbed, IsAttachment = isAttachment, Line = link.Line, Offset = link.Offset,
-            Context = isAttachment ? "" : LinkContext.SentenceAround(markdown, link.Offset),
+            Context = isAttachment ? ""
+                : link.Property is { } property ? LinkContext.PropertyLine(property, link.Alias ?? target)
+                : LinkContext.SentenceAround(markdown, link.Offset),
         };
         if (isAttachment)
         {

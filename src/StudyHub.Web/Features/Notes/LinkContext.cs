@@ -8,6 +8,9 @@ public static class LinkContext
 {
     const int MaxLength = 280;
 
+    /// A link that is a property's value is quoted as that property, "based_on: BERT", never as the raw YAML around it.
+    public static string PropertyLine(string property, string shown) => $"{property}: {shown}";
+
     public static string SentenceAround(string markdown, int offset)
     {
         if (offset < 0 || offset >= markdown.Length)
