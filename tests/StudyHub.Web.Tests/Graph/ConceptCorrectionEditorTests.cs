@@ -61,6 +61,22 @@ public sealed class ConceptCorrectionEditorTests(ConceptCorrectionEditorTests.Co
     }
 
     [Theory]
+    [InlineData("BERT", "BERT")]
+    [InlineData("flamingo", "Flamingo")]
+    public async Task AnotherConceptsNameIsRefusedAsAnAlias(string alias, string owner)
+    {
+        using var client = await SignedInAsync("editor@example.org");
+
+        using var refused = await StudyHubApp.PostFormAsync(client, "/concepts/whisper/correction", "correct-concept",
+            new() { ["Input.Kind"] = "", ["Input.Aliases"] = $"Speech model\n{alias}" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"&quot;{alias}&quot; already names {owner}.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.ConceptCorrections.AnyAsync(c => c.Slug == "whisper"));
+    }
+
+    [Theory]
     [InlineData(null, "/account/login")]
     [InlineData("member@example.org", "/account/denied")]
     public async Task AnonymousReadersAndMembersCannotCorrect(string? caller, string sentTo)

@@ -19,6 +19,30 @@ public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> cont
         return correction is null ? null : new GraphCorrection(correction.Slug, NodeKinds.Parse(correction.Kind), correction.Aliases);
     }
 
+    /// The first of these names that already names another concept (its title, an alias, or one an editor gave it), with
+    /// that concept's title: two concepts of one name would share every mention of it.
+    public async Task<(string Name, string Concept)?> TakenNameAsync(string slug, IReadOnlyList<string> names, CancellationToken cancellationToken = default)
+    {
+        var typed = names.Select(n => n.Trim()).Where(n => n.Length > 0).DistinctBy(n => n.ToLowerInvariant()).ToDictionary(n => n.ToLowerInvariant());
+        var wanted = typed.Keys.ToList();
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        string[] own = [$"/notes/{slug}", $"/concepts/{slug}"];
+        var named = await db.SwitcherNames.Where(n => wanted.Contains(n.Name.ToLowerInvariant()) && !own.Contains(n.Url))
+            .Select(n => new { n.Name, n.Title }).FirstOrDefaultAsync(cancellationToken);
+        if (named is not null)
+        {
+            return (typed.GetValueOrDefault(named.Name.ToLowerInvariant(), named.Name), named.Title);
+        }
+        var corrected = await db.ConceptCorrections.AsNoTracking().Where(c => c.Slug != slug).ToListAsync(cancellationToken);
+        return corrected.SelectMany(c => c.Aliases.Select(alias => (Name: alias, Concept: c.Slug)))
+            .Where(a => typed.ContainsKey(a.Name.ToLowerInvariant()))
+            .Select(a => ((string, string)?)(typed[a.Name.ToLowerInvariant()], a.Concept)).FirstOrDefault();
+    }
+
     /// Sets the kind of the concept with this slug (null: let the vault decide again) and its extra aliases.
     public async Task CorrectAsync(string slug, NodeKind? kind, IReadOnlyList<string> aliases, CancellationToken cancellationToken = default)
     {
