@@ -200,7 +200,7 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("already exists", await DetailAsync(response), StringComparison.Ordinal);
-        Assert.Equal(runsBefore, await RunCountAsync());
+        await AssertRefusalIsListedAsync(client, response, "already exists", runsBefore);
         await using var db = app.Database.CreateContext();
         Assert.Equal(2, await db.Notes.CountAsync(n => n.Vault.Name == "existing" && n.DeletedAt == null));
     }
@@ -235,7 +235,8 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(error, await DetailAsync(response), StringComparison.Ordinal);
-        Assert.Equal(runsBefore, await RunCountAsync());
+        Assert.DoesNotContain("Central Directory", await DetailAsync(response), StringComparison.Ordinal);
+        await AssertRefusalIsListedAsync(client, response, error, runsBefore);
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Vaults.AnyAsync(v => v.Name == kind));
     }
@@ -279,10 +280,13 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
         using var zip = TestZip.With(("Note.md", "# Note"u8.ToArray()), ("noise.bin", noise));
         var vault = $"too-large-{bytesOver}-{withoutContentLength}";
 
+        var runsBefore = await RunCountAsync();
+
         using var response = await UploadAsync(client, zip.Path, newVault: vault, withoutContentLength: withoutContentLength);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than the upload limit of 1 MB", await DetailAsync(response), StringComparison.Ordinal);
+        await AssertRefusalIsListedAsync(client, response, "larger than the upload limit of 1 MB", runsBefore);
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Vaults.AnyAsync(v => v.Name == vault));
     }
@@ -325,6 +329,19 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
     static async Task<string> DetailAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
 
+    /// A refused upload is kept in the list of imports with its reason, and its report page says it.
+    async Task AssertRefusalIsListedAsync(HttpClient client, HttpResponseMessage response, string reason, int runsBefore)
+    {
+        var address = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetString()!;
+        Assert.Equal(runsBefore + 1, await RunCountAsync());
+        var report = await client.GetStringAsync(new Uri(address, UriKind.Relative));
+        Assert.Contains("Nothing was imported.", report, StringComparison.Ordinal);
+        Assert.Contains(reason, report, StringComparison.Ordinal);
+        var list = await client.GetStringAsync(new Uri("/admin/imports", UriKind.Relative));
+        var row = list[list.IndexOf($"<a href=\"{address}\">", StringComparison.Ordinal)..];
+        Assert.Contains("Not imported: ", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
     async Task<int> RunCountAsync()
     {
         await using var db = app.Database.CreateContext();
@@ -334,7 +351,7 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
     async Task<Guid> LatestRunIdAsync()
     {
         await using var db = app.Database.CreateContext();
-        return await db.ImportRuns.OrderByDescending(r => r.StartedAt).Select(r => r.Id).FirstAsync();
+        return await db.ImportRuns.Where(r => r.Problem == null).OrderByDescending(r => r.StartedAt).Select(r => r.Id).FirstAsync();
     }
 
     /// Content whose length is not known up front, so the request goes out chunked as a streamed upload can.

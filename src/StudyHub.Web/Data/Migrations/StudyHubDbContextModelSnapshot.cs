@@ -543,6 +543,9 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Problem")
+                        .HasColumnType("text");
+
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("jsonb");
@@ -554,7 +557,7 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("VaultId")
+                    b.Property<Guid?>("VaultId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1071,8 +1074,7 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
                         .WithMany()
                         .HasForeignKey("VaultId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Notes.Note", b =>

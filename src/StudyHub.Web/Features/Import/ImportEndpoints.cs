@@ -43,9 +43,19 @@ public static class ImportEndpoints
             return Problem(StatusCodes.Status400BadRequest, "The upload needs the page's antiforgery token. Reload the page and try again.");
         }
         var maxBytes = limits.Value.MaxUploadBytes;
+        var started = TimeProvider.System.GetUtcNow();
+        var uploader = user.Identity?.Name;
+        var logger = loggers.CreateLogger(typeof(ImportEndpoints));
+        // A refusal is kept in the list of imports too, so that whoever looks later sees what was tried and why it failed.
+        async Task<ProblemHttpResult> RefusedAsync(int status, string vault, string origin, string problem)
+        {
+            logger.LogInformation("Refused {Origin}: {Reason}", origin, problem);
+            var runId = await importer.RecordRefusedAsync(vault, origin, problem, started, lifetime.ApplicationStopping);
+            return Problem(status, problem, $"/admin/imports/{runId}");
+        }
         if (http.Request.ContentLength > maxBytes + FormOverheadBytes)
         {
-            return TooLarge(maxBytes);
+            return await RefusedAsync(StatusCodes.Status413PayloadTooLarge, "", $"A zip uploaded by {uploader}", TooLarge(maxBytes));
         }
         // Kestrel's default limit of 30 MB suits forms, not vaults.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -60,7 +70,7 @@ public static class ImportEndpoints
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(maxBytes);
+            return await RefusedAsync(StatusCodes.Status413PayloadTooLarge, "", $"A zip uploaded by {uploader}", TooLarge(maxBytes));
         }
         catch (BadHttpRequestException malformed)
         {
@@ -76,13 +86,12 @@ public static class ImportEndpoints
             {
                 return Problem(StatusCodes.Status400BadRequest, "Choose a .zip file of the vault to upload.");
             }
+            var origin = $"{upload.FileName}, uploaded by {uploader}";
             var (vault, problem) = await TargetVaultAsync(upload, contexts, http.RequestAborted);
             if (problem is not null)
             {
-                return Problem(StatusCodes.Status400BadRequest, problem);
+                return await RefusedAsync(StatusCodes.Status400BadRequest, vault, origin, problem);
             }
-            var origin = $"{upload.FileName}, uploaded by {user.Identity?.Name}";
-            var logger = loggers.CreateLogger(typeof(ImportEndpoints));
             try
             {
                 // The import finishes even if the uploader closes the tab; its report waits in the list.
@@ -94,8 +103,7 @@ public static class ImportEndpoints
             }
             catch (VaultRejectedException rejected)
             {
-                logger.LogInformation("Rejected {Origin}: {Reason}", origin, rejected.Message);
-                return Problem(StatusCodes.Status400BadRequest, rejected.Message);
+                return await RefusedAsync(StatusCodes.Status400BadRequest, vault, origin, rejected.Message);
             }
         }
     }
@@ -122,11 +130,13 @@ public static class ImportEndpoints
             : (name, null);
     }
 
-    static ProblemHttpResult TooLarge(long maxBytes) => Problem(StatusCodes.Status413PayloadTooLarge,
-        $"The zip is larger than the upload limit of {Megabytes(maxBytes)} (Import:Limits:MaxUploadBytes).");
+    static string TooLarge(long maxBytes) =>
+        $"The zip is larger than the upload limit of {Megabytes(maxBytes)} (Import:Limits:MaxUploadBytes); nothing was imported.";
 
-    static ProblemHttpResult Problem(int status, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: "The vault was not imported.");
+    /// <paramref name="report"/> is where the refusal is kept, when it is.
+    static ProblemHttpResult Problem(int status, string detail, string? report = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: "The vault was not imported.",
+            extensions: report is null ? null : new Dictionary<string, object?> { ["report"] = report });
 
     public static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB");
 }

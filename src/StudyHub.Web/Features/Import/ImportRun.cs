@@ -4,17 +4,22 @@ using StudyHub.Web.Features.Vaults;
 
 namespace StudyHub.Web.Features.Import;
 
-/// A stored import report: what one import found and did.
+/// A stored import report: what one import found and did, or why it imported nothing.
 public sealed class ImportRun
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid VaultId { get; set; }
+
+    /// Null for a refused import into a vault that does not exist yet (its report still names the vault).
+    public Guid? VaultId { get; set; }
     public required string Source { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset FinishedAt { get; set; }
 
     /// The ImportReport as JSON.
     public required string Report { get; set; }
+
+    /// Why nothing was imported, in the uploader's words; null when the import went through.
+    public string? Problem { get; set; }
 }
 
 sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>

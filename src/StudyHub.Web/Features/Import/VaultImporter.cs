@@ -82,6 +82,21 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         return report;
     }
 
+    /// Records an import that brought nothing in, so that it shows in the list of imports with the reason.
+    public async Task<Guid> RecordRefusedAsync(string vaultName, string origin, string problem, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = new ImportRun
+        {
+            VaultId = await db.Vaults.Where(v => v.Name == vaultName).Select(v => (Guid?)v.Id).SingleOrDefaultAsync(cancellationToken),
+            Source = origin, StartedAt = started, FinishedAt = clock.GetUtcNow(), Problem = problem,
+            Report = JsonSerializer.Serialize(new ImportReport { Vault = vaultName }),
+        };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
     /// The key of the advisory lock that imports take: "StudyHub" in ASCII.
     const long ImportLock = 0x5374_7564_7948_7562;
 

@@ -92,9 +92,9 @@ public static class VaultSource
         {
             return ReadZipEntries(zipPath, limits);
         }
-        catch (InvalidDataException damaged)
+        catch (InvalidDataException)
         {
-            throw new VaultRejectedException($"The file is not a zip archive, or it is damaged ({damaged.Message}); nothing was imported.");
+            throw new VaultRejectedException("The file is not a zip archive, or it is damaged; nothing was imported. Compress the vault's folder into a .zip and upload that.");
         }
     }
 
