@@ -326,13 +326,16 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
         return await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
     }
 
-    static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+    static async Task<string> DetailAsync(HttpResponseMessage response) => (await ProblemAsync(response)).GetProperty("detail").GetString()!;
+
+    /// Read as text, which keeps the body for a second read, unlike the JSON stream.
+    static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     /// A refused upload is kept in the list of imports with its reason, and its report page says it.
     async Task AssertRefusalIsListedAsync(HttpClient client, HttpResponseMessage response, string reason, int runsBefore)
     {
-        var address = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetString()!;
+        var address = (await ProblemAsync(response)).GetProperty("report").GetString()!;
         Assert.Equal(runsBefore + 1, await RunCountAsync());
         var report = await client.GetStringAsync(new Uri(address, UriKind.Relative));
         Assert.Contains("Nothing was imported.", report, StringComparison.Ordinal);

@@ -138,7 +138,7 @@ public sealed partial class NoteAddressTests(StudyHubApp app) : IClassFixture<St
         var token = await db.NoteShares.Where(s => db.Notes.Any(n => n.Id == s.NoteId && n.Vault.Name == "guarded")).Select(s => s.Token).SingleAsync();
         using var visitor = Client();
         using var shared = await visitor.GetAsync(new Uri($"/shared/{token}", UriKind.Relative));
-        Assert.Equal("/notes/guarded/secret-plans", shared.Headers.Location!.OriginalString);
+        Assert.Equal("/notes/guarded/secret-plans", shared.Headers.Location!.AbsolutePath);
         Assert.Contains("The plans are guarded well.", await visitor.GetStringAsync(shared.Headers.Location), StringComparison.Ordinal);
 
         using var annotated = await editor.PostAsJsonAsync(new Uri($"/api/notes/{slug}/annotations", UriKind.Relative),

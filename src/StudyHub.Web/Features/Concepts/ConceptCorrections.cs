@@ -30,8 +30,11 @@ public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> cont
             return null;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        string[] own = [$"/notes/{slug}", $"/concepts/{slug}"];
-        var named = await db.SwitcherNames.Where(n => wanted.Contains(n.Name.ToLowerInvariant()) && !own.Contains(n.Url))
+        // The switcher leads to a written concept at its note's address, to one not yet written at its concept page.
+        var address = await db.Notes.Where(n => n.Slug == slug).Select(n => n.Address).FirstOrDefaultAsync(cancellationToken);
+        string[] own = [$"/notes/{address}", $"/concepts/{slug}"];
+        var named = await db.SwitcherNames.FromSql($"""SELECT * FROM "SwitcherNames" WHERE lower("Name") = ANY({wanted.ToArray()})""")
+            .Where(n => !own.Contains(n.Url))
             .Select(n => new { n.Name, n.Title }).FirstOrDefaultAsync(cancellationToken);
         if (named is not null)
         {
