@@ -14,7 +14,7 @@ using StudyHub.Web.Data;
 namespace StudyHub.Web.Data.Migrations
 {
     [DbContext(typeof(StudyHubDbContext))]
-    [Migration("20261204190047_RefusedImports")]
+    [Migration("20261204205301_RefusedImports")]
     partial class RefusedImports
     {
         /// <inheritdoc />
@@ -263,6 +263,11 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -313,6 +318,23 @@ namespace StudyHub.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "former-member",
+                            AccessFailedCount = 0,
+                            ConcurrencyStamp = "3d0f3b5e-6c1a-4f7e-9a2b-5e8d7c6b4a10",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 4, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DisplayName = "a former member",
+                            EmailConfirmed = false,
+                            LockoutEnabled = false,
+                            NormalizedUserName = "FORMER-MEMBER",
+                            PhoneNumberConfirmed = false,
+                            SecurityStamp = "FORMERMEMBERNEVERSIGNSIN",
+                            TwoFactorEnabled = false,
+                            UserName = "former-member"
+                        });
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Annotations.Annotation", b =>
@@ -819,6 +841,27 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteTimestamps");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
+                {
+                    b.Property<Guid>("VaultId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Word")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Notes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VaultId", "Word");
+
+                    b.HasIndex("Word");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Word"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("SearchWords");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Search.SwitcherName", b =>
                 {
                     b.Property<long>("Id")
@@ -1085,6 +1128,15 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany("Timestamps")
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
+                        .WithMany()
+                        .HasForeignKey("VaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
