@@ -45,13 +45,16 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
         // the row) and weighs each searched word's occurrences by where they are (title and aliases, then
         // headings and tags, then body) but not by how close together they are, which for several common words
         // cost more than all the rest. A note named what was searched for (title, file name or alias) comes
-        // first. The matches are counted from the same scan. The kind, the vault's name and ts_headline, which
-        // re-parses the whole body, come only for the page's rows. Without words, filters list their notes by title.
+        // first; the switcher's names, through their index, say which notes are so named (testing every match's
+        // path and aliases cost three times the rest of the search). The matches are counted from the same scan.
+        // The kind, the vault's name and ts_headline, which re-parses the whole body, come only for the page's
+        // rows. Without words, filters list their notes by title.
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             WITH matches AS (
                 SELECT n."Id", n."Title", q.query, ts_rank(n."SearchVector", w.words) AS rank,
-                       lower({query.Text}) IN (lower(n."Title"), lower(regexp_replace(n."Path", '^.*/|\.md$', '', 'g')))
-                           OR EXISTS (SELECT 1 FROM unnest(n."Aliases") AS alias WHERE lower(alias) = lower({query.Text})) AS named
+                       ('/notes/' || n."Address") IN (
+                           SELECT s."Url" FROM "SwitcherNames" s
+                           WHERE lower(s."Name") = lower({query.Text}) AND s."Kind" <> {(int)SwitcherNameKind.Concept}) AS named
                 FROM "Notes" n
                 JOIN "Vaults" v ON v."Id" = n."VaultId"
                 CROSS JOIN (SELECT CASE WHEN {prefix}::text IS NULL THEN whole
