@@ -15,7 +15,7 @@ namespace StudyHub.Web.Features.Attachments;
 /// more than about twice its length.
 sealed class DatabaseAttachmentStream(IDbContextFactory<StudyHubDbContext> contexts, string hash, long length) : Stream
 {
-    const int MaxSliceBytes = 1024 * 1024;
+    const int MaxSliceBytes = 4 * 1024 * 1024;
 
     long _position;
     byte[]? _slice;
