@@ -11,6 +11,9 @@ switch (args)
     case ["import-throughput", var vault, .. var options]:
         await ImportThroughput.RunAsync(vault, runs: IntOption(options, "--runs", 3));
         break;
+    case ["attachment-memory", .. var options]:
+        await AttachmentMemory.RunAsync(downloads: IntOption(options, "--downloads", 5));
+        break;
     case ["search-latency", var app, .. var options]:
         await SearchLatency.RunAsync(new Uri(app), requests: IntOption(options, "--requests", 400));
         break;

@@ -25,11 +25,13 @@ sealed class DatabaseAttachmentStore(IDbContextFactory<StudyHubDbContext> contex
         }
     }
 
+    /// Asks only for the length; the bytes are read as the response needs them (DatabaseAttachmentStream).
     public async Task<Stream?> OpenAsync(string hash, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var bytes = await db.AttachmentContents.Where(c => c.ContentHash == hash).Select(c => c.Bytes).SingleOrDefaultAsync(cancellationToken);
-        return bytes is null ? null : new MemoryStream(bytes, writable: false);
+        // length() of a stored bytea reads its header, not its bytes.
+        var length = await db.AttachmentContents.Where(c => c.ContentHash == hash).Select(c => (long?)c.Bytes.Length).SingleOrDefaultAsync(cancellationToken);
+        return length is { } known ? new DatabaseAttachmentStream(contexts, hash, known) : null;
     }
 }
 

@@ -34,8 +34,8 @@ public static class ImportEndpoints
             .WithSummary("Imports a vault zip (multipart field \"zip\") into the vault named by \"vault\", or a new one named by \"newVault\".");
 
     static async Task<Results<Created<ImportCreated>, ProblemHttpResult>> UploadAsync(HttpContext http, ClaimsPrincipal user,
-        IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportLimits> limits, VaultImporter importer,
-        IDbContextFactory<StudyHubDbContext> contexts, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+        IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportLimits> limits, RunningImports running,
+        VaultImporter importer, IDbContextFactory<StudyHubDbContext> contexts, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         // The token must come in the header: looking for it in the form would read, and buffer, the whole upload first.
         if (!http.Request.Headers.ContainsKey(antiforgeryOptions.Value.HeaderName!) || !await antiforgery.IsRequestValidAsync(http))
@@ -56,6 +56,12 @@ public static class ImportEndpoints
         if (http.Request.ContentLength > maxBytes + FormOverheadBytes)
         {
             return await RefusedAsync(StatusCodes.Status413PayloadTooLarge, "", $"A zip uploaded by {uploader}", TooLarge(maxBytes));
+        }
+        // Taken before the upload is read and held until the import ends, so a refused upload costs nothing.
+        using var place = running.TryStart(http.Response);
+        if (!place.IsAcquired)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, running.Busy);
         }
         // Kestrel's default limit of 30 MB suits forms, not vaults.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)

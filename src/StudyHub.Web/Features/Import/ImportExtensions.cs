@@ -13,6 +13,7 @@ public static class ImportExtensions
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection("Import:Limits"));
         builder.Services.AddSingleton<ImportVersion>();
         builder.Services.AddTransient<VaultImporter>();
+        builder.Services.AddSingleton<RunningImports>();
         builder.Services.AddHostedService<SampleVaultImport>();
     }
 }

@@ -18,6 +18,8 @@ public sealed class ImportLimits
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
     /// Uncompressed size over compressed size above which a zip entry counts as a bomb.
     public int MaxCompressionRatio { get; set; } = 200;
+    /// Web imports running at once; each holds its zip on disk and its unpacked vault in memory.
+    public int MaxConcurrentImports { get; set; } = 2;
 }
 
 /// Raised when a vault cannot be imported at all; the message says why, for the command line and the report.
@@ -98,16 +100,13 @@ public static class VaultSource
         }
     }
 
-    /// Checks every entry against the limits before reading any of them, then reads each with a hard
-    /// cap, since a zip's declared sizes can lie.
+    /// Checks the list of entries against the limits before ZipArchive reads it, then every entry before reading any
+    /// of them, then reads each with a hard cap, since a zip's declared sizes can lie.
     static VaultContents ReadZipEntries(string zipPath, ImportLimits limits)
     {
+        CheckDirectory(zipPath, limits);
         using var archive = ZipFile.OpenRead(zipPath);
         var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
-        if (entries.Count > limits.MaxEntries)
-        {
-            throw new VaultRejectedException($"The archive has {entries.Count:N0} entries, over the limit of {limits.MaxEntries:N0} (Import:Limits:MaxEntries).");
-        }
         long declared = 0;
         foreach (var entry in entries)
         {
@@ -156,6 +155,35 @@ public static class VaultSource
             throw new VaultRejectedException("The archive holds no notes (.md files); nothing was imported.");
         }
         return new VaultContents(files, []);
+    }
+
+    /// Room in the list of entries for one: its fixed header and a long path with the usual extra fields.
+    const int DirectoryBytesPerEntry = 1024;
+
+    /// ZipArchive keeps every entry of the list (names, extra fields, comments) in memory as it opens the zip, so the
+    /// list is judged first from the zip's end records, and its entries counted without keeping them, since an end
+    /// record can understate them. Folders count as entries here.
+    static void CheckDirectory(string zipPath, ImportLimits limits)
+    {
+        using var zip = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        var directory = ZipDirectory.Read(zip);
+        if (directory.DeclaredEntries > limits.MaxEntries)
+        {
+            throw TooManyEntries($"{directory.DeclaredEntries:N0}");
+        }
+        var maxDirectoryBytes = (long)limits.MaxEntries * DirectoryBytesPerEntry;
+        if (directory.Length > maxDirectoryBytes)
+        {
+            throw new VaultRejectedException($"The archive's list of entries takes {directory.Length:N0} bytes, over the {maxDirectoryBytes:N0} bytes "
+                + $"that {limits.MaxEntries:N0} entries may take (Import:Limits:MaxEntries); nothing was imported.");
+        }
+        if (directory.CountEntries(zip, enough: limits.MaxEntries) > limits.MaxEntries)
+        {
+            throw TooManyEntries($"more than {limits.MaxEntries:N0}");
+        }
+
+        VaultRejectedException TooManyEntries(string count) =>
+            new($"The archive lists {count} entries, over the limit of {limits.MaxEntries:N0} (Import:Limits:MaxEntries); nothing was imported.");
     }
 
     static byte[] ReadCapped(Stream stream, long limit, string name)
