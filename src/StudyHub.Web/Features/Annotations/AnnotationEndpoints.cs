@@ -108,7 +108,7 @@ public static class AnnotationEndpoints
     {
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return Results.NotFound();
@@ -152,7 +152,7 @@ public static class AnnotationEndpoints
     {
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return Results.NotFound();
@@ -176,7 +176,7 @@ public static class AnnotationEndpoints
         }
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).Select(a => new { a.NoteId, a.Visibility }).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).Select(a => new { a.NoteId, a.Visibility }).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return Results.NotFound();
@@ -199,7 +199,7 @@ public static class AnnotationEndpoints
     {
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id))
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes)
             .Join(db.Notes.Where(n => n.DeletedAt == null), a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds })
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)

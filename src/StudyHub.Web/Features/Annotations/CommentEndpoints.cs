@@ -68,7 +68,7 @@ public static class CommentEndpoints
     {
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations).SingleOrDefaultAsync(cancellationToken);
+        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
         {
             return Results.NotFound();
@@ -96,7 +96,7 @@ public static class CommentEndpoints
     {
         var reader = Reader.Of(user);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations).SingleOrDefaultAsync(cancellationToken);
+        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
         {
             return Results.NotFound();

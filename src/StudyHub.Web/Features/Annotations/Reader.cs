@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Annotations;
 
@@ -22,9 +23,11 @@ public sealed record Reader(string? Id, bool Moderates)
     public bool MayResolve(string authorId) => authorId == Id || Moderates;
 
     /// Public to everybody, members' to anyone signed in, private to their author only; hidden ones to their
-    /// author and the moderators.
-    public IQueryable<Annotation> Visible(IQueryable<Annotation> annotations)
+    /// author and the moderators. Only on notes the reader may read: pass the context's Notes, whose query filter
+    /// knows (ReadAccess), so that an id alone opens nothing of a members-only note.
+    public IQueryable<Annotation> Visible(IQueryable<Annotation> annotations, IQueryable<Note> notes)
     {
+        annotations = annotations.Where(a => notes.Any(n => n.Id == a.NoteId));
         if (Id is null)
         {
             return annotations.Where(a => a.Visibility == AnnotationVisibility.Public && a.HiddenAt == null);
@@ -34,10 +37,11 @@ public sealed record Reader(string? Id, bool Moderates)
             && (a.HiddenAt == null || a.AuthorId == me || moderates));
     }
 
-    /// A note comment by its own visibility, a reply by its annotation's.
-    public IQueryable<Comment> Visible(IQueryable<Comment> comments, IQueryable<Annotation> annotations)
+    /// A note comment by its own visibility, a reply by its annotation's; on notes the reader may read.
+    public IQueryable<Comment> Visible(IQueryable<Comment> comments, IQueryable<Annotation> annotations, IQueryable<Note> notes)
     {
-        var visibleAnnotations = Visible(annotations);
+        var visibleAnnotations = Visible(annotations, notes);
+        comments = comments.Where(c => notes.Any(n => n.Id == c.NoteId));
         if (Id is null)
         {
             return comments.Where(c => c.HiddenAt == null && (c.AnnotationId == null
