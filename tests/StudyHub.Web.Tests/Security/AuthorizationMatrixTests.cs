@@ -14,15 +14,17 @@ using StudyHub.Web.Tests.Annotations;
 namespace StudyHub.Web.Tests.Security;
 
 /// The authorization matrix in docs/security.md is the app's: every endpoint the app maps is a row there and every row is
-/// an endpoint, and each of the five readers gets what the row says when asking about a members-only note.
+/// an endpoint, and each kind of reader gets what the row says when asking about a members-only note.
 public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApp app) : IClassFixture<AuthorizationMatrixTests.MatrixApp>
 {
     /// The columns of the matrix, in its order.
-    public enum Visitor { Visitor, ShareHolder, Member, Editor, Admin }
+    public enum Visitor { Visitor, ShareHolder, NoRole, Member, Editor, Admin }
+
+    const string NoRoleEmail = "no-role@example.org";
 
     /// The discussion app's readers, and a members-only vault "closed" whose note Quokka Lecture embeds an image, links a
     /// concept and a sibling note, and carries a tag; a members' annotation and note comment on it by another member; a
-    /// share link to it that the share holder has opened.
+    /// share link to it that the share holder has opened; and an account without the member role.
     public sealed class MatrixApp : DiscussionApp
     {
         public const string Note = "quokka-lecture";
@@ -52,6 +54,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             ShareToken = await SharedAsync();
             _readers[Visitor.Visitor] = await VisitorAsync(share: false);
             _readers[Visitor.ShareHolder] = await VisitorAsync(share: true);
+            await CreateUserAsync(NoRoleEmail, role: null);
+            _readers[Visitor.NoRole] = await ClientAsync(NoRoleEmail);
             _readers[Visitor.Member] = As(Caller.OtherMember);
             _readers[Visitor.Editor] = As(Caller.Editor);
             _readers[Visitor.Admin] = As(Caller.Admin);
@@ -64,15 +68,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         {
             Visitor.Visitor => await VisitorAsync(share: false),
             Visitor.ShareHolder => await VisitorAsync(share: true),
-            _ => await ClientAsync(Email(CallerOf(visitor))),
-        };
-
-        public static Caller CallerOf(Visitor visitor) => visitor switch
-        {
-            Visitor.Member => Annotations.Caller.OtherMember,
-            Visitor.Editor => Annotations.Caller.Editor,
-            Visitor.Admin => Annotations.Caller.Admin,
-            _ => Annotations.Caller.Anonymous,
+            Visitor.NoRole => await ClientAsync(NoRoleEmail),
+            Visitor.Member => await ClientAsync(Email(Annotations.Caller.OtherMember)),
+            Visitor.Editor => await ClientAsync(Email(Annotations.Caller.Editor)),
+            _ => await ClientAsync(Email(Annotations.Caller.Admin)),
         };
 
         /// A new share link to the note, made by the editor.
@@ -112,6 +111,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         {
             _readers[Visitor.Visitor].Dispose();
             _readers[Visitor.ShareHolder].Dispose();
+            _readers[Visitor.NoRole].Dispose();
             await base.DisposeAsync();
             GC.SuppressFinalize(this);
         }
@@ -185,7 +185,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             .ToList();
     }
 
-    [GeneratedRegex(@"^\| (?<method>[A-Z]+|\*) \| `(?<route>[^`]+)` \|(?:(?<outcome>[^|]+)\|){5}(?<note>.*)\|$")]
+    [GeneratedRegex(@"^\| (?<method>[A-Z]+|\*) \| `(?<route>[^`]+)` \|(?:(?<outcome>[^|]+)\|){6}(?<note>.*)\|$")]
     private static partial Regex MatrixRow();
 
     /// What the app answers: the status, where a redirect leads (its path), and whether the answer names the members-only
