@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Routing;
@@ -18,7 +17,7 @@ namespace StudyHub.Web.Tests.Security;
 public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixApp app) : IClassFixture<AuthorizationMatrixTests.MatrixApp>
 {
     /// The columns of the matrix, in its order.
-    public enum Visitor { Visitor, ShareHolder, NoRole, Member, Editor, Admin }
+    public enum Who { Visitor, ShareHolder, NoRole, Member, Editor, Admin }
 
     const string NoRoleEmail = "no-role@example.org";
 
@@ -34,7 +33,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         public Guid Annotation { get; private set; }
         public Guid Comment { get; private set; }
         public string ShareToken { get; private set; } = "";
-        readonly Dictionary<Visitor, HttpClient> _readers = [];
+        readonly Dictionary<Who, HttpClient> _readers = [];
 
         public override async Task InitializeAsync()
         {
@@ -52,25 +51,25 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             Annotation = await AnnotatedAsync(Annotations.Caller.Author, AnnotationVisibility.Members, slug: Note);
             Comment = await CommentedAsync(Annotations.Caller.Author, null, AnnotationVisibility.Members, slug: Note);
             ShareToken = await SharedAsync();
-            _readers[Visitor.Visitor] = await VisitorAsync(share: false);
-            _readers[Visitor.ShareHolder] = await VisitorAsync(share: true);
+            _readers[Who.Visitor] = await VisitorAsync(share: false);
+            _readers[Who.ShareHolder] = await VisitorAsync(share: true);
             await CreateUserAsync(NoRoleEmail, role: null);
-            _readers[Visitor.NoRole] = await ClientAsync(NoRoleEmail);
-            _readers[Visitor.Member] = As(Caller.OtherMember);
-            _readers[Visitor.Editor] = As(Caller.Editor);
-            _readers[Visitor.Admin] = As(Caller.Admin);
+            _readers[Who.NoRole] = await ClientAsync(NoRoleEmail);
+            _readers[Who.Member] = As(Caller.OtherMember);
+            _readers[Who.Editor] = As(Caller.Editor);
+            _readers[Who.Admin] = As(Caller.Admin);
         }
 
-        public HttpClient As(Visitor visitor) => _readers[visitor];
+        public HttpClient As(Who who) => _readers[who];
 
         /// A reader of that kind on a client of its own, for requests that change who the client is (signing out).
-        public async Task<HttpClient> FreshAsync(Visitor visitor) => visitor switch
+        public async Task<HttpClient> FreshAsync(Who who) => who switch
         {
-            Visitor.Visitor => await VisitorAsync(share: false),
-            Visitor.ShareHolder => await VisitorAsync(share: true),
-            Visitor.NoRole => await ClientAsync(NoRoleEmail),
-            Visitor.Member => await ClientAsync(Email(Annotations.Caller.OtherMember)),
-            Visitor.Editor => await ClientAsync(Email(Annotations.Caller.Editor)),
+            Who.Visitor => await VisitorAsync(share: false),
+            Who.ShareHolder => await VisitorAsync(share: true),
+            Who.NoRole => await ClientAsync(NoRoleEmail),
+            Who.Member => await ClientAsync(Email(Annotations.Caller.OtherMember)),
+            Who.Editor => await ClientAsync(Email(Annotations.Caller.Editor)),
             _ => await ClientAsync(Email(Annotations.Caller.Admin)),
         };
 
@@ -109,9 +108,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
 
         public override async ValueTask DisposeAsync()
         {
-            _readers[Visitor.Visitor].Dispose();
-            _readers[Visitor.ShareHolder].Dispose();
-            _readers[Visitor.NoRole].Dispose();
+            _readers[Who.Visitor].Dispose();
+            _readers[Who.ShareHolder].Dispose();
+            _readers[Who.NoRole].Dispose();
             await base.DisposeAsync();
             GC.SuppressFinalize(this);
         }
@@ -136,13 +135,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         var differences = new List<string>();
         foreach (var row in Matrix().Where(row => row.Exercised))
         {
-            foreach (var visitor in Enum.GetValues<Visitor>())
+            foreach (var who in Enum.GetValues<Who>())
             {
-                var expected = row.Outcomes[(int)visitor];
-                var actual = await OutcomeAsync(row, visitor, expected);
+                var expected = row.Outcomes[(int)who];
+                var actual = await OutcomeAsync(row, who, expected);
                 if (actual != expected)
                 {
-                    differences.Add($"{row.Key} as {visitor}: the matrix says {expected}, the app answered {actual}");
+                    differences.Add($"{row.Key} as {who}: the matrix says {expected}, the app answered {actual}");
                 }
             }
         }
@@ -190,9 +189,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
 
     /// What the app answers: the status, where a redirect leads (its path), and whether the answer names the members-only
     /// note when the matrix asks ("with it" / "without it").
-    async Task<string> OutcomeAsync(Row row, Visitor visitor, string expected)
+    async Task<string> OutcomeAsync(Row row, Who who, string expected)
     {
-        var client = ChangesTheReader(row) ? await app.FreshAsync(visitor) : app.As(visitor);
+        var client = ChangesTheReader(row) ? await app.FreshAsync(who) : app.As(who);
         using var request = await RequestAsync(row, client);
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // The discussion stream never ends: its status and headers are the answer.
