@@ -221,6 +221,23 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
             + $"shared link {Opened(shared, app.ClosedAnnotation, $"closed/{ListedApp.Closed}")}");
     }
 
+    /// "Members" means the member role here too: an account without it (anyone, where registration is open) sees a
+    /// public note's public discussion, as a visitor does, not what its authors meant for members.
+    [Fact]
+    public async Task AnAccountWithoutTheMemberRoleSeesNoMembersDiscussionOnAPublicNote()
+    {
+        await app.CreateUserAsync("registered@example.org", role: null);
+        using var registered = await app.ClientAsync("registered@example.org");
+
+        var annotations = await registered.GetFromJsonAsync<JsonElement[]>(DiscussionActions.Api($"notes/{ListedApp.Listed}/annotations"));
+        var comments = await registered.GetFromJsonAsync<JsonElement[]>(DiscussionActions.Api($"notes/{ListedApp.Listed}/comments"));
+        var membersAnnotations = await app.As(Caller.OtherMember).GetFromJsonAsync<JsonElement[]>(DiscussionActions.Api($"notes/{ListedApp.Listed}/annotations"));
+
+        Assert.Equal(["Public"], annotations!.Select(a => a.GetProperty("body").GetString()));
+        Assert.Equal(["Public"], comments!.Select(c => c.GetProperty("body").GetString()));
+        Assert.Equal(["Members", "Public"], membersAnnotations!.Select(a => a.GetProperty("body").GetString()).Order());
+    }
+
     /// An account without the member role (open registration, or a member whose role was taken away) finds nothing of a
     /// members-only note's discussion by its ids either, say from an annotation's link passed on: no empty change that
     /// answers with the annotation, its quote and replies, no reply, and not even a refusal that tells it exists.
