@@ -221,6 +221,48 @@ public sealed class AnnotationAuthorizationTests(AnnotationAuthorizationTests.Li
             + $"shared link {Opened(shared, app.ClosedAnnotation, $"closed/{ListedApp.Closed}")}");
     }
 
+    /// "Members" means the member role here too: an account without it (anyone, where registration is open) sees a
+    /// public note's public discussion, as a visitor does, not what its authors meant for members.
+    [Fact]
+    public async Task AnAccountWithoutTheMemberRoleSeesNoMembersDiscussionOnAPublicNote()
+    {
+        await app.CreateUserAsync("registered@example.org", role: null);
+        using var registered = await app.ClientAsync("registered@example.org");
+
+        var annotations = await registered.GetFromJsonAsync<JsonElement[]>(DiscussionActions.Api($"notes/{ListedApp.Listed}/annotations"));
+        var comments = await registered.GetFromJsonAsync<JsonElement[]>(DiscussionActions.Api($"notes/{ListedApp.Listed}/comments"));
+        var membersAnnotations = await app.As(Caller.OtherMember).GetFromJsonAsync<JsonElement[]>(DiscussionActions.Api($"notes/{ListedApp.Listed}/annotations"));
+
+        Assert.Equal(["Public"], annotations!.Select(a => a.GetProperty("body").GetString()));
+        Assert.Equal(["Public"], comments!.Select(c => c.GetProperty("body").GetString()));
+        Assert.Equal(["Members", "Public"], membersAnnotations!.Select(a => a.GetProperty("body").GetString()).Order());
+    }
+
+    /// An account without the member role (open registration, or a member whose role was taken away) finds nothing of a
+    /// members-only note's discussion by its ids either, say from an annotation's link passed on: no empty change that
+    /// answers with the annotation, its quote and replies, no reply, and not even a refusal that tells it exists.
+    [Fact]
+    public async Task AnAccountWithoutTheMemberRoleFindsNoDiscussionOfAMembersOnlyNoteByItsIds()
+    {
+        await app.CreateUserAsync("outsider@example.org", role: null);
+        using var outsider = await app.ClientAsync("outsider@example.org");
+        var comment = await app.CommentedAsync(Caller.Author, null, AnnotationVisibility.Public, slug: ListedApp.Closed);
+        var reply = await app.CommentedAsync(Caller.Author, app.ClosedAnnotation, AnnotationVisibility.Public, slug: ListedApp.Closed);
+
+        using var read = await outsider.PatchAsJsonAsync(DiscussionActions.Api($"annotations/{app.ClosedAnnotation}"), new { });
+        using var replied = await outsider.PostAsJsonAsync(DiscussionActions.Api($"annotations/{app.ClosedAnnotation}/replies"), new { body = "Let me in." });
+        using var deleted = await outsider.DeleteAsync(DiscussionActions.Api($"annotations/{app.ClosedAnnotation}"));
+        using var readComment = await outsider.PatchAsJsonAsync(DiscussionActions.Api($"comments/{comment}"), new { });
+        using var readReply = await outsider.PatchAsJsonAsync(DiscussionActions.Api($"comments/{reply}"), new { });
+        using var deletedComment = await outsider.DeleteAsync(DiscussionActions.Api($"comments/{comment}"));
+
+        var answers = $"read {(int)read.StatusCode}, reply {(int)replied.StatusCode}, delete {(int)deleted.StatusCode}, read comment {(int)readComment.StatusCode}, "
+            + $"read reply {(int)readReply.StatusCode}, delete comment {(int)deletedComment.StatusCode}";
+        Assert.True(answers == "read 404, reply 404, delete 404, read comment 404, read reply 404, delete comment 404", answers);
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Comments.AnyAsync(c => c.Body == "Let me in."));
+    }
+
     [Fact]
     public async Task RepliesGoWithTheirAnnotationWhenItsVisibilityChanges()
     {

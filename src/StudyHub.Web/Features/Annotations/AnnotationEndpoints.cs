@@ -42,17 +42,17 @@ public static class AnnotationEndpoints
             .WithSummary("The link to share an annotation: opens its note at the passage, with the lecture cued at its time.");
     }
 
-    static async Task<IResult> ListAsync(string slug, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<IResult> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
             return Results.NotFound();
         }
-        return Results.Ok(await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.NoteId == noteId), Reader.Of(user), cancellationToken));
+        return Results.Ok(await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.NoteId == noteId), Reader.Of(http), cancellationToken));
     }
 
-    static async Task<IResult> CreateAsync(string slug, NewAnnotation input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<IResult> CreateAsync(string slug, NewAnnotation input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new Problems().Body(input.Body).Visibility(input.Visibility, out var visibility).MediaSeconds(input.MediaSeconds)
@@ -83,7 +83,7 @@ public static class AnnotationEndpoints
         }
         var anchor = TextAnchor.Of(note.PlainText, start, length);
         var now = clock.GetUtcNow();
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         var annotation = new Annotation
         {
             NoteId = note.Id, AuthorId = reader.Id!, Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start,
@@ -93,7 +93,7 @@ public static class AnnotationEndpoints
         db.Annotations.Add(annotation);
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, note.Id, cancellationToken);
-        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, DisplayNameClaims.Of(user), reader, [], note.PlainText));
+        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, DisplayNameClaims.Of(http.User), reader, [], note.PlainText));
     }
 
     /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.
@@ -103,12 +103,12 @@ public static class AnnotationEndpoints
             ? (start, input.Quote.Length)
             : Anchoring.FindSelection(text, input.Quote, input.Prefix ?? "", input.Suffix ?? "");
 
-    static async Task<IResult> ChangeAsync(Guid id, AnnotationChange change, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<IResult> ChangeAsync(Guid id, AnnotationChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return Results.NotFound();
@@ -148,11 +148,11 @@ public static class AnnotationEndpoints
         return Results.Ok((await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.Id == id), reader, cancellationToken)).Single());
     }
 
-    static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<IResult> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return Results.NotFound();
@@ -167,16 +167,16 @@ public static class AnnotationEndpoints
         return Results.NoContent();
     }
 
-    static async Task<IResult> ReplyAsync(Guid id, NewComment input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<IResult> ReplyAsync(Guid id, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (new Problems().Body(input.Body).Refusal is { } refusal)
         {
             return refusal;
         }
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id)).Select(a => new { a.NoteId, a.Visibility }).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).Select(a => new { a.NoteId, a.Visibility }).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return Results.NotFound();
@@ -190,16 +190,16 @@ public static class AnnotationEndpoints
         db.Comments.Add(reply);
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
-        return Results.Created($"/annotations/{id}", DiscussionViews.View(reply, DisplayNameClaims.Of(user), reader));
+        return Results.Created($"/annotations/{id}", DiscussionViews.View(reply, DisplayNameClaims.Of(http.User), reader));
     }
 
     /// Shared links to annotations the visitor may not see ask anonymous visitors to sign in first, and are
     /// not found for everyone else.
-    static async Task<IResult> OpenAsync(Guid id, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<IResult> OpenAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id))
+        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes)
             .Join(db.Notes.Where(n => n.DeletedAt == null), a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds })
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)

@@ -25,7 +25,7 @@ public static class CommentEndpoints
         one.MapDelete("", DeleteAsync).WithName("DeleteComment").WithSummary("Deletes a comment or reply: its author, editors and admins may.");
     }
 
-    static async Task<IResult> ListAsync(string slug, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<IResult> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
@@ -33,10 +33,10 @@ public static class CommentEndpoints
             return Results.NotFound();
         }
         var thread = db.Comments.Where(c => c.NoteId == noteId && c.AnnotationId == null);
-        return Results.Ok(await DiscussionViews.CommentsAsync(db, thread, Reader.Of(user), cancellationToken));
+        return Results.Ok(await DiscussionViews.CommentsAsync(db, thread, Reader.Of(http), cancellationToken));
     }
 
-    static async Task<IResult> CreateAsync(string slug, NewComment input, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<IResult> CreateAsync(string slug, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var visibility = AnnotationVisibility.Members;
@@ -54,21 +54,21 @@ public static class CommentEndpoints
         {
             return Results.NotFound();
         }
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         var now = clock.GetUtcNow();
         var comment = new Comment { NoteId = noteId, AuthorId = reader.Id!, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, noteId, cancellationToken);
-        return Results.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, DisplayNameClaims.Of(user), reader));
+        return Results.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, DisplayNameClaims.Of(http.User), reader));
     }
 
-    static async Task<IResult> ChangeAsync(Guid id, CommentChange change, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<IResult> ChangeAsync(Guid id, CommentChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations).SingleOrDefaultAsync(cancellationToken);
+        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
         {
             return Results.NotFound();
@@ -92,11 +92,11 @@ public static class CommentEndpoints
         return Results.Ok(DiscussionViews.View(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken), reader));
     }
 
-    static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<IResult> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(user);
+        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations).SingleOrDefaultAsync(cancellationToken);
+        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
         {
             return Results.NotFound();

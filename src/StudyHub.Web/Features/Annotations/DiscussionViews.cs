@@ -23,7 +23,7 @@ public static class DiscussionViews
     public static async Task<List<AnnotationView>> AnnotationsAsync(StudyHubDbContext db, IQueryable<Annotation> annotations, Reader reader,
         CancellationToken cancellationToken)
     {
-        var rows = await reader.Visible(annotations).OrderBy(a => a.Start).ThenBy(a => a.CreatedAt)
+        var rows = await reader.Visible(annotations, db.Notes).OrderBy(a => a.Start).ThenBy(a => a.CreatedAt)
             .Join(db.Users, a => a.AuthorId, u => u.Id, (a, u) => new { Annotation = a, Author = u.DisplayName })
             .ToListAsync(cancellationToken);
         var noteIds = rows.Select(r => r.Annotation.NoteId).Distinct().ToList();
@@ -37,7 +37,7 @@ public static class DiscussionViews
     public static async Task<List<CommentView>> CommentsAsync(StudyHubDbContext db, IQueryable<Comment> comments, Reader reader,
         CancellationToken cancellationToken)
     {
-        var rows = await reader.Visible(comments, db.Annotations).OrderBy(c => c.CreatedAt)
+        var rows = await reader.Visible(comments, db.Annotations, db.Notes).OrderBy(c => c.CreatedAt)
             .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new { Comment = c, Author = u.DisplayName })
             .ToListAsync(cancellationToken);
         return rows.Select(r => View(r.Comment, r.Author, reader)).ToList();

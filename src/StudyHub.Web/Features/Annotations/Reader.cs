@@ -1,15 +1,22 @@
 using System.Security.Claims;
+using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Annotations;
 
 /// Who is asking, as the discussion rules see them. Every rule about who sees or changes an annotation or a
 /// comment lives here, and is applied on the server to every request.
-public sealed record Reader(string? Id, bool Moderates)
+public sealed record Reader(string? Id, bool Member, bool Moderates)
 {
-    public static Reader Of(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
-        ? new Reader(user.FindFirstValue(ClaimTypes.NameIdentifier), user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin))
-        : new Reader(null, false);
+    public static readonly Reader Nobody = new(null, false, false);
+
+    /// Member as Membership read it for this request, so an account without the role (or whose role was taken away)
+    /// is not one, whatever its cookie says.
+    public static Reader Of(HttpContext http) => http.User.Identity?.IsAuthenticated == true
+        ? new Reader(http.User.FindFirstValue(ClaimTypes.NameIdentifier), ReadAccess.Of(http).Member,
+            http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin))
+        : Nobody;
 
     public bool SignedIn => Id is not null;
 
@@ -21,32 +28,35 @@ public sealed record Reader(string? Id, bool Moderates)
 
     public bool MayResolve(string authorId) => authorId == Id || Moderates;
 
-    /// Public to everybody, members' to anyone signed in, private to their author only; hidden ones to their
-    /// author and the moderators.
-    public IQueryable<Annotation> Visible(IQueryable<Annotation> annotations)
+    /// Public to everybody, members' to members, private to their author only (each sees their own); hidden ones to their
+    /// author and the moderators. Only on notes the reader may read: pass the context's Notes, whose query filter
+    /// knows (ReadAccess), so that an id alone opens nothing of a members-only note.
+    public IQueryable<Annotation> Visible(IQueryable<Annotation> annotations, IQueryable<Note> notes)
     {
+        annotations = annotations.Where(a => notes.Any(n => n.Id == a.NoteId));
         if (Id is null)
         {
             return annotations.Where(a => a.Visibility == AnnotationVisibility.Public && a.HiddenAt == null);
         }
-        var (me, moderates) = (Id, Moderates);
-        return annotations.Where(a => (a.Visibility != AnnotationVisibility.OnlyMe || a.AuthorId == me)
+        var (me, member, moderates) = (Id, Member, Moderates);
+        return annotations.Where(a => (a.Visibility == AnnotationVisibility.Public || a.AuthorId == me || (member && a.Visibility == AnnotationVisibility.Members))
             && (a.HiddenAt == null || a.AuthorId == me || moderates));
     }
 
-    /// A note comment by its own visibility, a reply by its annotation's.
-    public IQueryable<Comment> Visible(IQueryable<Comment> comments, IQueryable<Annotation> annotations)
+    /// A note comment by its own visibility, a reply by its annotation's; on notes the reader may read.
+    public IQueryable<Comment> Visible(IQueryable<Comment> comments, IQueryable<Annotation> annotations, IQueryable<Note> notes)
     {
-        var visibleAnnotations = Visible(annotations);
+        var visibleAnnotations = Visible(annotations, notes);
+        comments = comments.Where(c => notes.Any(n => n.Id == c.NoteId));
         if (Id is null)
         {
             return comments.Where(c => c.HiddenAt == null && (c.AnnotationId == null
                 ? c.Visibility == AnnotationVisibility.Public
                 : visibleAnnotations.Any(a => a.Id == c.AnnotationId)));
         }
-        var (me, moderates) = (Id, Moderates);
+        var (me, member, moderates) = (Id, Member, Moderates);
         return comments.Where(c => (c.HiddenAt == null || c.AuthorId == me || moderates) && (c.AnnotationId == null
-            ? c.Visibility != AnnotationVisibility.OnlyMe || c.AuthorId == me
+            ? c.Visibility == AnnotationVisibility.Public || c.AuthorId == me || (member && c.Visibility == AnnotationVisibility.Members)
             : visibleAnnotations.Any(a => a.Id == c.AnnotationId)));
     }
 }
