@@ -5,7 +5,8 @@ using StudyHub.Benchmarks;
 switch (args)
 {
     case ["generate-vault", var folder, .. var options]:
-        VaultGenerator.Write(folder, notes: IntOption(options, "--notes", 10_000), seed: IntOption(options, "--seed", 1));
+        VaultGenerator.Write(folder, notes: IntOption(options, "--notes", 10_000), seed: IntOption(options, "--seed", 1),
+            largeNoteBytes: IntOption(options, "--large-note-bytes", 0));
         Console.WriteLine($"Wrote a generated vault to {folder}");
         break;
     case ["import-throughput", var vault, .. var options]:
@@ -16,6 +17,9 @@ switch (args)
         break;
     case ["search-latency", var app, .. var options]:
         await SearchLatency.RunAsync(new Uri(app), requests: IntOption(options, "--requests", 400));
+        break;
+    case ["large-note-cost", var app, .. var options]:
+        await LargeNoteCost.RunAsync(new Uri(app), requests: IntOption(options, "--requests", 20));
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);

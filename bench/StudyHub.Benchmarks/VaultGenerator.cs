@@ -21,7 +21,11 @@ public static class VaultGenerator
         "LLaMA", "BLIP-2", "CLIP", "Flamingo", "transformer", "modality", "caption", "retrieval", "contrastive", "zero-shot",
     ];
 
-    public static void Write(string folder, int notes, int seed)
+    /// The one note of <paramref name="largeNoteBytes"/> (when above 0), a transcript whose every paragraph says
+    /// "verbatim": the only note with that word, for timing a search that finds the largest note against one that does not.
+    public const string LargeNoteAddress = "bench/transcripts/lecture-transcript";
+
+    public static void Write(string folder, int notes, int seed, long largeNoteBytes = 0)
     {
         var random = new Random(seed);
         Directory.CreateDirectory(folder);
@@ -32,6 +36,23 @@ public static class VaultGenerator
             Directory.CreateDirectory(subfolder);
             File.WriteAllText(Path.Combine(subfolder, titles[i] + ".md"), Note(i, titles, random), new UTF8Encoding(false));
         }
+        if (largeNoteBytes > 0)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "Transcripts"));
+            File.WriteAllText(Path.Combine(folder, "Transcripts", "Lecture transcript.md"), LargeNote(largeNoteBytes, titles, random), new UTF8Encoding(false));
+        }
+    }
+
+    /// Paragraphs of the other notes' words, with links and times, up to the size asked for (in UTF-8 bytes; all ASCII).
+    static string LargeNote(long bytes, string[] titles, Random random)
+    {
+        var text = new StringBuilder("# Lecture transcript\n\n");
+        for (var minute = 0; text.Length < bytes; minute++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"At {minute / 60}:{minute % 60:D2}:00, verbatim: ").Append(Sentence(random)).Append(' ')
+                .Append(Sentence(random)).Append(CultureInfo.InvariantCulture, $" See [[{titles[random.Next(titles.Length)]}]].\n\n");
+        }
+        return text.ToString(0, (int)bytes);
     }
 
     static string Note(int index, string[] titles, Random random)

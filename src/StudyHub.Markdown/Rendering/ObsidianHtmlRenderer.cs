@@ -197,6 +197,15 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
             return;
         }
 
+        // The output is the whole page's, embeds included: a page holds at most this much plus the last note it embeds.
+        if (Output.Length >= Options.MaxLengthForEmbeds)
+        {
+            Write("<span class=\"embed-notice\" data-target=\"").WriteEscape(link.Target).Write("\">Not embedded, the page is long enough already: ");
+            HtmlWikiLinkRenderer.WriteNoteLink(this, link);
+            Write("</span>");
+            return;
+        }
+
         var note = Context.LoadNoteForEmbed(link.Target);
         if (note is null)
         {

@@ -34,7 +34,7 @@ public sealed class BadInputTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     }
 
     [Fact]
-    public async Task ATwentyMegabyteNoteImports()
+    public async Task ATwentyMegabyteNoteIsLeftOutAndTheReportSaysItsSizeAndTheLimit()
     {
         var paragraph = "A long lecture transcript line with [[Links]] and ==marks== at 12:34.\n\n";
         var big = new StringBuilder(21_000_000);
@@ -42,13 +42,17 @@ public sealed class BadInputTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         {
             big.Append(paragraph);
         }
-        using var vault = new TempVault("huge").Write("Transcript.md", big.ToString());
+        using var vault = new TempVault("huge").Write("Transcript.md", big.ToString()).Write("Links.md", "# Links\n\nStill here.");
 
         var report = await app.ImportVaultAsync(vault.Root);
 
         Assert.Equal(1, report.NotesAdded);
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal("Transcript.md", warning.Path);
+        Assert.StartsWith("Not imported: the note is 19.1 MB (20,000,061 bytes), over the limit of 4 MB for one note (Import:Limits:MaxNoteBytes).",
+            warning.Message, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
-        Assert.True(await db.Notes.Where(n => n.Vault.Name == "huge").Select(n => n.Markdown.Length).SingleAsync() >= 20_000_000);
+        Assert.Equal(["Links.md"], await db.Notes.Where(n => n.Vault.Name == "huge").Select(n => n.Path).ToListAsync());
     }
 
     [Theory]

@@ -631,7 +631,7 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("setweight(to_tsvector('studyhub', \"Title\"), 'A') ||\nsetweight(to_tsvector('studyhub', studyhub_join(\"Aliases\")), 'A') ||\nsetweight(to_tsvector('studyhub', \"HeadingsText\"), 'B') ||\nsetweight(to_tsvector('studyhub', studyhub_join(\"Tags\")), 'B') ||\nsetweight(to_tsvector('studyhub', \"PlainText\"), 'C')", true);
+                        .HasComputedColumnSql("setweight(to_tsvector('studyhub', \"Title\"), 'A') ||\nsetweight(to_tsvector('studyhub', studyhub_join(\"Aliases\")), 'A') ||\nsetweight(to_tsvector('studyhub', \"HeadingsText\"), 'B') ||\nsetweight(to_tsvector('studyhub', studyhub_join(\"Tags\")), 'B') ||\nsetweight(to_tsvector('studyhub', left(\"PlainText\", 100000)), 'C')", true);
 
                     b.Property<string>("Slug")
                         .IsRequired()

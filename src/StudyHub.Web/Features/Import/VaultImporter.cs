@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -160,8 +161,13 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     List<SourceNote> ReadNotes(IEnumerable<VaultFile> files, ImportReport report)
     {
         // Parsing is pure and the pipeline thread-safe, so notes parse on every core.
+        var maxNoteBytes = limits.Value.MaxNoteBytes;
         var read = files.Where(f => IsNote(f.Path)).AsParallel().AsOrdered().Select(file =>
         {
+            if (file.Content.Length > maxNoteBytes)
+            {
+                return (Note: (SourceNote?)null, Warnings: (IEnumerable<ImportWarning>)[new ImportWarning(file.Path, null, TooLongNote(file.Content.Length, maxNoteBytes))]);
+            }
             if (LooksBinary(file.Content))
             {
                 return (Note: (SourceNote?)null, Warnings: (IEnumerable<ImportWarning>)[new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text.")]);
@@ -182,6 +188,16 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         return read.Select(r => r.Note).OfType<SourceNote>().ToList();
     }
+
+    /// Left out whole rather than cut short: a cut note would read as complete, end mid-sentence without saying so, and
+    /// orphan the annotations on its end; left out, the report says what to do and an earlier version's annotations wait for it.
+    static string TooLongNote(long bytes, long maxBytes) => string.Create(CultureInfo.InvariantCulture,
+        $"Not imported: the note is {Size(bytes)} ({bytes:N0} bytes), over the limit of {Size(maxBytes)} for one note (Import:Limits:MaxNoteBytes). "
+        + $"Split it into smaller notes, or ask an admin to raise the limit; if it was imported before, it is removed until it fits.");
+
+    static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 
     static async Task<List<ImportedNote>> MatchNotesAsync(StudyHubDbContext db, Vault vault, List<SourceNote> sources, ImportReport report,
         NewRows inserts, DateTimeOffset now, CancellationToken cancellationToken)

@@ -13,6 +13,10 @@ public sealed class ImportLimits
 {
     public int MaxEntries { get; set; } = 50_000;
     public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+    /// The largest note (.md file) imported. A note's text is rendered, stored several times over (markdown, HTML,
+    /// text, revisions) and sent whole with its page, where attachments are only stored and streamed; a longer note
+    /// is left out with a warning saying so (docs/architecture.md, "Import").
+    public long MaxNoteBytes { get; set; } = 4L * 1024 * 1024;
     public long MaxTotalBytes { get; set; } = 2L * 1024 * 1024 * 1024;
     /// The largest zip the web import accepts, checked while it streams in.
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Vaults;
 
 namespace StudyHub.Web.Features.Notes;
@@ -65,14 +66,15 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.HasIndex(n => n.Tags).HasMethod("gin");
         note.HasIndex(n => n.Aliases).HasMethod("gin");
         // Weighted so that a match in a title or alias ranks above one in a heading or tag, above the body.
-        // Kept in the row (STORAGE MAIN, set in a migration): search reads it for every matching note.
+        // Kept in the row (STORAGE MAIN, set in a migration): search reads it for every matching note. Only the
+        // searched start of the body goes in (NoteSearch.SearchedCharacters), so one long note costs what any other does.
         note.Property(n => n.SearchVector).HasComputedColumnSql(
-            """
+            $"""
             setweight(to_tsvector('studyhub', "Title"), 'A') ||
             setweight(to_tsvector('studyhub', studyhub_join("Aliases")), 'A') ||
             setweight(to_tsvector('studyhub', "HeadingsText"), 'B') ||
             setweight(to_tsvector('studyhub', studyhub_join("Tags")), 'B') ||
-            setweight(to_tsvector('studyhub', "PlainText"), 'C')
+            setweight(to_tsvector('studyhub', left("PlainText", {NoteSearch.SearchedCharacters})), 'C')
             """, stored: true);
         note.HasIndex(n => n.SearchVector).HasMethod("gin");
         note.HasIndex(n => n.Title).HasMethod("gin").HasOperators("gin_trgm_ops");

@@ -31,6 +31,11 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int
 /// Full-text search over the notes' weighted search vector (title and aliases, then headings and tags, then body).
 public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> contexts)
 {
+    /// How much of a note's text search reads: what feeds its search vector, and what its snippet is cut from (ts_headline
+    /// parses all it is given, about 3 s for a 20 MB note). A search vector records word positions only up to 16,383,
+    /// about this many characters of prose, and cannot exceed 1 MB, which a few MB of distinct words would.
+    public const int SearchedCharacters = 100_000;
+
     public async Task<SearchResults> FindAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var narrowed = query.Vault is not null || query.Tag is not null || query.Kind is not null;
@@ -68,7 +73,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
             )
             SELECT n."Title", n."Address", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."FrontMatter", n."Tags") AS "Kind",
                    (SELECT count(*) FROM matches) AS "Total",
-                   ts_headline('studyhub', translate(n."PlainText", {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
+                   ts_headline('studyhub', translate(left(n."PlainText", {SearchedCharacters}), {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
             FROM (
                 SELECT "Id", "Title", query, rank, named FROM matches
                 ORDER BY named DESC, rank DESC NULLS LAST, "Title"

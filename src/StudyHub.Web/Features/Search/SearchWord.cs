@@ -33,7 +33,11 @@ public static class SearchWords
     /// Only words of letters, 3 to 40 of them: numbers and fragments make poor corrections.
     public static async Task RefreshAsync(StudyHubDbContext db, Guid vaultId, CancellationToken cancellationToken)
     {
-        var notes = $"""SELECT to_tsvector('simple', "Title" || ' ' || "PlainText") FROM "Notes" WHERE "VaultId" = '{vaultId}' AND "DeletedAt" IS NULL""";
+        // Words past what search reads (NoteSearch.SearchedCharacters) would suggest searches that find nothing.
+        var notes = $"""
+            SELECT to_tsvector('simple', "Title" || ' ' || left("PlainText", {NoteSearch.SearchedCharacters}))
+            FROM "Notes" WHERE "VaultId" = '{vaultId}' AND "DeletedAt" IS NULL
+            """;
         await db.Database.ExecuteSqlAsync($"""
             WITH wanted AS MATERIALIZED (
                 SELECT word AS "Word", ndoc AS "Notes" FROM ts_stat({notes})
