@@ -13,6 +13,8 @@ public static class ImportExtensions
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection("Import:Limits"));
         builder.Services.AddSingleton<ImportVersion>();
         builder.Services.AddTransient<VaultImporter>();
+        builder.Services.Configure<FailedUploadOptions>(builder.Configuration.GetSection("Import:FailedUploads"));
+        builder.Services.AddTransient<FailedImports>();
         builder.Services.AddHostedService<SampleVaultImport>();
     }
 }
