@@ -208,6 +208,41 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(Page.Locator("mark.annotation-highlight")).ToHaveCountAsync(1);
     });
 
+    [Fact]
+    public Task DiscussionDatesReadLikeThePagesRelativeWhenRecent() => JourneyAsync(nameof(DiscussionDatesReadLikeThePagesRelativeWhenRecent), async () =>
+    {
+        await App.CreateUserAsync("dated@example.org");
+        await SignInAsync(Page, "dated@example.org");
+        await Page.GotoAsync(Lecture);
+        await Page.GetByLabel("Comment on this note").FillAsync("Written a moment ago.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
+
+        var written = Page.Locator(".comment", new() { HasText = "Written a moment ago." }).Locator(".discussion-meta time");
+        await Expect(written).ToHaveTextAsync("just now");
+        await Expect(written).ToHaveAttributeAsync("title", ExactTime());
+        // The sample vault was imported when this suite started.
+        var updated = Page.Locator(".note-meta time");
+        await Expect(updated).ToHaveTextAsync(new Regex(@"^(just now|\d+ (minute|hour)s? ago)$"));
+        await Expect(updated).ToHaveAttributeAsync("title", ExactTime());
+
+        var contexts = App.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>();
+        foreach (var (at, reads) in new[] { (DateTimeOffset.UtcNow.AddDays(-1), "yesterday"), (new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero), "14 Mar 2026") })
+        {
+            await using (var db = await contexts.CreateDbContextAsync())
+            {
+                await db.Comments.Where(c => c.Body == "Written a moment ago.")
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, at).SetProperty(c => c.UpdatedAt, at));
+            }
+            await Page.ReloadAsync();
+            await Expect(written).ToHaveTextAsync(reads);
+            await Expect(written).ToHaveAttributeAsync("datetime", new Regex($"^{at.UtcDateTime:yyyy-MM-dd}T"));
+        }
+    });
+
+    /// The exact moment in an element's title: "4 Dec 2026, 15:28" and the time zone.
+    [GeneratedRegex(@"^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}, \d{2}:\d{2} \S+$")]
+    private static partial Regex ExactTime();
+
     static async Task UseYouTubeStandInAsync(IPage page) =>
         await page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));
 

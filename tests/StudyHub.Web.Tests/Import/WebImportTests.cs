@@ -139,7 +139,7 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
 
         var list = await client.GetStringAsync(new Uri("/admin/imports", UriKind.Relative));
         var newest = list[list.IndexOf("<tbody>", StringComparison.Ordinal)..];
-        Assert.Matches($"""^<tbody>\s*<tr>\s*<td><a href="{reportUrl}">[^<]+</a></td>\s*<td>uploaded</td>\s*<td class="import-source">My lectures.zip, uploaded by editor@example.org</td>\s*<td>2</td>\s*<td>0</td>\s*<td>0</td>\s*<td>1</td>\s*<td>1</td>""", newest);
+        Assert.Matches($"""^<tbody>\s*<tr>\s*<td><a href="{reportUrl}"><time [^>]+>[^<]+</time></a></td>\s*<td>uploaded</td>\s*<td class="import-source">My lectures.zip, uploaded by editor@example.org</td>\s*<td>2</td>\s*<td>0</td>\s*<td>0</td>\s*<td>1</td>\s*<td>1</td>""", newest);
         Assert.Contains("<option value=\"uploaded\">", list, StringComparison.Ordinal);
     }
 

@@ -540,6 +540,9 @@ namespace StudyHub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -549,6 +552,9 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("jsonb");
+
+                    b.Property<Guid?>("RetriedAs")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -35,7 +35,8 @@ public static class ImportEndpoints
 
     static async Task<Results<Created<ImportCreated>, ProblemHttpResult>> UploadAsync(HttpContext http, ClaimsPrincipal user,
         IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportLimits> limits, RunningImports running,
-        VaultImporter importer, IDbContextFactory<StudyHubDbContext> contexts, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+        VaultImporter importer, IDbContextFactory<StudyHubDbContext> contexts, FailedImports failures, IHostApplicationLifetime lifetime,
+        ILoggerFactory loggers)
     {
         // The token must come in the header: looking for it in the form would read, and buffer, the whole upload first.
         if (!http.Request.Headers.ContainsKey(antiforgeryOptions.Value.HeaderName!) || !await antiforgery.IsRequestValidAsync(http))
@@ -102,10 +103,14 @@ public static class ImportEndpoints
             {
                 // The import finishes even if the uploader closes the tab; its report waits in the list.
                 // REVIEW: VaultSource holds the unpacked files in memory (up to Import:Limits:MaxTotalBytes), as for the command line.
-                var report = await importer.ImportAsync(upload.Path, vault, origin, lifetime.ApplicationStopping);
+                var (runId, report) = await failures.ImportAsync(upload.Path, vault, origin, started, lifetime.ApplicationStopping);
+                var address = $"/admin/imports/{runId}";
+                if (report is null)
+                {
+                    return Problem(StatusCodes.Status500InternalServerError, $"{FailedImports.Problem} Its report can run it again.", address);
+                }
                 logger.LogInformation("Imported {Origin}: {Report}", origin, report);
-                var address = $"/admin/imports/{report.RunId}";
-                return TypedResults.Created(address, new ImportCreated(report.RunId, address));
+                return TypedResults.Created(address, new ImportCreated(runId, address));
             }
             catch (VaultRejectedException rejected)
             {

@@ -14,6 +14,8 @@ public static class ImportExtensions
         builder.Services.AddSingleton<ImportVersion>();
         builder.Services.AddTransient<VaultImporter>();
         builder.Services.AddSingleton<RunningImports>();
+        builder.Services.Configure<FailedUploadOptions>(builder.Configuration.GetSection("Import:FailedUploads"));
+        builder.Services.AddTransient<FailedImports>();
         builder.Services.AddHostedService<SampleVaultImport>();
     }
 }

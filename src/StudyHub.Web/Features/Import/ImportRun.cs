@@ -20,6 +20,13 @@ public sealed class ImportRun
 
     /// Why nothing was imported, in the uploader's words; null when the import went through.
     public string? Problem { get; set; }
+
+    /// The upload was accepted but its import broke off with an error, rather than being refused for what the zip
+    /// holds: the same zip may well import when run again, so it is kept for a while (FailedImports).
+    public bool Failed { get; set; }
+
+    /// The run that retried this failed one; FailedImports.Retrying while that retry is under way.
+    public Guid? RetriedAs { get; set; }
 }
 
 sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>

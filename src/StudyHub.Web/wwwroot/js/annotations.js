@@ -286,7 +286,7 @@
         function meta(entry, extra = []) {
             return element("p", { className: "discussion-meta" },
                 element("span", { className: "discussion-author", textContent: entry.author }),
-                element("time", { dateTime: entry.createdAt, textContent: new Date(entry.createdAt).toLocaleString() }),
+                window.StudyHubWhen.element(entry.createdAt),
                 entry.updatedAt !== entry.createdAt ? element("span", { textContent: "edited" }) : null,
                 element("span", { className: "discussion-badge", textContent: visibilityNames[entry.visibility] ?? entry.visibility }),
                 entry.hidden ? element("span", { className: "discussion-badge", textContent: "hidden" }) : null,

@@ -59,16 +59,24 @@
                 location.assign(request.response.report);
                 return;
             }
+            // A refused or failed import has a report, which says what to do next (fix the file, or retry).
+            const report = request.response?.report;
             fail(request.response?.detail ?? {
                 401: "Your session has ended. Sign in again, then upload.",
                 403: "Only editors and admins may import vaults.",
                 413: `The zip is over the upload limit of ${megabytes(maxBytes)}.`,
-            }[request.status] ?? `The import failed (HTTP ${request.status}). Nothing was changed.`);
+            }[request.status] ?? `The import failed (HTTP ${request.status}). Nothing was changed.`, report);
         });
         request.addEventListener("error", () => fail("The upload was interrupted. Check the connection and try again."));
 
-        function fail(message) {
+        function fail(message, report) {
             problem.textContent = message;
+            if (report) {
+                const link = document.createElement("a");
+                link.href = report;
+                link.textContent = "Open its report";
+                problem.append(" ", link);
+            }
             status.textContent = "";
             progress.hidden = true;
             button.disabled = false;
