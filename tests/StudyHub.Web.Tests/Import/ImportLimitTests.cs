@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -47,7 +46,7 @@ public sealed class ImportLimitTests(ImportLimitTests.LimitedApp app) : IClassFi
         using var editor = await ClientAsync("editor@example.org");
         using var admin = await ClientAsync("admin@example.org");
         var held = new HeldContent(ZipOf(Notes(3)));
-        var first = PostAsync(editor, held, newVault: "first");
+        var first = VaultUpload.PostAsync(editor, held, newVault: "first");
         try
         {
             Assert.Same(held.Sending.Task, await Task.WhenAny(held.Sending.Task, first));
@@ -190,15 +189,8 @@ public sealed class ImportLimitTests(ImportLimitTests.LimitedApp app) : IClassFi
         return client;
     }
 
-    static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, string newVault) => PostAsync(client, new ByteArrayContent(zip), newVault);
-
-    static async Task<HttpResponseMessage> PostAsync(HttpClient client, HttpContent zip, string newVault)
-    {
-        using var form = new MultipartFormDataContent { { new StringContent(newVault), "newVault" } };
-        zip.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(zip, "zip", "vault.zip");
-        return await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
-    }
+    static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, string newVault) =>
+        VaultUpload.PostAsync(client, new ByteArrayContent(zip), newVault: newVault);
 
     static async Task<string> DetailAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;

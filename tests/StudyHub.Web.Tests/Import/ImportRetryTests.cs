@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -167,15 +166,8 @@ public sealed class ImportRetryTests(ImportRetryTests.FailingImportApp app) : IC
         return client;
     }
 
-    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string zipPath, string newVault)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(newVault), "newVault");
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(zipPath));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "zip", "vault.zip");
-        return await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
-    }
+    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string zipPath, string newVault) =>
+        await VaultUpload.PostAsync(client, new ByteArrayContent(await File.ReadAllBytesAsync(zipPath)), newVault: newVault);
 
     static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -310,20 +309,8 @@ public sealed class WebImportTests(WebImportTests.ImportingApp app) : IClassFixt
     static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string zipPath, string? vault = null, string? newVault = null,
         string fileName = "vault.zip", bool withoutContentLength = false)
     {
-        using var form = new MultipartFormDataContent();
-        if (vault is not null)
-        {
-            form.Add(new StringContent(vault), "vault");
-        }
-        if (newVault is not null)
-        {
-            form.Add(new StringContent(newVault), "newVault");
-        }
         var bytes = await File.ReadAllBytesAsync(zipPath);
-        HttpContent file = withoutContentLength ? new UnknownLengthContent(bytes) : new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "zip", fileName);
-        return await client.PostAsync(new Uri("/api/imports", UriKind.Relative), form);
+        return await VaultUpload.PostAsync(client, withoutContentLength ? new UnknownLengthContent(bytes) : new ByteArrayContent(bytes), vault, newVault, fileName);
     }
 
     static async Task<string> DetailAsync(HttpResponseMessage response) => (await ProblemAsync(response)).GetProperty("detail").GetString()!;
