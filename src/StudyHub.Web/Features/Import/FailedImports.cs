@@ -132,10 +132,13 @@ public sealed class FailedImports(VaultImporter importer, IDbContextFactory<Stud
             }
             var kept = Directory.CreateDirectory(options.Value.Folder).EnumerateFiles("*.zip").OrderBy(f => f.LastWriteTimeUtc).ToList();
             var total = kept.Sum(f => f.Length);
-            foreach (var old in kept.Where(old => Expired(old) || total + size > limit))
+            foreach (var old in kept)
             {
-                total -= old.Length;
-                old.Delete();
+                if (Expired(old) || total + size > limit)
+                {
+                    total -= old.Length;
+                    old.Delete();
+                }
             }
             var path = PathOf(runId);
             File.Move(zip, path, overwrite: true);
