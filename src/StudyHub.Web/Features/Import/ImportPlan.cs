@@ -39,6 +39,8 @@ public sealed class ImportPlan
 
     /// Complete once Derive has been enumerated: links and times to copy in place of the stored ones of
     /// ReplacedLinksOf and ReplacedTimesOf, and the notes whose text changed (their annotations move).
+    /// REVIEW: filled by a lazy enumeration rather than returned, so that the writer copies new notes in while
+    /// the next ones render (the import benchmark's overlap); the writer and the tests enumerate it once, whole.
     public List<NoteLink> Links { get; } = [];
     public List<Guid> ReplacedLinksOf { get; } = [];
     public List<NoteTimestamp> Times { get; } = [];

@@ -42,7 +42,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == name, cancellationToken);
         if (vault is null)
         {
-            vault = new Vault { Name = name, Slug = ImportPlan.UniqueSlug(name, await db.Vaults.Select(v => v.Slug).ToHashSetAsync(cancellationToken)), CreatedAt = started, LastImportedAt = started };
+            var slug = ImportPlan.UniqueSlug(name, await db.Vaults.Select(v => v.Slug).ToHashSetAsync(cancellationToken));
+            vault = new Vault { Name = name, Slug = slug, CreatedAt = started, LastImportedAt = started };
             db.Vaults.Add(vault);
             // New notes are copied in while they are rendered, before the other changes are saved: their vault must exist by then.
             await db.SaveChangesAsync(cancellationToken);
