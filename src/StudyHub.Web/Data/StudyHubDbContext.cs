@@ -66,7 +66,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
         // Every query for notes, in every feature, leaves out removed notes and what the reader may not read
-        // (ReadAccess.MayRead). Raw SQL cannot see these filters and checks ReaderIsMember itself.
+        // (ReadAccess.MayRead). Raw SQL cannot see these filters and reads notes through studyhub_readable_notes.
         builder.Entity<Note>()
             .HasQueryFilter(NoteFilters.NotDeleted, n => n.DeletedAt == null)
             .HasQueryFilter(NoteFilters.Readable, n => !n.Vault.MembersOnly || ReaderIsMember || n.Id == SharedNoteId);
