@@ -77,17 +77,17 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Im
 
     async Task<GraphInput> LoadAsync(bool members, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Built for an audience, not for whoever happens to ask first, so the reader's own filter is set aside.
-        var visible = db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null && (members || !n.Vault.MembersOnly));
-        var notes = await visible
+        // Built for an audience, not for whoever happens to ask first: members, or everyone else (a share link opens one
+        // note, it does not add it to the graph).
+        await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAs(new ReadAccess(members, null));
+        var notes = await db.Notes
             .Select(n => new GraphNote(n.Slug, n.Address, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.FrontMatter, n.Html))
             .ToListAsync(cancellationToken);
         var links = await (
             from link in db.NoteLinks
-            join source in visible on link.NoteId equals source.Id
+            join source in db.Notes on link.NoteId equals source.Id
             where !link.IsAttachment && link.TargetText != ""
-            from target in visible.Where(t => t.Id == link.TargetNoteId).DefaultIfEmpty()
+            from target in db.Notes.Where(t => t.Id == link.TargetNoteId).DefaultIfEmpty()
             select new GraphLink(source.Slug, target != null ? target.Slug : link.TargetSlug, link.TargetText, link.IsEmbed))
             .ToListAsync(cancellationToken);
         var corrections = await db.ConceptCorrections.ToListAsync(cancellationToken);

@@ -32,7 +32,7 @@ sealed class SampleVaultImport(IDbContextFactory<StudyHubDbContext> contexts, Va
         }
         await using (var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem())
         {
-            if (await db.Notes.AnyAsync(cancellationToken))
+            if (await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).AnyAsync(cancellationToken))
             {
                 return;
             }

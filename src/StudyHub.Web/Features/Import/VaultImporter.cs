@@ -202,10 +202,10 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     static async Task<List<ImportedNote>> MatchNotesAsync(StudyHubDbContext db, Vault vault, List<SourceNote> sources, ImportReport report,
         NewRows inserts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var existing = await db.Notes.Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
+        var existing = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
         var byPath = existing.ToDictionary(n => n.Path, StringComparer.Ordinal);
         var retired = await db.NoteSlugHistory.ToListAsync(cancellationToken);
-        var takenSlugs = (await db.Notes.Select(n => n.Slug).ToListAsync(cancellationToken)).Concat(retired.Select(r => r.Slug)).ToHashSet();
+        var takenSlugs = (await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Select(n => n.Slug).ToListAsync(cancellationToken)).Concat(retired.Select(r => r.Slug)).ToHashSet();
         var sourcePaths = sources.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
 
         // A live note whose path is gone and whose exact content appears at a new path was renamed.

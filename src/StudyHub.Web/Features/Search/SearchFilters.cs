@@ -15,18 +15,17 @@ public sealed record SearchFilters(IReadOnlyList<VaultChoice> Vaults, IReadOnlyL
 
     public static async Task<SearchFilters> LoadAsync(IDbContextFactory<StudyHubDbContext> contexts, IMemoryCache cache, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var member = db.ReaderIsMember;
         // Members see the vaults and kinds of members-only vaults too; everyone else shares the public list.
-        return (await cache.GetOrCreateAsync((typeof(SearchFilters), member), async entry =>
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ReadingAs(db.Access.Listing);
+        return (await cache.GetOrCreateAsync((typeof(SearchFilters), db.ReaderIsMember), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Freshness;
-            var vaults = await db.Vaults.Where(v => (!v.MembersOnly || member) && db.Notes.IgnoreQueryFilters().Any(n => n.VaultId == v.Id && n.DeletedAt == null))
+            var vaults = await db.Vaults.Where(v => db.Notes.Any(n => n.VaultId == v.Id))
                 .OrderBy(v => v.Name).Select(v => new VaultChoice(v.Name, v.Slug)).ToListAsync(cancellationToken);
             var kinds = await db.Database.SqlQuery<string>($"""
                 SELECT DISTINCT studyhub_note_kind(n."FrontMatter", n."Tags") AS "Value"
-                FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId"
-                WHERE n."DeletedAt" IS NULL AND (NOT v."MembersOnly" OR {member})
+                FROM studyhub_readable_notes({db.ReaderIsMember}) n
                 """).Where(k => k != null).OrderBy(k => k).ToListAsync(cancellationToken);
             return new SearchFilters(vaults, kinds);
         }))!;

@@ -9,9 +9,10 @@ public sealed record VaultDeletion(int Notes, int Files, int Annotations, int Co
 {
     public static async Task<VaultDeletion> OfAsync(StudyHubDbContext db, Guid vaultId, CancellationToken cancellationToken)
     {
-        var notes = db.Notes.Where(n => n.VaultId == vaultId);
+        // Removed notes go too, with their discussion and share links; only live ones are counted as notes.
+        var notes = db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vaultId);
         return new VaultDeletion(
-            await notes.CountAsync(n => n.DeletedAt == null, cancellationToken),
+            await db.Notes.CountAsync(n => n.VaultId == vaultId, cancellationToken),
             await db.Attachments.CountAsync(a => a.VaultId == vaultId, cancellationToken),
             await db.Annotations.CountAsync(a => notes.Any(n => n.Id == a.NoteId), cancellationToken),
             await db.Comments.CountAsync(c => notes.Any(n => n.Id == c.NoteId), cancellationToken),
