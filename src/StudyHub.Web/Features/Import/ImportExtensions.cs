@@ -11,7 +11,6 @@ public static class ImportExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ObsidianMarkdown());
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection("Import:Limits"));
-        builder.Services.AddSingleton<ImportVersion>();
         builder.Services.AddTransient<VaultImporter>();
         builder.Services.AddSingleton<RunningImports>();
         builder.Services.Configure<FailedUploadOptions>(builder.Configuration.GetSection("Import:FailedUploads"));

@@ -12,6 +12,7 @@ using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Features.Video;
+using StudyHub.Web.Infrastructure;
 using MediaKind = StudyHub.Markdown.MediaKind;
 using NoteLink = StudyHub.Web.Features.Notes.NoteLink;
 using NoteTimestamp = StudyHub.Web.Features.Notes.NoteTimestamp;
@@ -23,7 +24,7 @@ namespace StudyHub.Web.Features.Import;
 /// get a new revision, unchanged ones are left alone, renamed ones keep their identity, and deleted ones
 /// leave every view while their history stays.
 public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
-    IOptions<ImportLimits> limits, ImportVersion version, TimeProvider clock)
+    IOptions<ImportLimits> limits, ContentCache content, TimeProvider clock)
 {
     public Task<ImportReport> ImportAsync(string source, string? vaultName, CancellationToken cancellationToken) =>
         ImportAsync(source, vaultName, Path.GetFullPath(source), cancellationToken);
@@ -77,9 +78,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             Report = JsonSerializer.Serialize(report),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await ContentVersion.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        version.Forget();
+        content.Forget();
         return report;
     }
 
