@@ -20,9 +20,13 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     ReadAccess _access = ReadAccess.Of(http?.HttpContext);
 
     /// For the app's own work outside a request (imports, commands): every vault is readable from here on.
-    public StudyHubDbContext ReadingAsSystem()
+    public StudyHubDbContext ReadingAsSystem() => ReadingAs(ReadAccess.System);
+
+    /// For what is read for an audience rather than for whoever asks (the graph, the sitemap): from here on the notes
+    /// readable are that audience's.
+    public StudyHubDbContext ReadingAs(ReadAccess access)
     {
-        _access = ReadAccess.System;
+        _access = access;
         return this;
     }
 
@@ -61,8 +65,10 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
-        // Every query for notes, in every feature, leaves out what the reader may not read (ReadAccess.MayRead).
-        // Raw SQL cannot see this filter and checks ReaderIsMember itself.
-        builder.Entity<Note>().HasQueryFilter(n => !n.Vault.MembersOnly || ReaderIsMember || n.Id == SharedNoteId);
+        // Every query for notes, in every feature, leaves out removed notes and what the reader may not read
+        // (ReadAccess.MayRead). Raw SQL cannot see these filters and reads notes through studyhub_readable_notes.
+        builder.Entity<Note>()
+            .HasQueryFilter(NoteFilters.NotDeleted, n => n.DeletedAt == null)
+            .HasQueryFilter(NoteFilters.Readable, n => !n.Vault.MembersOnly || ReaderIsMember || n.Id == SharedNoteId);
     }
 }

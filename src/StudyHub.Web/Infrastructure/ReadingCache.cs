@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
-using StudyHub.Web.Features.Graph;
 using StudyHub.Web.Features.Sharing;
 
 namespace StudyHub.Web.Infrastructure;
 
-/// Anonymous reading pages come from an output cache. Its keys carry the graph's version (the content version and
-/// the last concept correction), so an import or a correction from any process (the web upload, the command line,
-/// an editor) retires every cached page within seconds.
+/// Anonymous reading pages come from an output cache. Its keys carry the content version (ContentCache), so an import,
+/// a correction or a change of access from any process (the web upload, the command line, an editor) retires every
+/// cached page within seconds.
 public static class ReadingCache
 {
-    public static void AddReadingCache(this WebApplicationBuilder builder) =>
+    public static void AddReadingCache(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ContentCache>();
         builder.Services.AddOutputCache(options => options.AddBasePolicy(new ReadingPagePolicy()));
+    }
 
     public static void UseReadingCache(this WebApplication app)
     {
@@ -62,7 +64,7 @@ sealed class ReadingPagePolicy : IOutputCachePolicy
         }
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByHost = true;
-        context.CacheVaryByRules.CacheKeyPrefix = await context.HttpContext.RequestServices.GetRequiredService<GraphStore>().VersionAsync(cancellation);
+        context.CacheVaryByRules.CacheKeyPrefix = await context.HttpContext.RequestServices.GetRequiredService<ContentCache>().VersionAsync(cancellation);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
+using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 
 namespace StudyHub.Web.Tests.Import;
@@ -51,7 +52,7 @@ public sealed class NoteSizeLimitTests(NoteSizeLimitTests.SmallNotesApp app) : I
         var id = await db.Notes.Where(n => n.Vault.Name == "growing").Select(n => n.Id).SingleAsync();
 
         var grown = await app.ImportVaultAsync(vault.Write("Notes.md", "# Notes\n\n" + new string('b', 20_000)).Root);
-        var removed = await db.Notes.AsNoTracking().SingleAsync(n => n.Id == id);
+        var removed = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).AsNoTracking().SingleAsync(n => n.Id == id);
         var shrunk = await app.ImportVaultAsync(vault.Write("Notes.md", "# Notes\n\nShort again.").Root);
         var back = await db.Notes.AsNoTracking().SingleAsync(n => n.Id == id);
 

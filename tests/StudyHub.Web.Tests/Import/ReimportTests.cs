@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
+using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Tests.Import;
 
@@ -62,7 +63,7 @@ public sealed class ReimportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         var report = await app.ImportVaultAsync(vault.Root);
 
         Assert.Equal(1, report.NotesRemoved);
-        var gone = await db.Notes.Include(n => n.Revisions).SingleAsync(n => n.Slug == slug);
+        var gone = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Include(n => n.Revisions).SingleAsync(n => n.Slug == slug);
         Assert.NotNull(gone.DeletedAt);
         Assert.Single(gone.Revisions);
         using var client = app.CreateClient();

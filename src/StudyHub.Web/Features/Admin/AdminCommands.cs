@@ -83,10 +83,7 @@ public static class AdminCommands
         {
             vault.MembersOnly = membersOnly;
             vault.AccessChangedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
-            await ContentVersion.BumpAsync(db, default);
-            await transaction.CommitAsync();
         }
         Console.WriteLine(membersOnly ? $"{vault.Name} is readable by members only." : $"{vault.Name} is readable by everyone.");
         return 0;

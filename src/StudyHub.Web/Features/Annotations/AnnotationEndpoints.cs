@@ -66,7 +66,7 @@ public static class AnnotationEndpoints
             return refusal;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
+        var note = await db.Notes.Where(n => n.Slug == slug)
             .Select(n => new { n.Id, n.PlainText, Revision = n.Revisions.Max(r => (int?)r.Number) ?? 0 })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
@@ -200,7 +200,7 @@ public static class AnnotationEndpoints
         var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes)
-            .Join(db.Notes.Where(n => n.DeletedAt == null), a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds })
+            .Join(db.Notes, a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds })
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {

@@ -62,7 +62,7 @@ public static class DiscussionExtensions
     }
 
     internal static Task<Guid?> NoteIdAsync(StudyHubDbContext db, string slug, CancellationToken cancellationToken) =>
-        db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
+        db.Notes.Where(n => n.Slug == slug).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
 
     static async Task<IResult> EventsAsync(string slug, IDbContextFactory<StudyHubDbContext> contexts, DiscussionFeed feed, LiveStreams streams,
         HttpContext http, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Graph;
+using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Concepts;
 
 /// Records what an editor says a concept is. Corrections live apart from the notes, so a re-import keeps them.
-public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> contexts, GraphStore graph, TimeProvider clock)
+public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> contexts, ContentCache content, TimeProvider clock)
 {
     /// Who may correct a concept, as an Authorize attribute or AuthorizeView spells roles.
     public const string CorrectorRoles = Roles.Editor + "," + Roles.Admin;
@@ -60,6 +61,6 @@ public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> cont
         correction.Aliases = aliases.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         correction.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        graph.Forget();
+        content.Forget();
     }
 }

@@ -11,7 +11,6 @@ public static class ImportExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ObsidianMarkdown());
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection("Import:Limits"));
-        builder.Services.AddSingleton<ImportVersion>();
         builder.Services.AddTransient<VaultImporter>();
         builder.Services.AddSingleton<RunningImports>();
         builder.Services.Configure<FailedUploadOptions>(builder.Configuration.GetSection("Import:FailedUploads"));
@@ -32,7 +31,7 @@ sealed class SampleVaultImport(IDbContextFactory<StudyHubDbContext> contexts, Va
         }
         await using (var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem())
         {
-            if (await db.Notes.AnyAsync(cancellationToken))
+            if (await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).AnyAsync(cancellationToken))
             {
                 return;
             }

@@ -8,6 +8,7 @@ using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Vaults;
+using StudyHub.Web.Infrastructure;
 using NoteLink = StudyHub.Web.Features.Notes.NoteLink;
 
 namespace StudyHub.Web.Features.Import;
@@ -15,7 +16,7 @@ namespace StudyHub.Web.Features.Import;
 /// Brings a vault folder or zip into the database in one transaction: reads the files, takes the imports' lock,
 /// loads what is stored of the vault, asks ImportPlan what changes and writes it.
 public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
-    IOptions<ImportLimits> limits, ImportVersion version, TimeProvider clock)
+    IOptions<ImportLimits> limits, ContentCache content, TimeProvider clock)
 {
     public Task<ImportReport> ImportAsync(string source, string? vaultName, CancellationToken cancellationToken) =>
         ImportAsync(source, vaultName, Path.GetFullPath(source), cancellationToken);
@@ -91,9 +92,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             Report = JsonSerializer.Serialize(report),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await ContentVersion.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        version.Forget();
+        content.Forget();
         return report;
     }
 
@@ -156,9 +156,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     /// What the plan compares the files with: every query of the stored vault is here.
     static async Task<StoredVault> LoadStoredAsync(StudyHubDbContext db, Vault vault, CancellationToken cancellationToken)
     {
-        var notes = await db.Notes.Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
+        var notes = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
         var retired = await db.NoteSlugHistory.ToListAsync(cancellationToken);
-        var slugs = await db.Notes.Select(n => n.Slug).ToListAsync(cancellationToken);
+        var slugs = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Select(n => n.Slug).ToListAsync(cancellationToken);
         var ids = notes.Select(n => n.Id).ToList();
         // Read for comparison only: tracking a vault's worth of links would cost more than the import itself.
         var links = ids.Count == 0 ? [] : await db.NoteLinks.AsNoTracking().Where(l => ids.Contains(l.NoteId)).ToListAsync(cancellationToken);

@@ -30,7 +30,7 @@ public sealed class HomeModel
 
     public static async Task<HomeModel> LoadAsync(StudyHubDbContext db)
     {
-        var notes = await db.Notes.Where(n => n.DeletedAt == null)
+        var notes = await db.Notes
             .OrderBy(n => n.Vault.Name).ThenBy(n => n.Path)
             .Select(n => new { Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt })
             .ToListAsync();

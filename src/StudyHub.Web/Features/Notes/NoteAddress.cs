@@ -48,8 +48,8 @@ public static class NoteAddress
     /// The address of the live note that an old address names: a slug from before addresses (/notes/clip-2, the
     /// note's slug now or once), or an address the note had before its path changed; null when the reader may not read it.
     public static Task<string?> MovedAsync(StudyHubDbContext db, string old, CancellationToken cancellationToken) =>
-        db.Notes.Where(n => n.DeletedAt == null && (n.Slug == old && n.Address != old
-                || db.NoteSlugHistory.Any(h => h.Slug == old && h.NoteId == n.Id)))
+        db.Notes.Where(n => n.Slug == old && n.Address != old
+                || db.NoteSlugHistory.Any(h => h.Slug == old && h.NoteId == n.Id))
             .OrderBy(n => n.Slug == old ? 0 : 1)
             .Select(n => n.Address)
             .FirstOrDefaultAsync(cancellationToken);

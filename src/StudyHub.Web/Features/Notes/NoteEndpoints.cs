@@ -22,10 +22,10 @@ public static class NoteEndpoints
                 return Results.NotFound();
             }
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var current = await db.Notes.AnyAsync(n => n.Address == address && n.DeletedAt == null, cancellationToken)
+            var current = await db.Notes.AnyAsync(n => n.Address == address, cancellationToken)
                 ? address
                 : await NoteAddress.MovedAsync(db, address, cancellationToken);
-            var note = await db.Notes.Where(n => n.Address == current && n.DeletedAt == null)
+            var note = await db.Notes.Where(n => n.Address == current)
                 .Select(n => new { n.Title, n.Address, n.PlainText, n.Tags, n.Vault.MembersOnly })
                 .FirstOrDefaultAsync(cancellationToken);
             // Its text would hold the notes it embeds, so a share link's holder, who reads the note itself, gets none.

@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using StudyHub.Web.Data;
-using StudyHub.Web.Features.Import;
+using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Notes;
 
-/// The note pages' models, kept in memory per import: a note only changes when a vault is imported, so a view
-/// after the first reads nothing from the database. Keys carry the import version, which also moves when a
-/// vault's access changes, so stale entries are never read again and age out.
-public sealed class NotePages(IDbContextFactory<StudyHubDbContext> contexts, ImportVersion imports) : IDisposable
+/// The note pages' models, kept in memory per content version (ContentCache): a note only changes when a vault is
+/// imported, so a view after the first reads nothing from the database; stale entries are never read again and age out.
+public sealed class NotePages(IDbContextFactory<StudyHubDbContext> contexts, ContentCache content) : IDisposable
 {
     static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
 
@@ -18,7 +17,7 @@ public sealed class NotePages(IDbContextFactory<StudyHubDbContext> contexts, Imp
     /// The note's page if it exists and this reader may read it; otherwise null.
     public async Task<NotePageModel?> GetAsync(string address, ReadAccess access, CancellationToken cancellationToken)
     {
-        var version = await imports.GetAsync(cancellationToken);
+        var version = await content.VersionAsync(cancellationToken);
         if (!_models.TryGetValue((address, version), out NotePageModel? model))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -35,9 +35,9 @@ public static class SiteFiles
 
         app.MapGet("/sitemap.xml", async (HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken) =>
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             // The same for every visitor, signed in or not: only what anyone may read.
-            var notes = await db.Notes.IgnoreQueryFilters().Where(n => n.DeletedAt == null && !n.Vault.MembersOnly)
+            await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAs(ReadAccess.None);
+            var notes = await db.Notes
                 .OrderBy(n => n.Address).Select(n => new { n.Address, n.UpdatedAt }).Take(SitemapNotes).ToListAsync(cancellationToken);
             var site = SiteOf(http.Request);
             var sitemap = new XElement(Sitemaps + "urlset", notes.Select(n => new XElement(Sitemaps + "url",
@@ -56,7 +56,7 @@ public static class SiteFiles
             {
                 return Results.NotFound();
             }
-            var notes = await db.Notes.Where(n => n.Vault.Slug == vault && n.DeletedAt == null)
+            var notes = await db.Notes.Where(n => n.Vault.Slug == vault)
                 .OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Address).Take(FeedEntries)
                 .Select(n => new { n.Id, n.Title, n.Address, n.Path, n.PlainText, n.CreatedAt, n.UpdatedAt })
                 .ToListAsync(cancellationToken);

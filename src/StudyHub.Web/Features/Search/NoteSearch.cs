@@ -60,13 +60,13 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
                        ('/notes/' || n."Address") IN (
                            SELECT s."Url" FROM "SwitcherNames" s
                            WHERE lower(s."Name") = lower({query.Text}) AND s."Kind" <> {(int)SwitcherNameKind.Concept}) AS named
-                FROM "Notes" n
+                FROM studyhub_readable_notes({db.ReaderIsMember}) n
                 JOIN "Vaults" v ON v."Id" = n."VaultId"
                 CROSS JOIN (SELECT CASE WHEN {prefix}::text IS NULL THEN whole
                                    ELSE whole || (websearch_to_tsquery('studyhub', {rest}) && to_tsquery('studyhub', {prefix} || ':*')) END
                             FROM websearch_to_tsquery('studyhub', {query.Text}) AS whole) AS q(query)
                 CROSS JOIN studyhub_any_word(q.query) AS w(words)
-                WHERE n."DeletedAt" IS NULL AND ({query.Text} = '' OR n."SearchVector" @@ q.query) AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
+                WHERE ({query.Text} = '' OR n."SearchVector" @@ q.query)
                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."FrontMatter", n."Tags") = {query.Kind})
@@ -79,7 +79,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
                 ORDER BY named DESC, rank DESC NULLS LAST, "Title"
                 LIMIT {SearchQuery.PageSize} OFFSET {offset}
             ) page
-            JOIN "Notes" n ON n."Id" = page."Id"
+            JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = page."Id"
             JOIN "Vaults" v ON v."Id" = n."VaultId"
             ORDER BY page.named DESC, page.rank DESC NULLS LAST, page."Title"
             """).ToListAsync(cancellationToken);
@@ -104,8 +104,8 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
         foreach (var word in words)
         {
             var closest = word.Length < 3 || word.Equals("or", StringComparison.OrdinalIgnoreCase) ? null : await db.Database.SqlQuery<string>($"""
-                SELECT w."Word" AS "Value" FROM "SearchWords" w JOIN "Vaults" v ON v."Id" = w."VaultId"
-                WHERE w."Word" % lower({word}) AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
+                SELECT w."Word" AS "Value" FROM "SearchWords" w JOIN studyhub_readable_vaults({db.ReaderIsMember}) v ON v."Id" = w."VaultId"
+                WHERE w."Word" % lower({word})
                 GROUP BY w."Word"
                 ORDER BY similarity(w."Word", lower({word})) DESC, sum(w."Notes") DESC, w."Word"
                 LIMIT 1

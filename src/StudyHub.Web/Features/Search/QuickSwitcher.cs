@@ -12,10 +12,10 @@ public sealed record SwitcherOption(string Title, string Url, string Detail, boo
 /// what was typed first, then names starting with it, then names with a word starting with it, then names holding its
 /// letters in order ("vitrans" → "Vision Transformer"), and last names like it, forgiving typos through pg_trgm
 /// ("flamngo" → "Flamingo"). Among equals, written notes come before concepts and the more linked before the less.
-/// The names offered are those of studyhub_switcher_offered (see the migration SwitcherFileNamesAndLinksIn): a concept
-/// is not offered when a note the reader may read answers to its name. Each step runs only while fewer than
-/// eight options are found; the first reads SwitcherNames through an index, the second scans its names (about 20,000
-/// short rows for 10,000 notes), the last takes the nearest names from a trigram index.
+/// The names offered are those of studyhub_switcher_offered (see the migrations SwitcherFileNamesAndLinksIn and
+/// OneReadRuleForRawSql): a concept is not offered when a note the reader may read answers to its name. Each step
+/// runs only while fewer than eight options are found; the first reads SwitcherNames through an index, the second
+/// scans its names (about 20,000 short rows for 10,000 notes), the last takes the nearest names from a trigram index.
 public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
 {
     const int MaxOptions = 8;

@@ -36,7 +36,7 @@ public static class SearchWords
         // Words past what search reads (NoteSearch.SearchedCharacters) would suggest searches that find nothing.
         var notes = $"""
             SELECT to_tsvector('simple', "Title" || ' ' || left("PlainText", {NoteSearch.SearchedCharacters}))
-            FROM "Notes" WHERE "VaultId" = '{vaultId}' AND "DeletedAt" IS NULL
+            FROM studyhub_readable_notes(TRUE) WHERE "VaultId" = '{vaultId}'
             """;
         await db.Database.ExecuteSqlAsync($"""
             WITH wanted AS MATERIALIZED (

@@ -59,7 +59,7 @@ public static class SharingExtensions
             .Select(s => new
             {
                 s.ExpiresAt, s.RevokedAt,
-                Address = db.Notes.IgnoreQueryFilters().Where(n => n.Id == s.NoteId && n.DeletedAt == null).Select(n => n.Address).SingleOrDefault(),
+                Address = db.Notes.IgnoreQueryFilters(new[] { NoteFilters.Readable }).Where(n => n.Id == s.NoteId).Select(n => n.Address).SingleOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return share switch
@@ -80,7 +80,7 @@ public static class SharingExtensions
             return Results.BadRequest($"A share link lasts 1 to {MaxDays} days.");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null).Select(n => new { n.Id, n.Address }).SingleOrDefaultAsync(cancellationToken);
+        var note = await db.Notes.Where(n => n.Slug == slug).Select(n => new { n.Id, n.Address }).SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
             return Results.NotFound();
@@ -100,7 +100,7 @@ public static class SharingExtensions
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var share = await db.NoteShares.Where(s => s.Token == token)
-            .Join(db.Notes, s => s.NoteId, n => n.Id, (s, n) => new { Share = s, n.Address }).SingleOrDefaultAsync(cancellationToken);
+            .Join(db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]), s => s.NoteId, n => n.Id, (s, n) => new { Share = s, n.Address }).SingleOrDefaultAsync(cancellationToken);
         if (share is null)
         {
             return Results.NotFound();

@@ -15,8 +15,7 @@ public static class TagCounts
     public static Task<List<TagCount>> LoadAsync(StudyHubDbContext db, int limit, CancellationToken cancellationToken = default) =>
         db.Database.SqlQuery<TagCount>($"""
             SELECT tag AS "Name", count(*)::int AS "Count"
-            FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId" CROSS JOIN unnest(n."Tags") AS tag
-            WHERE n."DeletedAt" IS NULL AND (NOT v."MembersOnly" OR {db.ReaderIsMember})
+            FROM studyhub_readable_notes({db.ReaderIsMember}) n CROSS JOIN unnest(n."Tags") AS tag
             GROUP BY tag
             ORDER BY count(*) DESC, tag
             LIMIT {limit}

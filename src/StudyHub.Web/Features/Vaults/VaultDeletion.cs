@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Import;
+using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Vaults;
 
@@ -9,9 +10,10 @@ public sealed record VaultDeletion(int Notes, int Files, int Annotations, int Co
 {
     public static async Task<VaultDeletion> OfAsync(StudyHubDbContext db, Guid vaultId, CancellationToken cancellationToken)
     {
-        var notes = db.Notes.Where(n => n.VaultId == vaultId);
+        // Removed notes go too, with their discussion and share links; only live ones are counted as notes.
+        var notes = db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vaultId);
         return new VaultDeletion(
-            await notes.CountAsync(n => n.DeletedAt == null, cancellationToken),
+            await db.Notes.CountAsync(n => n.VaultId == vaultId, cancellationToken),
             await db.Attachments.CountAsync(a => a.VaultId == vaultId, cancellationToken),
             await db.Annotations.CountAsync(a => notes.Any(n => n.Id == a.NoteId), cancellationToken),
             await db.Comments.CountAsync(c => notes.Any(n => n.Id == c.NoteId), cancellationToken),
@@ -20,15 +22,14 @@ public sealed record VaultDeletion(int Notes, int Files, int Annotations, int Co
     }
 
     /// Deletes the vault and what hangs off it, and the stored bytes no other vault's file shares; cached pages made
-    /// before are retired by the content version, as after an import.
-    public static async Task DeleteAsync(StudyHubDbContext db, ImportVersion version, Guid vaultId, CancellationToken cancellationToken)
+    /// before are retired by the content version, which the deletion moves.
+    public static async Task DeleteAsync(StudyHubDbContext db, ContentCache content, Guid vaultId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await VaultImporter.WaitForOtherImportsAsync(db, cancellationToken);
         await db.Vaults.Where(v => v.Id == vaultId).ExecuteDeleteAsync(cancellationToken);
         await db.AttachmentContents.Where(c => !db.Attachments.Any(a => a.ContentHash == c.ContentHash)).ExecuteDeleteAsync(cancellationToken);
-        await ContentVersion.BumpAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        version.Forget();
+        content.Forget();
     }
 }

@@ -16,7 +16,7 @@ public static class VideoEndpoints
         app.MapGet("/api/notes/{slug}/media", async (string slug, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken) =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var note = await db.Notes.Where(n => n.Slug == slug && n.DeletedAt == null)
+            var note = await db.Notes.Where(n => n.Slug == slug)
                 .Select(n => new { n.Id, n.Slug, n.Address, n.Media })
                 .SingleOrDefaultAsync(cancellationToken);
             if (note is null)
