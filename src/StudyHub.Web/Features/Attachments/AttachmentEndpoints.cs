@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using StudyHub.Web.Data;
@@ -8,8 +7,6 @@ namespace StudyHub.Web.Features.Attachments;
 
 public static partial class AttachmentEndpoints
 {
-    static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public static void AddAttachments(this WebApplicationBuilder builder)
     {
         var folder = builder.Configuration["Attachments:Folder"];
@@ -25,9 +22,6 @@ public static partial class AttachmentEndpoints
 
     /// The URL of an attachment: content-addressed, so it can be cached forever.
     public static string UrlOf(string hash, string fileName) => $"/attachments/{hash}/{Uri.EscapeDataString(fileName)}";
-
-    public static string ContentTypeOf(string fileName) =>
-        ContentTypes.TryGetContentType(fileName, out var type) ? type : "application/octet-stream";
 
     public static void MapAttachments(this WebApplication app) =>
         app.MapGet("/attachments/{hash}/{name}", async (string hash, string name, IAttachmentStore store,

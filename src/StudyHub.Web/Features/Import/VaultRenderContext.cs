@@ -22,7 +22,7 @@ sealed class VaultRenderContext(
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
             ? new NoteLinkTarget(NoteAddress.Href(note.Address), Exists: true)
-            : new NoteLinkTarget($"/concepts/{Slug.From(VaultImporter.LinkedNoteName(target))}", Exists: false);
+            : new NoteLinkTarget($"/concepts/{Slug.From(StoredLinks.LinkedNoteName(target))}", Exists: false);
 
     public AttachmentTarget? ResolveAttachment(string name) =>
         index.ResolveAttachment(name) is { } path && attachments.TryGetValue(path, out var attachment)
