@@ -320,5 +320,5 @@ file sealed class NoContext : INoteRenderContext
 
     public ParsedNote? LoadNoteForEmbed(string target) => null;
 
-    public string? TimestampHref(NoteTimestamp time) => null;
+    public string? TimestampHref(WrittenTime time) => null;
 }

@@ -13,9 +13,6 @@ using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Features.Video;
 using MediaKind = StudyHub.Markdown.MediaKind;
-using NoteLink = StudyHub.Web.Features.Notes.NoteLink;
-using NoteTimestamp = StudyHub.Web.Features.Notes.NoteTimestamp;
-using WrittenLink = StudyHub.Markdown.NoteLink;
 
 namespace StudyHub.Web.Features.Import;
 
