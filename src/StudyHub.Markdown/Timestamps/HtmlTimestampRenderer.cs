@@ -10,7 +10,9 @@ internal sealed class HtmlTimestampRenderer : HtmlObjectRenderer<TimestampInline
     protected override void Write(HtmlRenderer renderer, TimestampInline timestamp)
     {
         var time = new WrittenTime(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start);
-        if (((ObsidianHtmlRenderer)renderer).Context.TimestampHref(time) is not { } href)
+        var obsidian = (ObsidianHtmlRenderer)renderer;
+        obsidian.Text.Append(timestamp.Text);
+        if (obsidian.Context.TimestampHref(time) is not { } href)
         {
             renderer.WriteEscape(timestamp.Text);
             return;

@@ -532,8 +532,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     /// and where each time seeks.
     sealed record NoteOutline(List<string> Media, List<NoteLink> Links, List<NoteTimestamp> Times, Dictionary<int, string> SeekLinks);
 
-    /// What rendering a note gives: its HTML, its text for search, its headings and its reading lists as JSON.
-    sealed record RenderedNote(string Html, string PlainText, string Headings, string Reading);
+    /// A note's columns that rendering gives: its HTML, its text for search, its headings and its reading lists as JSON.
+    sealed record RenderedColumns(string Html, string PlainText, string Headings, string Reading);
 
     static NoteOutline Outline(ImportedNote imported, VaultLinkIndex index, Dictionary<string, ImportedNote> byPath, VaultRenderContext context)
     {
@@ -558,14 +558,14 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             seekLinks);
     }
 
-    RenderedNote Render(ImportedNote imported, NoteOutline outline, VaultRenderContext context, ReadingLists reading)
+    RenderedColumns Render(ImportedNote imported, NoteOutline outline, VaultRenderContext context, ReadingLists reading)
     {
         var (note, source, _) = imported;
-        var html = markdown.RenderHtml(source.Parsed, context.For(note.Address, outline.SeekLinks));
+        var rendered = markdown.Render(source.Parsed, context.For(note.Address, outline.SeekLinks));
         // An unchanged note keeps the text it has, as the annotations anchored in it do.
-        var plainText = html == note.Html ? note.PlainText : PlainText.FromHtml(html);
-        return new RenderedNote(html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
-            reading.Of(note, outline, html, plainText).ToJson());
+        var plainText = rendered.Html == note.Html ? note.PlainText : rendered.PlainText;
+        return new RenderedColumns(rendered.Html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
+            reading.Of(note, outline, rendered.Outline, plainText).ToJson());
     }
 
     /// The lists around each note's text: linked mentions need every note's links, the rest the note's own.
@@ -579,8 +579,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 .Select(l => (Target: l.TargetNoteId!.Value, Backlink: new Backlink(pair.First.Entity.Title, pair.First.Entity.Address, l.Context))))
             .ToLookup(b => b.Target, b => b.Backlink);
 
-        public NoteReading Of(Note note, NoteOutline outline, string html, string plainText) => new(
-            TableOfContents.Of(html),
+        public NoteReading Of(Note note, NoteOutline outline, IReadOnlyList<OutlineHeading> headings, string plainText) => new(
+            headings,
             [.. _backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
             [.. outline.Links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
                 .Select(l => l.TargetNoteId is { } id && _byId.TryGetValue(id, out var target)
