@@ -75,6 +75,6 @@ public class RenderBenchmarks
 
         public ParsedNote? LoadNoteForEmbed(string target) => null;
 
-        public string? TimestampHref(NoteTimestamp time) => $"?t={time.Seconds}";
+        public string? TimestampHref(WrittenTime time) => $"?t={time.Seconds}";
     }
 }

@@ -16,7 +16,7 @@ public interface INoteRenderContext
     /// The link a time in the note seeks with, e.g. <c>?t=1680</c>; <see langword="null"/> when the time has no
     /// recording to seek (it then stays plain text).
     /// </summary>
-    string? TimestampHref(NoteTimestamp time);
+    string? TimestampHref(WrittenTime time);
 
     /// <summary>
     /// The address of the page the note is shown on, such as <c>/notes/clip</c>. Links within the page (<c>#heading</c>,

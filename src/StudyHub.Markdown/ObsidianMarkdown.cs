@@ -76,7 +76,12 @@ public sealed class ObsidianMarkdown
     /// <summary>Renders a parsed note to HTML that is safe to insert into a page.</summary>
     /// <param name="note">A note from <see cref="Parse"/>.</param>
     /// <param name="context">Supplies URLs for notes, attachments and timestamps and the notes that embeds transclude.</param>
-    public string RenderHtml(ParsedNote note, INoteRenderContext context)
+    public string RenderHtml(ParsedNote note, INoteRenderContext context) => Render(note, context).Html;
+
+    /// <summary>Renders a parsed note to safe HTML, and tells in the same pass its plain text and outline.</summary>
+    /// <param name="note">A note from <see cref="Parse"/>.</param>
+    /// <param name="context">Supplies URLs for notes, attachments and timestamps and the notes that embeds transclude.</param>
+    public RenderedNote Render(ParsedNote note, INoteRenderContext context)
     {
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(context);
@@ -88,12 +93,13 @@ public sealed class ObsidianMarkdown
         renderer.RenderNote(note, context);
         // Our renderers escape everything they write, so only the parts with raw HTML from a note need the (costly) sanitizer.
         var html = renderer.RawHtmlParts.Count == 0 ? renderer.Output.ToString() : HtmlSafety.Sanitize(renderer.Output, renderer.RawHtmlParts);
+        var rendered = new RenderedNote(html, renderer.Text.ToString(), [.. renderer.Outline]);
         if (renderer.Output.Capacity <= MaxPooledOutputCapacity)
         {
             renderers.Add(renderer);
         }
 
-        return html;
+        return rendered;
     }
 
     private static MarkdownDocument PlainText(string source)

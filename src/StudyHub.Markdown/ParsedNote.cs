@@ -32,7 +32,7 @@ public sealed class ParsedNote
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every wikilink and embed, in document order.</summary>
-    public IReadOnlyList<NoteLink> Links { get; init; } = [];
+    public IReadOnlyList<WrittenLink> Links { get; init; } = [];
 
     /// <summary>Every heading with the id it renders with.</summary>
     public IReadOnlyList<NoteHeading> Headings { get; init; } = [];
@@ -44,13 +44,13 @@ public sealed class ParsedNote
     public IReadOnlyList<int> ThematicBreakLines { get; init; } = [];
 
     /// <summary>Video times mentioned in the prose.</summary>
-    public IReadOnlyList<NoteTimestamp> Timestamps { get; init; } = [];
+    public IReadOnlyList<WrittenTime> Timestamps { get; init; } = [];
 
     /// <summary>Problems an importer should report; the note still renders.</summary>
     public IReadOnlyList<NoteWarning> Warnings { get; init; } = [];
 }
 
-/// <summary>One wikilink or embed occurrence.</summary>
+/// <summary>One wikilink or embed as the note writes it (the host stores its own resolved link).</summary>
 /// <param name="Target">The note or file named, as written (empty for <c>[[#Heading]]</c>).</param>
 /// <param name="Alias">The text after '|', if any (for image embeds this may be a size such as <c>300x200</c>).</param>
 /// <param name="Heading">The heading after '#', if any.</param>
@@ -59,7 +59,7 @@ public sealed class ParsedNote
 /// <param name="IsAttachment">Whether the target names a file other than a note.</param>
 /// <param name="Line">1-based line in the source.</param>
 /// <param name="Offset">0-based character offset in the source.</param>
-public sealed record NoteLink(string Target, string? Alias, string? Heading, string? BlockId, bool IsEmbed, bool IsAttachment, int Line, int Offset)
+public sealed record WrittenLink(string Target, string? Alias, string? Heading, string? BlockId, bool IsEmbed, bool IsAttachment, int Line, int Offset)
 {
     /// <summary>The front-matter property whose value holds the link (<c>based_on</c> in <c>based_on: ["[[BERT]]"]</c>); null for links in the text.</summary>
     public string? Property { get; init; }
@@ -77,7 +77,7 @@ public sealed record NoteHeading(int Level, string Text, string Id, int Line);
 /// <param name="Seconds">The time in seconds.</param>
 /// <param name="Line">1-based line in the source.</param>
 /// <param name="Offset">0-based character offset in the source.</param>
-public sealed record NoteTimestamp(string Text, int Seconds, int Line, int Offset);
+public sealed record WrittenTime(string Text, int Seconds, int Line, int Offset);
 
 /// <summary>Something an importer should report about a note.</summary>
 /// <param name="Line">1-based line in the source.</param>

@@ -46,6 +46,6 @@ public class HelpVaultRenderingTests
             ? Render.Markdown.Parse(File.ReadAllText(Path.Combine(Root, path)), path)
             : null;
 
-        public string? TimestampHref(NoteTimestamp time) => $"?t={time.Seconds}";
+        public string? TimestampHref(WrittenTime time) => $"?t={time.Seconds}";
     }
 }

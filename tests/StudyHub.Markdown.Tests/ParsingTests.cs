@@ -267,6 +267,6 @@ public class ParsingTests
         var note = Parse("![[Pasted image 20240417002242.png]]\n\n(Pick back up at 28:00) `12:00` 16:9");
 
         var time = Assert.Single(note.Timestamps);
-        Assert.Equal(new NoteTimestamp("28:00", 1680, 3, 55), time);
+        Assert.Equal(new WrittenTime("28:00", 1680, 3, 55), time);
     }
 }

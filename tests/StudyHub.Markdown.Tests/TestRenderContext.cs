@@ -22,5 +22,5 @@ internal sealed class TestRenderContext(
     public ParsedNote? LoadNoteForEmbed(string target) =>
         noteSources is not null && noteSources.TryGetValue(target, out var source) ? Markdown.Parse(source, target + ".md") : null;
 
-    public string? TimestampHref(NoteTimestamp time) => $"?t={time.Seconds}";
+    public string? TimestampHref(WrittenTime time) => $"?t={time.Seconds}";
 }

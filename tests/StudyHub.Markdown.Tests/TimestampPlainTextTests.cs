@@ -30,6 +30,6 @@ public class TimestampPlainTextTests
 
         public ParsedNote? LoadNoteForEmbed(string target) => null;
 
-        public string? TimestampHref(NoteTimestamp time) => null;
+        public string? TimestampHref(WrittenTime time) => null;
     }
 }

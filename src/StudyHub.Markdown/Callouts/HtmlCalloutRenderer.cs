@@ -1,5 +1,6 @@
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using StudyHub.Markdown.Rendering;
 
 namespace StudyHub.Markdown.Callouts;
 
@@ -35,9 +36,11 @@ internal sealed class HtmlCalloutRenderer : HtmlObjectRenderer<CalloutBlock>
         else
         {
             renderer.WriteEscape(callout.DefaultTitle);
+            ((ObsidianHtmlRenderer)renderer).Text.Append(callout.DefaultTitle);
         }
 
         renderer.Write("</").Write(titleTag).WriteLine(">");
+        ((ObsidianHtmlRenderer)renderer).Text.Break();
         renderer.WriteLine("<div class=\"callout-content\">");
         var implicitParagraph = renderer.ImplicitParagraph;
         renderer.ImplicitParagraph = false;

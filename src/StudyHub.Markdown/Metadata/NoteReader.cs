@@ -21,7 +21,7 @@ internal static partial class NoteReader
         var headings = new List<NoteHeading>();
         var blockIds = new List<string>();
         var links = ReadFrontMatterLinks(document, source);
-        var timestamps = new List<NoteTimestamp>();
+        var timestamps = new List<WrittenTime>();
         var thematicBreaks = new List<int>();
         var tags = ListOf(Take(frontMatter, "tags") ?? Take(frontMatter, "tag"), splitOnSpaces: true)
             .Select(tag => tag.TrimStart('#'))
@@ -37,13 +37,13 @@ internal static partial class NoteReader
             switch (node)
             {
                 case WikiLinkInline link:
-                    links.Add(new NoteLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, link.Line + 1, link.Span.Start));
+                    links.Add(new WrittenLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, link.Line + 1, link.Span.Start));
                     break;
                 case TagInline tag:
                     tags.Add(tag.Name);
                     break;
                 case TimestampInline timestamp:
-                    timestamps.Add(new NoteTimestamp(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start));
+                    timestamps.Add(new WrittenTime(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start));
                     break;
                 case ThematicBreakBlock rule when rule.Parent is MarkdownDocument:
                     thematicBreaks.Add(rule.Line + 1);
@@ -92,9 +92,9 @@ internal static partial class NoteReader
     }
 
     // Obsidian treats "[[Note]]" in property values as links too (the YAML needs them quoted).
-    private static List<NoteLink> ReadFrontMatterLinks(MarkdownDocument document, string source)
+    private static List<WrittenLink> ReadFrontMatterLinks(MarkdownDocument document, string source)
     {
-        var links = new List<NoteLink>();
+        var links = new List<WrittenLink>();
         if (document.Count == 0 || document[0] is not YamlFrontMatterBlock block || block.Span.End >= source.Length)
         {
             return links;
@@ -106,7 +106,7 @@ internal static partial class NoteReader
             if (WikiLinkInlineParser.Create(match.Groups["content"].Value, match.Groups["embed"].Success) is { } link)
             {
                 var line = block.Line + 1 + text.AsSpan(0, match.Index).Count('\n');
-                links.Add(new NoteLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, line, block.Span.Start + match.Index)
+                links.Add(new WrittenLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, line, block.Span.Start + match.Index)
                 {
                     Property = PropertyAt(text, match.Index),
                 });

@@ -1,10 +1,14 @@
 using System.Text;
 using Markdig;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Mathematics;
+using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.Text;
 using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Rendering;
@@ -22,6 +26,9 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     private readonly List<(int Start, int End)> rawHtmlParts = [];
     private readonly List<(int Start, int End)> rawHtmlWrites = [];
     private readonly List<(ContainerInline Container, string Name)> openSafeTags = [];
+    private readonly NoteText text = new();
+    private readonly List<OutlineHeading> outline = [];
+    private readonly Stack<int> headingStarts = new();
     private List<ParsedNote> embedChain = [];
     private ObsidianHtmlRenderer root;
     private MarkdownDocument? document;
@@ -45,8 +52,16 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         ObjectRenderers.Replace<HtmlInlineRenderer>(rawInlineRenderer);
         ObjectRenderers.Replace<Markdig.Extensions.Footnotes.HtmlFootnoteLinkRenderer>(new HtmlFootnoteLinkRenderer());
         LinkRewriter = url => url.StartsWith('#') ? InPage(url) : url;
-        ObjectWriteBefore += (_, obj) => StartingBlock(obj);
-        ObjectWriteAfter += (_, obj) => FinishedBlock(obj);
+        ObjectWriteBefore += (_, obj) =>
+        {
+            StartingBlock(obj);
+            WritingText(obj);
+        };
+        ObjectWriteAfter += (_, obj) =>
+        {
+            FinishedBlock(obj);
+            WroteText(obj);
+        };
     }
 
     public INoteRenderContext Context { get; private set; } = NoContext.Instance;
@@ -57,6 +72,11 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     public string InPage(string fragment) => Context.PageAddress + fragment;
 
     public StringBuilder Output => ((StringWriter)Writer).GetStringBuilder();
+
+    // The words of the whole page, transcluded notes' included (see RenderedNote.PlainText).
+    public NoteText Text => root.text;
+
+    public IReadOnlyList<OutlineHeading> Outline => outline;
 
     // The runs of the note's top-level blocks that contain raw HTML needing the sanitizer (here or in a note they
     // transclude), extended over the blocks that follow until the elements the raw HTML opened are closed. Only these
@@ -74,6 +94,9 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         rawHtmlParts.Clear();
         rawHtmlWrites.Clear();
         openSafeTags.Clear();
+        text.Clear();
+        outline.Clear();
+        headingStarts.Clear();
         partStart = -1;
         Render(note.Document);
         // A pooled renderer must not keep the note, or the host's context, alive.
@@ -146,6 +169,100 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         return true;
     }
 
+    // What Markdig's own renderers write as text, told from the syntax tree as each object is written; our renderers
+    // add theirs to Text where they write it. Inside an image's description (its alt attribute) nothing is text.
+    private void WritingText(MarkdownObject obj)
+    {
+        var text = Text;
+        switch (obj)
+        {
+            case Block block:
+                text.Break();
+                if (block is HeadingBlock)
+                {
+                    root.headingStarts.Push(text.Length);
+                }
+
+                if (block is MathBlock math)
+                {
+                    text.Append("\\[");
+                    AppendLines(text, math);
+                    text.Append("\\]");
+                }
+                else if (block is CodeBlock code and not YamlFrontMatterBlock)
+                {
+                    AppendLines(text, code);
+                }
+                else if (block is HtmlBlock html)
+                {
+                    text.AppendHtml(html.Lines.ToString());
+                }
+
+                break;
+            case Inline when !EnableHtmlForInline:
+                break;
+            case LiteralInline literal:
+                text.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                text.Append(code.ContentSpan);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.AsSpan());
+                break;
+            case LineBreakInline:
+                text.Break();
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url);
+                break;
+            case MathInline formula:
+                text.Append("\\(");
+                text.Append(formula.Content.AsSpan());
+                text.Append("\\)");
+                break;
+            case FootnoteLink footnote:
+                text.Append(footnote.IsBackLink ? "\u21A9" : footnote.Footnote.Order.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case HtmlInline html:
+                text.AppendTag(html.Tag);
+                break;
+            case DelimiterInline delimiter:
+                // An unmatched "[" or "*" is written as it stands, before what follows it.
+                text.Append(delimiter.ToLiteral());
+                break;
+        }
+    }
+
+    private void WroteText(MarkdownObject obj)
+    {
+        if (obj is not Block block)
+        {
+            return;
+        }
+
+        var text = Text;
+        if (block is HeadingBlock heading && root.headingStarts.TryPop(out var start)
+            && heading.TryGetAttributes()?.Id is { } id && text.Since(start).Trim() is { Length: > 0 } words)
+        {
+            root.outline.Add(new OutlineHeading(heading.Level, id, words));
+        }
+
+        text.Break();
+    }
+
+    private static void AppendLines(NoteText text, LeafBlock block)
+    {
+        var lines = block.Lines;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            text.Break();
+            text.Append(lines.Lines[i].Slice.AsSpan());
+        }
+
+        text.Break();
+    }
+
     private void StartingBlock(MarkdownObject obj)
     {
         if (obj is Block block && block.Parent == document && document is not null)
@@ -201,6 +318,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         if (Output.Length >= Options.MaxLengthForEmbeds)
         {
             Write("<span class=\"embed-notice\" data-target=\"").WriteEscape(link.Target).Write("\">Not embedded, the page is long enough already: ");
+            Text.Append("Not embedded, the page is long enough already: ");
             HtmlWikiLinkRenderer.WriteNoteLink(this, link);
             Write("</span>");
             return;
@@ -210,7 +328,8 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         if (note is null)
         {
             Write("<span class=\"embed-missing\" data-target=\"").WriteEscape(link.Target).Write("\">Missing note: ");
-            HtmlWikiLinkRenderer.WriteNoteLink(this, link);
+            HtmlWikiLinkRenderer.WriteNoteLink(this, link, asText: false);
+            Text.AppendPlaceholder("Missing note: " + link.DisplayText);
             Write("</span>");
             return;
         }
@@ -227,10 +346,14 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         Write("<div class=\"embed-note\" data-target=\"").WriteEscape(link.Target).WriteLine("\">");
         Write("<div class=\"embed-note-source\"><a class=\"wikilink\" href=\"").WriteEscape(target.Href + link.Fragment).Write("\">")
             .WriteEscape(link.Alias ?? link.DisplayText).WriteLine("</a></div>");
+        Text.Break();
+        Text.Append(link.Alias ?? link.DisplayText);
+        Text.Break();
         Write("<div class=\"embed-note-content\">");
         if (blocks is null)
         {
             Write("<span class=\"embed-missing\">Section not found: ").WriteEscape(link.Fragment.TrimStart('#')).Write("</span>");
+            Text.AppendPlaceholder("Section not found: " + link.Fragment.TrimStart('#'));
         }
         else
         {
@@ -249,11 +372,15 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 
         WriteLine("</div>");
         WriteLine("</div>");
+        Text.Break();
     }
 
-    private void WriteNotice(WikiLinkInline link, string message) =>
+    private void WriteNotice(WikiLinkInline link, string message)
+    {
         Write("<span class=\"embed-notice\" data-target=\"").WriteEscape(link.Target).Write("\">").WriteEscape(message).Write(": ")
             .WriteEscape(link.Target).Write("</span>");
+        Text.Append($"{message}: {link.Target}");
+    }
 
     private static bool IsSameFile(ParsedNote note, string target)
     {
@@ -320,5 +447,5 @@ file sealed class NoContext : INoteRenderContext
 
     public ParsedNote? LoadNoteForEmbed(string target) => null;
 
-    public string? TimestampHref(NoteTimestamp time) => null;
+    public string? TimestampHref(WrittenTime time) => null;
 }

@@ -11,5 +11,6 @@ internal sealed class HtmlTagRenderer : HtmlObjectRenderer<TagInline>
         var path = string.Join('/', tag.Name.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
         renderer.Write("<a class=\"tag\" href=\"").WriteEscape(((ObsidianHtmlRenderer)renderer).Options.TagBaseUrl + path).Write("\">#")
             .WriteEscape(tag.Name).Write("</a>");
+        ((ObsidianHtmlRenderer)renderer).Text.Append("#" + tag.Name);
     }
 }

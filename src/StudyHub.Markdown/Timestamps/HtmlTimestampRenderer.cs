@@ -9,8 +9,10 @@ internal sealed class HtmlTimestampRenderer : HtmlObjectRenderer<TimestampInline
 {
     protected override void Write(HtmlRenderer renderer, TimestampInline timestamp)
     {
-        var time = new NoteTimestamp(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start);
-        if (((ObsidianHtmlRenderer)renderer).Context.TimestampHref(time) is not { } href)
+        var time = new WrittenTime(timestamp.Text, timestamp.Seconds, timestamp.Line + 1, timestamp.Span.Start);
+        var obsidian = (ObsidianHtmlRenderer)renderer;
+        obsidian.Text.Append(timestamp.Text);
+        if (obsidian.Context.TimestampHref(time) is not { } href)
         {
             renderer.WriteEscape(timestamp.Text);
             return;

@@ -39,8 +39,11 @@ internal sealed class HtmlEmbedParagraphRenderer : ParagraphRenderer
                 return;
             }
 
+            var text = ((ObsidianHtmlRenderer)renderer).Text;
+            text.Break();
             renderer.Write(inline);
             renderer.EnsureLine();
+            text.Break();
             segmentStart = inline.NextSibling;
         }
     }

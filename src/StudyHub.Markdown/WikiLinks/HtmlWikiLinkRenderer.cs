@@ -30,7 +30,8 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         }
     }
 
-    internal static void WriteNoteLink(ObsidianHtmlRenderer renderer, WikiLinkInline link)
+    // asText: false where the link is part of a placeholder that is not what the note says.
+    internal static void WriteNoteLink(ObsidianHtmlRenderer renderer, WikiLinkInline link, bool asText = true)
     {
         if (link.Target.Length == 0)
         {
@@ -45,6 +46,10 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         }
 
         renderer.WriteEscape(link.DisplayText).Write("</a>");
+        if (asText)
+        {
+            renderer.Text.Append(link.DisplayText);
+        }
     }
 
     private static void WriteAttachment(ObsidianHtmlRenderer renderer, WikiLinkInline link)
@@ -54,6 +59,7 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         {
             renderer.Write("<span class=\"embed-missing\" data-target=\"").WriteEscape(link.Target).Write("\">Missing attachment: ")
                 .WriteEscape(link.Target).Write("</span>");
+            renderer.Text.AppendPlaceholder("Missing attachment: " + link.Target);
             return;
         }
 
@@ -61,6 +67,7 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
         {
             renderer.Write("<a class=\"wikilink attachment\" href=\"").WriteEscape(attachment.Url).Write("\">")
                 .WriteEscape(link.DisplayText).Write("</a>");
+            renderer.Text.Append(link.DisplayText);
             return;
         }
 
@@ -112,6 +119,9 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
             ? value.ToString(CultureInfo.InvariantCulture)
             : null;
 
-    private static void WriteDownload(HtmlRenderer renderer, string url, string fileName) =>
+    private static void WriteDownload(ObsidianHtmlRenderer renderer, string url, string fileName)
+    {
         renderer.Write("<a class=\"embed-download\" href=\"").WriteEscape(url).Write("\" download>").WriteEscape(fileName).Write("</a>");
+        renderer.Text.Append(fileName);
+    }
 }

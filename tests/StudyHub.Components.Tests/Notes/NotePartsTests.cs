@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using StudyHub.Markdown;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Notes.Components;
 
@@ -12,7 +13,7 @@ public class NotePartsTests : BunitContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/notes/multimodal-deep-learning");
         var contents = Render<ContentsNav>(p => p.Add(x => x.Entries,
-            [new TocEntry(2, "why-does-multimodality-matter", "Why does MultiModality matter?"), new TocEntry(3, "fusion", "Fusion")]));
+            [new OutlineHeading(2, "why-does-multimodality-matter", "Why does MultiModality matter?"), new OutlineHeading(3, "fusion", "Fusion")]));
 
         contents.MarkupMatches("""
             <nav class="toc" aria-labelledby="toc-title">
@@ -28,7 +29,7 @@ public class NotePartsTests : BunitContext
     [Fact]
     public void ASingleHeadingMakesNoContents()
     {
-        var contents = Render<ContentsNav>(p => p.Add(x => x.Entries, [new TocEntry(2, "only", "Only")]));
+        var contents = Render<ContentsNav>(p => p.Add(x => x.Entries, [new OutlineHeading(2, "only", "Only")]));
 
         contents.MarkupMatches("");
     }

@@ -7,13 +7,6 @@ namespace StudyHub.Components.Tests.Notes;
 public class TextDerivationTests
 {
     [Theory]
-    [InlineData("<p>One <mark>two</mark></p>\n<p>three &amp; four</p>", "One two\nthree & four")]
-    [InlineData("<p>Before</p><p><span class=\"embed-missing\" data-target=\"a.png\">Missing attachment: a.png</span></p><p>After</p>", "Before\nAfter")]
-    [InlineData("<h2 id=\"x\">Heading</h2><ul><li>item</li></ul>", "Heading\nitem")]
-    public void PlainTextDropsMarkupAndMissingEmbeds(string html, string expected) =>
-        Assert.Equal(expected, PlainText.FromHtml(html));
-
-    [Theory]
     [InlineData("#lecture\nLink:https://example.org/x\nSubject: Short\nToday, Chris introduces us to Douwe Kiela, the guest lecturer.", "Today, Chris introduces us to Douwe Kiela, the guest lecturer.")]
     [InlineData("short\nhttps://www.youtube.com/watch?v=5vfIT5LOkR0&also=a-very-long-query-string", "")]
     public void LeadIsTheFirstLineOfProse(string plainText, string expected) =>
@@ -40,14 +33,6 @@ public class TextDerivationTests
 
         Assert.Equal($"See First and {words} then an alias the cut falls inside", LinkContext.SentenceAround(endsInside, 4));
         Assert.Equal($"an alias the cut falls inside {words} then Last and more.", LinkContext.SentenceAround(startsInside, startsInside.IndexOf("[[Last", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void TheContentsComeFromTheRenderedHeadings()
-    {
-        var toc = TableOfContents.Of("<h1 id=\"a\">Title</h1><p>x</p><h2 id=\"why\">Why <em>does</em> it &amp; matter?</h2><h3 id=\"c\">Deep</h3>");
-
-        Assert.Equal([new TocEntry(1, "a", "Title"), new TocEntry(2, "why", "Why does it & matter?"), new TocEntry(3, "c", "Deep")], toc);
     }
 
     [Fact]

@@ -2,8 +2,6 @@ using StudyHub.Markdown;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Video;
-using NoteLink = StudyHub.Web.Features.Notes.NoteLink;
-using NoteTimestamp = StudyHub.Web.Features.Notes.NoteTimestamp;
 
 namespace StudyHub.Web.Features.Import;
 
@@ -320,9 +318,11 @@ public sealed class ImportPlan
             .Select(pair =>
             {
                 var ((note, source, _), (recordings, links)) = pair;
-                var text = Render(markdown, pair.First, context.For(note.Address, recordings.SeekLinks));
-                return new DerivedText(text.Html, text.PlainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
-                    reading.Of(note, links, recordings.Times, text.Contents, text.PlainText).ToJson());
+                var rendered = markdown.Render(source.Parsed, context.For(note.Address, recordings.SeekLinks));
+                // An unchanged note keeps the text it has, as the annotations anchored in it do.
+                var plainText = rendered.Html == note.Html ? note.PlainText : rendered.PlainText;
+                return new DerivedText(rendered.Html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
+                    reading.Of(note, links, recordings.Times, rendered.Outline, plainText).ToJson());
             });
         foreach (var (planned, (recordings, links), text) in Notes.Zip(outlines, derived))
         {
@@ -331,20 +331,8 @@ public sealed class ImportPlan
         }
     }
 
-    /// What rendering a note gives: its HTML, its text for search and its contents.
-    sealed record RenderedText(string Html, string PlainText, List<TocEntry> Contents);
-
     /// A note's text as stored: its HTML, its text for search, its headings and its reading lists as JSON.
     sealed record DerivedText(string Html, string PlainText, string Headings, string Reading);
-
-    static RenderedText Render(ObsidianMarkdown markdown, PlannedNote planned, VaultRenderContext context)
-    {
-        var (note, source, _) = planned;
-        var html = markdown.RenderHtml(source.Parsed, context);
-        // An unchanged note keeps the text it has, as the annotations anchored in it do.
-        var plainText = html == note.Html ? note.PlainText : PlainText.FromHtml(html);
-        return new RenderedText(html, plainText, TableOfContents.Of(html));
-    }
 
     void Apply(PlannedNote planned, NoteRecordings recordings, List<NoteLink> links, DerivedText text)
     {

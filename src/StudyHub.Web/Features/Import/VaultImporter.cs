@@ -9,7 +9,6 @@ using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Infrastructure;
-using NoteLink = StudyHub.Web.Features.Notes.NoteLink;
 
 namespace StudyHub.Web.Features.Import;
 

@@ -32,6 +32,6 @@ sealed class VaultRenderContext(
     public ParsedNote? LoadNoteForEmbed(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note) ? note.Parsed : null;
 
-    public string? TimestampHref(StudyHub.Markdown.NoteTimestamp time) =>
+    public string? TimestampHref(WrittenTime time) =>
         seekLinks?.GetValueOrDefault(time.Offset);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Markdown;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Video;
@@ -26,7 +27,7 @@ public sealed record NotePageModel
     public string? Subject { get; init; }
     public string? SourceUrl { get; init; }
     public required string Description { get; init; }
-    public required IReadOnlyList<TocEntry> Toc { get; init; }
+    public required IReadOnlyList<OutlineHeading> Toc { get; init; }
     public required IReadOnlyList<MediaSource> Media { get; init; }
     public required IReadOnlyList<TimelineMarker> Markers { get; init; }
     public required IReadOnlyList<Backlink> Backlinks { get; init; }

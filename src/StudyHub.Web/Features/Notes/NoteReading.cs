@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StudyHub.Markdown;
 
 namespace StudyHub.Web.Features.Notes;
 
@@ -11,7 +12,7 @@ public sealed record ReadingMarker(int Seconds, string Label);
 /// What the note page shows around a note's text, derived from the whole vault at import and stored with the
 /// note as its HTML is, so that reading a note is one query.
 public sealed record NoteReading(
-    IReadOnlyList<TocEntry> Toc,
+    IReadOnlyList<OutlineHeading> Toc,
     IReadOnlyList<Backlink> Backlinks,
     IReadOnlyList<OutgoingLink> Outgoing,
     IReadOnlyList<ReadingMarker> Markers,

@@ -1,3 +1,5 @@
+using StudyHub.Markdown;
+
 namespace StudyHub.Web.Features.Notes;
 
 /// The lists around each note's text: linked mentions need every note's links, the rest the note's own.
@@ -17,7 +19,7 @@ public sealed class ReadingLists
             .ToLookup(b => b.Target, b => b.Backlink);
     }
 
-    public NoteReading Of(Note note, IReadOnlyList<NoteLink> links, IReadOnlyList<NoteTimestamp> times, IReadOnlyList<TocEntry> contents, string plainText) => new(
+    public NoteReading Of(Note note, IReadOnlyList<NoteLink> links, IReadOnlyList<NoteTimestamp> times, IReadOnlyList<OutlineHeading> contents, string plainText) => new(
         contents,
         [.. _backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
         [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)

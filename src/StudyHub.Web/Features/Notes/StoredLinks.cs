@@ -1,5 +1,4 @@
 using StudyHub.Markdown;
-using WrittenLink = StudyHub.Markdown.NoteLink;
 
 namespace StudyHub.Web.Features.Notes;
 

@@ -1,6 +1,5 @@
 using StudyHub.Markdown;
 using StudyHub.Web.Features.Notes;
-using NoteTimestamp = StudyHub.Web.Features.Notes.NoteTimestamp;
 
 namespace StudyHub.Web.Features.Video;
 

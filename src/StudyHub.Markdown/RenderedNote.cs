@@ -1,0 +1,16 @@
+namespace StudyHub.Markdown;
+
+/// <summary>What rendering a note gives, all from the one pass over its syntax tree that writes the HTML.</summary>
+/// <param name="Html">HTML that is safe to insert into a page.</param>
+/// <param name="PlainText">
+/// The words a reader sees, one line per block, lines trimmed and blank ones left out; transcluded notes are included,
+/// placeholders for missing embeds are not. Hosts anchor annotations by offsets in it, so it must not change for the same HTML.
+/// </param>
+/// <param name="Outline">Every heading on the page with text, transcluded notes' included, in order.</param>
+public sealed record RenderedNote(string Html, string PlainText, IReadOnlyList<OutlineHeading> Outline);
+
+/// <summary>A heading as a table of contents lists it.</summary>
+/// <param name="Level">1 to 6.</param>
+/// <param name="Id">The element id the heading renders with.</param>
+/// <param name="Text">The heading's text as the reader sees it.</param>
+public sealed record OutlineHeading(int Level, string Id, string Text);
