@@ -23,19 +23,19 @@ public sealed record NewComment(string Body, string? Visibility = null);
 /// anything they may not see answers 404, exactly as if it did not exist.
 public static class AnnotationEndpoints
 {
-    public static void MapAnnotations(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var ofNote = app.MapGroup("/api/notes/{slug}/annotations").ExcludeFromReadingCache();
         ofNote.MapGet("", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a note the caller may see, in reading order, with their replies.");
-        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(DiscussionExtensions.PostingRateLimit)
+        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(AnnotationsFeature.PostingRateLimit)
             .WithName("CreateAnnotation").WithSummary("Annotates a passage of a note.");
 
         var one = app.MapGroup("/api/annotations/{id:guid}").RequireAuthorization().RequireAntiforgeryToken();
-        one.MapPatch("", ChangeAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ChangeAnnotation")
+        one.MapPatch("", ChangeAsync).RequireRateLimiting(AnnotationsFeature.PostingRateLimit).WithName("ChangeAnnotation")
             .WithSummary("Edits an annotation (its author), resolves its thread (author, editors, admins) or hides it (editors, admins).");
         one.MapDelete("", DeleteAsync).WithName("DeleteAnnotation")
             .WithSummary("Deletes an annotation and its replies: its author may, and editors and admins may for any they can see.");
-        one.MapPost("/replies", ReplyAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ReplyToAnnotation")
+        one.MapPost("/replies", ReplyAsync).RequireRateLimiting(AnnotationsFeature.PostingRateLimit).WithName("ReplyToAnnotation")
             .WithSummary("Adds a reply to an annotation's thread.");
 
         app.MapGet("/annotations/{id:guid}", OpenAsync).ExcludeFromReadingCache()
@@ -45,7 +45,7 @@ public static class AnnotationEndpoints
     static async Task<IResult> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        if (await AnnotationsFeature.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
             return Results.NotFound();
         }

@@ -12,15 +12,15 @@ public sealed record CommentChange(string? Body = null, bool? Hidden = null);
 /// The note's own thread, and the comments and replies in any thread, under the same rules as annotations.
 public static class CommentEndpoints
 {
-    public static void MapComments(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var ofNote = app.MapGroup("/api/notes/{slug}/comments").ExcludeFromReadingCache();
         ofNote.MapGet("", ListAsync).WithName("ListComments").WithSummary("The note's thread as the caller may see it, oldest first.");
-        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(DiscussionExtensions.PostingRateLimit)
+        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(AnnotationsFeature.PostingRateLimit)
             .WithName("CreateComment").WithSummary("Adds a comment to the note's thread.");
 
         var one = app.MapGroup("/api/comments/{id:guid}").RequireAuthorization().RequireAntiforgeryToken();
-        one.MapPatch("", ChangeAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ChangeComment")
+        one.MapPatch("", ChangeAsync).RequireRateLimiting(AnnotationsFeature.PostingRateLimit).WithName("ChangeComment")
             .WithSummary("Edits a comment or reply (its author) or hides it (editors, admins).");
         one.MapDelete("", DeleteAsync).WithName("DeleteComment").WithSummary("Deletes a comment or reply: its author, editors and admins may.");
     }
@@ -28,7 +28,7 @@ public static class CommentEndpoints
     static async Task<IResult> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        if (await AnnotationsFeature.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
             return Results.NotFound();
         }
@@ -50,7 +50,7 @@ public static class CommentEndpoints
             return refusal;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        if (await AnnotationsFeature.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
             return Results.NotFound();
         }

@@ -34,7 +34,7 @@ sealed class Problems : Dictionary<string, string[]>
         Check("body", string.IsNullOrWhiteSpace(body) || body.Length > DiscussionLimits.Body, $"Write 1 to {DiscussionLimits.Body} characters.");
 
     public Problems Visibility(string? name, out AnnotationVisibility visibility) =>
-        Check("visibility", !DiscussionExtensions.TryVisibility(name, out visibility), "Choose OnlyMe, Members or Public.");
+        Check("visibility", !AnnotationsFeature.TryVisibility(name, out visibility), "Choose OnlyMe, Members or Public.");
 
     public Problems MediaSeconds(int? seconds) =>
         Check("mediaSeconds", seconds is < 0 or > DiscussionLimits.MediaSeconds, $"A time in the recording is 0 to {DiscussionLimits.MediaSeconds} seconds.");
