@@ -9,12 +9,13 @@ public static class Attachments
         ["bmp"] = MediaKind.Image, ["svg"] = MediaKind.Image, ["webp"] = MediaKind.Image, ["avif"] = MediaKind.Image,
         ["mp3"] = MediaKind.Audio, ["wav"] = MediaKind.Audio, ["m4a"] = MediaKind.Audio, ["ogg"] = MediaKind.Audio,
         ["3gp"] = MediaKind.Audio, ["flac"] = MediaKind.Audio,
-        ["mp4"] = MediaKind.Video, ["webm"] = MediaKind.Video, ["ogv"] = MediaKind.Video, ["mov"] = MediaKind.Video,
-        ["mkv"] = MediaKind.Video,
+        ["mp4"] = MediaKind.Video, ["m4v"] = MediaKind.Video, ["webm"] = MediaKind.Video, ["ogv"] = MediaKind.Video,
+        ["mov"] = MediaKind.Video, ["mkv"] = MediaKind.Video,
         ["pdf"] = MediaKind.Pdf,
     };
 
-    // The formats Obsidian opens besides notes ("Accepted file formats" in its help): a link to one names a file.
+    // The formats Obsidian opens besides notes ("Accepted file formats" in its help, and .m4v, an .mp4 by another
+    // name): a link to one names a file. The web's lecture player reads the same table.
     private static readonly HashSet<string> ObsidianFormats = new([.. KindsByExtension.Keys, "canvas", "base"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether a link target names a file of a format Obsidian opens (an image, audio, video, PDF, canvas or base), which needs no vault to tell.</summary>

@@ -85,7 +85,7 @@ sealed class ReadingPagePolicy : IOutputCachePolicy
         && context.User.Identity?.IsAuthenticated != true
         && context.GetEndpoint()?.Metadata.GetMetadata<NotCached>() is null
         // A share link's holder may read a note that others may not.
-        && !context.Request.Cookies.ContainsKey(SharingExtensions.Cookie)
+        && !context.Request.Cookies.ContainsKey(SharingFeature.Cookie)
         && (context.Request.Path == "/" || CachedPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.Ordinal)));
 
     public static void DropAntiforgeryCookie(HttpResponse response)

@@ -1,3 +1,4 @@
+using StudyHub.Markdown;
 using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Components.Tests.Video;
@@ -38,6 +39,19 @@ public class MediaSourceTests
             "/attachments/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08/lecture%2016.mp4", 1680
         },
     };
+
+    /// These once played embedded but not docked (.mov, .mkv, .flac, .3gp), or docked but not embedded (.m4v).
+    [Theory]
+    [InlineData("lecture.mov", MediaKind.Video)]
+    [InlineData("lecture.mkv", MediaKind.Video)]
+    [InlineData("lecture.m4v", MediaKind.Video)]
+    [InlineData("lecture.flac", MediaKind.Audio)]
+    [InlineData("lecture.3gp", MediaKind.Audio)]
+    public void AFileThatEmbedsAsARecordingAlsoPlaysDocked(string fileName, MediaKind kind)
+    {
+        Assert.Equal(kind, Attachments.KindOf(fileName));
+        Assert.Equal(kind, MediaSource.FromUrl($"/attachments/abc/{fileName}")?.Kind);
+    }
 
     [Theory, MemberData(nameof(Recordings))]
     public void RecognisesLectureRecordings(string url, MediaProvider provider, MediaKind kind, string id, int? start)

@@ -14,6 +14,7 @@ public sealed class GraphBuilderTests
     [InlineData("""{"Paper": "https://arxiv.org/abs/2103.00020"}""", new string[0], NodeKind.Paper)]
     [InlineData("""{"Link": "https://www.youtube.com/watch?v=5vfIT5LOkR0"}""", new string[0], NodeKind.Lecture)]
     [InlineData("""{"Link": "https://example.com/slides"}""", new string[0], NodeKind.Unclassified)]
+    [InlineData("""{"media": "https://www.youtube.com/watch?v=5vfIT5LOkR0"}""", new string[0], NodeKind.Lecture)]
     [InlineData("{}", new[] { "lecture" }, NodeKind.Lecture)]
     public void AKindComesFromTypeThenTagsThenWhatTheNoteLooksLike(string frontMatter, string[] tags, NodeKind kind)
     {

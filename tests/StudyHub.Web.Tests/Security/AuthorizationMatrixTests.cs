@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Sharing;
+using StudyHub.Web.Infrastructure;
 using StudyHub.Web.Tests.Annotations;
 
 namespace StudyHub.Web.Tests.Security;

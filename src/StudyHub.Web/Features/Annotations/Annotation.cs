@@ -9,7 +9,7 @@ public enum AnnotationVisibility { OnlyMe, Members, Public }
 
 /// A reader's note on a passage of a note (and, for lectures, a moment of the recording). Its anchor is kept
 /// current across re-imports; an annotation is never deleted by an import.
-public sealed class Annotation
+public sealed class Annotation : IDiscussionEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid NoteId { get; set; }

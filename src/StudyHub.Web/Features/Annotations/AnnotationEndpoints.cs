@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
@@ -23,36 +24,36 @@ public sealed record NewComment(string Body, string? Visibility = null);
 /// anything they may not see answers 404, exactly as if it did not exist.
 public static class AnnotationEndpoints
 {
-    public static void MapAnnotations(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var ofNote = app.MapGroup("/api/notes/{slug}/annotations").ExcludeFromReadingCache();
         ofNote.MapGet("", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a note the caller may see, in reading order, with their replies.");
-        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(DiscussionExtensions.PostingRateLimit)
+        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(AnnotationsFeature.PostingRateLimit)
             .WithName("CreateAnnotation").WithSummary("Annotates a passage of a note.");
 
         var one = app.MapGroup("/api/annotations/{id:guid}").RequireAuthorization().RequireAntiforgeryToken();
-        one.MapPatch("", ChangeAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ChangeAnnotation")
+        one.MapPatch("", ChangeAsync).RequireRateLimiting(AnnotationsFeature.PostingRateLimit).WithName("ChangeAnnotation")
             .WithSummary("Edits an annotation (its author), resolves its thread (author, editors, admins) or hides it (editors, admins).");
         one.MapDelete("", DeleteAsync).WithName("DeleteAnnotation")
             .WithSummary("Deletes an annotation and its replies: its author may, and editors and admins may for any they can see.");
-        one.MapPost("/replies", ReplyAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ReplyToAnnotation")
+        one.MapPost("/replies", ReplyAsync).RequireRateLimiting(AnnotationsFeature.PostingRateLimit).WithName("ReplyToAnnotation")
             .WithSummary("Adds a reply to an annotation's thread.");
 
         app.MapGet("/annotations/{id:guid}", OpenAsync).ExcludeFromReadingCache()
             .WithSummary("The link to share an annotation: opens its note at the passage, with the lecture cued at its time.");
     }
 
-    static async Task<IResult> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<Results<Ok<List<AnnotationView>>, NotFound>> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        if (await AnnotationsFeature.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
-        return Results.Ok(await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.NoteId == noteId), Reader.Of(http), cancellationToken));
+        return TypedResults.Ok(await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.NoteId == noteId), Reader.Of(http), cancellationToken));
     }
 
-    static async Task<IResult> CreateAsync(string slug, NewAnnotation input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Created<AnnotationView>, NotFound, ValidationProblem>> CreateAsync(string slug, NewAnnotation input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new Problems().Body(input.Body).Visibility(input.Visibility, out var visibility).MediaSeconds(input.MediaSeconds)
@@ -71,7 +72,7 @@ public static class AnnotationEndpoints
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
         if (problems.Check("start", input.Start > note.PlainText.Length, "The place given is past the end of the note.").Refusal is { } pastTheEnd)
         {
@@ -91,9 +92,8 @@ public static class AnnotationEndpoints
             MediaSeconds = input.MediaSeconds, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
         };
         db.Annotations.Add(annotation);
-        await db.SaveChangesAsync(cancellationToken);
-        await DiscussionFeed.AnnounceAsync(db, note.Id, cancellationToken);
-        return Results.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, DisplayNameClaims.Of(http.User), reader, [], note.PlainText));
+        await DiscussionChanges.SaveAndAnnounceAsync(db, note.Id, cancellationToken);
+        return TypedResults.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, DisplayNameClaims.Of(http.User), reader, [], note.PlainText));
     }
 
     /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.
@@ -103,7 +103,7 @@ public static class AnnotationEndpoints
             ? (start, input.Quote.Length)
             : Anchoring.FindSelection(text, input.Quote, input.Prefix ?? "", input.Suffix ?? "");
 
-    static async Task<IResult> ChangeAsync(Guid id, AnnotationChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Ok<AnnotationView>, NotFound, ForbidHttpResult, ValidationProblem>> ChangeAsync(Guid id, AnnotationChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var reader = Reader.Of(http);
@@ -111,13 +111,13 @@ public static class AnnotationEndpoints
         var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
         var edits = change.Body is not null || change.Visibility is not null || change.MediaSeconds is not null || change.RemoveMediaSeconds;
         if ((edits && !reader.MayEdit(annotation.AuthorId)) || (change.Resolved is not null && !reader.MayResolve(annotation.AuthorId))
             || (change.Hidden is not null && !reader.Moderates))
         {
-            return Results.Forbid();
+            return TypedResults.Forbid();
         }
         var visibility = annotation.Visibility;
         var problems = new Problems().MediaSeconds(change.MediaSeconds);
@@ -143,31 +143,19 @@ public static class AnnotationEndpoints
         {
             annotation.UpdatedAt = now;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
-        return Results.Ok((await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.Id == id), reader, cancellationToken)).Single());
+        await DiscussionChanges.SaveAndAnnounceAsync(db, annotation.NoteId, cancellationToken);
+        return TypedResults.Ok((await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.Id == id), reader, cancellationToken)).Single());
     }
 
-    static async Task<IResult> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+        CancellationToken cancellationToken)
     {
         var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).SingleOrDefaultAsync(cancellationToken);
-        if (annotation is null)
-        {
-            return Results.NotFound();
-        }
-        if (!reader.MayDelete(annotation.AuthorId))
-        {
-            return Results.Forbid();
-        }
-        db.Annotations.Remove(annotation);
-        await db.SaveChangesAsync(cancellationToken);
-        await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
-        return Results.NoContent();
+        return await DiscussionChanges.DeleteAsync(db, reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes), reader, cancellationToken);
     }
 
-    static async Task<IResult> ReplyAsync(Guid id, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Created<CommentView>, NotFound, ValidationProblem>> ReplyAsync(Guid id, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (new Problems().Body(input.Body).Refusal is { } refusal)
@@ -179,7 +167,7 @@ public static class AnnotationEndpoints
         var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).Select(a => new { a.NoteId, a.Visibility }).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
         var reply = new Comment
@@ -188,14 +176,13 @@ public static class AnnotationEndpoints
             CreatedAt = now, UpdatedAt = now,
         };
         db.Comments.Add(reply);
-        await db.SaveChangesAsync(cancellationToken);
-        await DiscussionFeed.AnnounceAsync(db, annotation.NoteId, cancellationToken);
-        return Results.Created($"/annotations/{id}", DiscussionViews.View(reply, DisplayNameClaims.Of(http.User), reader));
+        await DiscussionChanges.SaveAndAnnounceAsync(db, annotation.NoteId, cancellationToken);
+        return TypedResults.Created($"/annotations/{id}", DiscussionViews.View(reply, DisplayNameClaims.Of(http.User), reader));
     }
 
     /// Shared links to annotations the visitor may not see ask anonymous visitors to sign in first, and are
     /// not found for everyone else.
-    static async Task<IResult> OpenAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<Results<RedirectHttpResult, NotFound, ChallengeHttpResult>> OpenAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -204,9 +191,9 @@ public static class AnnotationEndpoints
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
-            return reader.SignedIn ? Results.NotFound() : Results.Challenge();
+            return reader.SignedIn ? TypedResults.NotFound() : TypedResults.Challenge();
         }
         var note = annotation.MediaSeconds is { } seconds ? NoteAddress.Href(annotation.Address, seconds) : NoteAddress.Href(annotation.Address);
-        return Results.Redirect($"{note}#annotation-{id}");
+        return TypedResults.Redirect($"{note}#annotation-{id}");
     }
 }

@@ -6,7 +6,7 @@ using StudyHub.Web.Features.Notes;
 namespace StudyHub.Web.Features.Annotations;
 
 /// A reply in an annotation's thread, or, without an annotation, a comment in the note's own thread.
-public sealed class Comment
+public sealed class Comment : IDiscussionEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid NoteId { get; set; }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
@@ -12,31 +13,31 @@ public sealed record CommentChange(string? Body = null, bool? Hidden = null);
 /// The note's own thread, and the comments and replies in any thread, under the same rules as annotations.
 public static class CommentEndpoints
 {
-    public static void MapComments(this IEndpointRouteBuilder app)
+    internal static void Map(IEndpointRouteBuilder app)
     {
         var ofNote = app.MapGroup("/api/notes/{slug}/comments").ExcludeFromReadingCache();
         ofNote.MapGet("", ListAsync).WithName("ListComments").WithSummary("The note's thread as the caller may see it, oldest first.");
-        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(DiscussionExtensions.PostingRateLimit)
+        ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(AnnotationsFeature.PostingRateLimit)
             .WithName("CreateComment").WithSummary("Adds a comment to the note's thread.");
 
         var one = app.MapGroup("/api/comments/{id:guid}").RequireAuthorization().RequireAntiforgeryToken();
-        one.MapPatch("", ChangeAsync).RequireRateLimiting(DiscussionExtensions.PostingRateLimit).WithName("ChangeComment")
+        one.MapPatch("", ChangeAsync).RequireRateLimiting(AnnotationsFeature.PostingRateLimit).WithName("ChangeComment")
             .WithSummary("Edits a comment or reply (its author) or hides it (editors, admins).");
         one.MapDelete("", DeleteAsync).WithName("DeleteComment").WithSummary("Deletes a comment or reply: its author, editors and admins may.");
     }
 
-    static async Task<IResult> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<Results<Ok<List<CommentView>>, NotFound>> ListAsync(string slug, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        if (await AnnotationsFeature.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
         var thread = db.Comments.Where(c => c.NoteId == noteId && c.AnnotationId == null);
-        return Results.Ok(await DiscussionViews.CommentsAsync(db, thread, Reader.Of(http), cancellationToken));
+        return TypedResults.Ok(await DiscussionViews.CommentsAsync(db, thread, Reader.Of(http), cancellationToken));
     }
 
-    static async Task<IResult> CreateAsync(string slug, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Created<CommentView>, NotFound, ValidationProblem>> CreateAsync(string slug, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var visibility = AnnotationVisibility.Members;
@@ -50,20 +51,19 @@ public static class CommentEndpoints
             return refusal;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await DiscussionExtensions.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
+        if (await AnnotationsFeature.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
         var reader = Reader.Of(http);
         var now = clock.GetUtcNow();
         var comment = new Comment { NoteId = noteId, AuthorId = reader.Id!, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now };
         db.Comments.Add(comment);
-        await db.SaveChangesAsync(cancellationToken);
-        await DiscussionFeed.AnnounceAsync(db, noteId, cancellationToken);
-        return Results.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, DisplayNameClaims.Of(http.User), reader));
+        await DiscussionChanges.SaveAndAnnounceAsync(db, noteId, cancellationToken);
+        return TypedResults.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, DisplayNameClaims.Of(http.User), reader));
     }
 
-    static async Task<IResult> ChangeAsync(Guid id, CommentChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Ok<CommentView>, NotFound, ForbidHttpResult, ValidationProblem>> ChangeAsync(Guid id, CommentChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var reader = Reader.Of(http);
@@ -71,11 +71,11 @@ public static class CommentEndpoints
         var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes).SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
         if ((change.Body is not null && !reader.MayEdit(comment.AuthorId)) || (change.Hidden is not null && !reader.Moderates))
         {
-            return Results.Forbid();
+            return TypedResults.Forbid();
         }
         if (change.Body is not null && new Problems().Body(change.Body).Refusal is { } refusal)
         {
@@ -87,27 +87,15 @@ public static class CommentEndpoints
             (comment.Body, comment.UpdatedAt) = (change.Body, now);
         }
         comment.HiddenAt = change.Hidden switch { true => comment.HiddenAt ?? now, false => null, null => comment.HiddenAt };
-        await db.SaveChangesAsync(cancellationToken);
-        await DiscussionFeed.AnnounceAsync(db, comment.NoteId, cancellationToken);
-        return Results.Ok(DiscussionViews.View(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken), reader));
+        await DiscussionChanges.SaveAndAnnounceAsync(db, comment.NoteId, cancellationToken);
+        return TypedResults.Ok(DiscussionViews.View(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken), reader));
     }
 
-    static async Task<IResult> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+        CancellationToken cancellationToken)
     {
         var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes).SingleOrDefaultAsync(cancellationToken);
-        if (comment is null)
-        {
-            return Results.NotFound();
-        }
-        if (!reader.MayDelete(comment.AuthorId))
-        {
-            return Results.Forbid();
-        }
-        db.Comments.Remove(comment);
-        await db.SaveChangesAsync(cancellationToken);
-        await DiscussionFeed.AnnounceAsync(db, comment.NoteId, cancellationToken);
-        return Results.NoContent();
+        return await DiscussionChanges.DeleteAsync(db, reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes), reader, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace StudyHub.Web.Features.Annotations;
 
 /// What the discussion accepts, written once: the API refuses anything past these, and the panel hands them to
@@ -34,10 +36,15 @@ sealed class Problems : Dictionary<string, string[]>
         Check("body", string.IsNullOrWhiteSpace(body) || body.Length > DiscussionLimits.Body, $"Write 1 to {DiscussionLimits.Body} characters.");
 
     public Problems Visibility(string? name, out AnnotationVisibility visibility) =>
-        Check("visibility", !DiscussionExtensions.TryVisibility(name, out visibility), "Choose OnlyMe, Members or Public.");
+        Check("visibility", !AnnotationsFeature.TryVisibility(name, out visibility), VisibilityChoices);
 
     public Problems MediaSeconds(int? seconds) =>
         Check("mediaSeconds", seconds is < 0 or > DiscussionLimits.MediaSeconds, $"A time in the recording is 0 to {DiscussionLimits.MediaSeconds} seconds.");
 
-    public IResult? Refusal => Count == 0 ? null : Results.ValidationProblem(this);
+    public ValidationProblem? Refusal => Count == 0 ? null : TypedResults.ValidationProblem(this);
+
+    /// "Choose OnlyMe, Members or Public.", from the names TryVisibility accepts.
+    static readonly string VisibilityChoices = Enum.GetNames<AnnotationVisibility>() is [.. var first, var last]
+        ? $"Choose {string.Join(", ", first)} or {last}."
+        : throw new InvalidOperationException("An annotation has more than one visibility to choose from.");
 }

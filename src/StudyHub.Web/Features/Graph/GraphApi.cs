@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StudyHub.Web.Features.Concepts;
 
 namespace StudyHub.Web.Features.Graph;
 
@@ -46,51 +45,4 @@ public static class GraphApi
         Add("maxEdges", EdgesPerPicture.ToString(CultureInfo.InvariantCulture));
         return "/api/graph" + QueryString.Create(query);
     }
-
-    public static void AddGraph(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<GraphStore>();
-        builder.Services.AddTransient<ConceptCorrections>();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, GraphJsonContext.Default));
-    }
-
-    public static void MapGraph(this WebApplication app) =>
-        app.MapGet("/api/graph", async (GraphStore store, CancellationToken cancellationToken,
-                string? center = null, int depth = 1, string? kinds = null, string? vault = null, string? tag = null,
-                bool mentions = true, bool orphans = true, int? maxEdges = null) =>
-            {
-                if (maxEdges < 0)
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["maxEdges"] = ["maxEdges cannot be negative."] });
-                }
-                var kindSet = new HashSet<NodeKind>();
-                foreach (var word in (kinds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    if (NodeKinds.Parse(word) is not { } kind)
-                    {
-                        return Results.ValidationProblem(new Dictionary<string, string[]>
-                        {
-                            ["kinds"] = [$"Unknown kind '{word}'; use {string.Join(", ", NodeKinds.All.Select(k => k.Name()))}."],
-                        });
-                    }
-                    kindSet.Add(kind);
-                }
-                var graph = await store.GetAsync(cancellationToken);
-                if (center is not null && graph.Find(center) is null)
-                {
-                    return Results.Problem($"No note or concept has the slug '{center}'.", statusCode: StatusCodes.Status404NotFound);
-                }
-                var filter = new GraphFilter(center, depth, kindSet, vault, tag, mentions, orphans);
-                return Results.Ok(GraphResponse.Of(filter.Apply(graph), maxEdges ?? int.MaxValue));
-            })
-            .WithName("GetGraph")
-            .WithSummary("The concept graph: notes and not-yet-written concepts as nodes; links, relations, co-mentions and unlinked mentions as edges.")
-            .WithDescription("Without parameters, the whole graph. center and depth (1–3) select a neighbourhood; kinds (comma-separated: " +
-                "lecture, model, paper, person, organization, dataset, benchmark, technique, other, unclassified), vault and tag keep " +
-                "matching nodes (the center always stays); mentions=false drops unlinked-mention edges; orphans=false drops nodes left without edges. " +
-                "maxEdges keeps only that many edges, the strongest first (relations, links, co-mentions, then unlinked mentions; " +
-                "heavier first), and omittedEdges says how many were left out; degrees still count every edge.")
-            .Produces<GraphResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
 }

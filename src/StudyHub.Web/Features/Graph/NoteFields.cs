@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using StudyHub.Markdown;
 using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Graph;
@@ -64,7 +65,7 @@ public sealed partial class NoteFields
             {
                 type = values.FirstOrDefault();
             }
-            if (field is "link" or "video" or "youtube" && values.Any(v => MediaSource.FromUrl(v) is { Kind: MediaKind.Video }))
+            if (LectureMedia.FrontMatterKeys.Contains(field) && values.Any(v => MediaSource.FromUrl(v) is { Kind: MediaKind.Video }))
             {
                 lecture = true;
             }

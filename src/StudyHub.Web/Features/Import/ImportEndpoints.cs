@@ -27,13 +27,7 @@ public static class ImportEndpoints
     const long FormOverheadBytes = 64 * 1024;
     const int MaxVaultName = 200;
 
-    public static void MapImports(this WebApplication app) =>
-        app.MapPost("/api/imports", UploadAsync)
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Editor))
-            .WithName("UploadVault")
-            .WithSummary("Imports a vault zip (multipart field \"zip\") into the vault named by \"vault\", or a new one named by \"newVault\".");
-
-    static async Task<Results<Created<ImportCreated>, ProblemHttpResult>> UploadAsync(HttpContext http, ClaimsPrincipal user,
+    internal static async Task<Results<Created<ImportCreated>, ProblemHttpResult>> UploadAsync(HttpContext http, ClaimsPrincipal user,
         IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportLimits> limits, RunningImports running,
         VaultImporter importer, IDbContextFactory<StudyHubDbContext> contexts, FailedImports failures, IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)

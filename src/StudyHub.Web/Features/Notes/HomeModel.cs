@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StudyHub.Markdown;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Tags;
 using StudyHub.Web.Features.Video;

@@ -61,7 +61,7 @@ public sealed record NotePageModel
             Tags = note.Tags,
             UpdatedAt = note.UpdatedAt,
             Subject = metadata.Text("subject"),
-            SourceUrl = metadata.Url("link") ?? metadata.Url("video") ?? metadata.Url("youtube"),
+            SourceUrl = LectureMedia.FrontMatterKeys.Select(metadata.Url).FirstOrDefault(url => url is not null),
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
             Toc = [.. reading.Toc.Where(entry => entry.Id != titleId)],
             Media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList(),

@@ -10,12 +10,14 @@ public sealed record FoundMedia(string Url, int? Line);
 /// (video, youtube, media), the Link: field, embedded audio or video files, then video links in the text.
 public static partial class LectureMedia
 {
-    static readonly string[] MetadataKeys = ["video", "youtube", "media", "link"];
+    /// The front matter keys that name a note's recording, in the order its recordings are numbered: the one list
+    /// that the note page (its source video) and the graph (what makes a lecture) read too.
+    public static readonly IReadOnlyList<string> FrontMatterKeys = ["video", "youtube", "media", "link"];
 
     public static List<FoundMedia> Find(IReadOnlyDictionary<string, object?> metadata, IEnumerable<(string Url, int Line)> embeddedFiles, string markdown)
     {
         var found = new List<FoundMedia>();
-        foreach (var key in MetadataKeys)
+        foreach (var key in FrontMatterKeys)
         {
             if (metadata.TryGetValue(key, out var value))
             {

@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using StudyHub.Markdown;
 
 namespace StudyHub.Web.Features.Video;
 
 public enum MediaProvider { File, YouTube, Vimeo }
-
-public enum MediaKind { Video, Audio }
 
 /// A lecture recording a note links to. Id is the provider's video id, or for a file its URL without fragment.
 public sealed partial record MediaSource(MediaProvider Provider, MediaKind Kind, string Id, int? Start = null)
@@ -18,12 +17,6 @@ public sealed partial record MediaSource(MediaProvider Provider, MediaKind Kind,
     static readonly HashSet<string> VimeoHosts = new(StringComparer.OrdinalIgnoreCase)
     {
         "vimeo.com", "www.vimeo.com", "player.vimeo.com",
-    };
-
-    static readonly Dictionary<string, MediaKind> FileKinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".mp4"] = MediaKind.Video, [".m4v"] = MediaKind.Video, [".webm"] = MediaKind.Video, [".ogv"] = MediaKind.Video,
-        [".mp3"] = MediaKind.Audio, [".m4a"] = MediaKind.Audio, [".wav"] = MediaKind.Audio, [".ogg"] = MediaKind.Audio,
     };
 
     /// The recording a URL points at, or null when it is not one StudyHub can play.
@@ -116,7 +109,8 @@ public sealed partial record MediaSource(MediaProvider Provider, MediaKind Kind,
     {
         // A media fragment may give an end too ("#t=5,10"); only the start cues the player.
         var start = FragmentTime(uri)?.Split(',')[0];
-        return FileKinds.TryGetValue(Path.GetExtension(uri.AbsolutePath), out var kind)
+        // The same table of extensions as the markdown's embeds, so a file that plays embedded also plays docked.
+        return StudyHub.Markdown.Attachments.KindOf(uri.AbsolutePath) is var kind and (MediaKind.Audio or MediaKind.Video)
             ? new MediaSource(MediaProvider.File, kind, url, LectureTime.Parse(start))
             : null;
     }

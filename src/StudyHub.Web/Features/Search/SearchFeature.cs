@@ -1,6 +1,6 @@
 namespace StudyHub.Web.Features.Search;
 
-public static class SearchExtensions
+public static class SearchFeature
 {
     public static void AddSearch(this WebApplicationBuilder builder)
     {

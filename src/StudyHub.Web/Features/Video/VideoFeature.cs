@@ -10,7 +10,7 @@ public sealed record NoteTime(int Seconds, string Text, string Context, int? Med
 
 public sealed record NoteMedia(string Note, IReadOnlyList<NoteMediaItem> Media, IReadOnlyList<NoteTime> Times);
 
-public static class VideoEndpoints
+public static class VideoFeature
 {
     public static void MapVideo(this WebApplication app) =>
         app.MapGet("/api/notes/{slug}/media", async (string slug, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ public enum ShareLinkStatus { Open, Unknown, Revoked, Expired, NoteRemoved }
 /// <paramref name="Since"/> is when a link stopped working, or until when an open one works.
 public sealed record ShareLinkState(ShareLinkStatus Status, string? Address, DateTimeOffset? Since);
 
-public static class SharingExtensions
+public static class SharingFeature
 {
     public const string Cookie = "StudyHub.Share";
     public const int MaxDays = 90;

@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using StudyHub.Markdown;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Accounts;
 
 namespace StudyHub.Web.Features.Import;
 
-public static class ImportExtensions
+public static class ImportFeature
 {
     public static void AddImport(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new ObsidianMarkdown());
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection("Import:Limits"));
         builder.Services.AddTransient<VaultImporter>();
         builder.Services.AddSingleton<RunningImports>();
@@ -17,6 +15,12 @@ public static class ImportExtensions
         builder.Services.AddTransient<FailedImports>();
         builder.Services.AddHostedService<SampleVaultImport>();
     }
+
+    public static void MapImport(this WebApplication app) =>
+        app.MapPost("/api/imports", ImportEndpoints.UploadAsync)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Editor))
+            .WithName("UploadVault")
+            .WithSummary("Imports a vault zip (multipart field \"zip\") into the vault named by \"vault\", or a new one named by \"newVault\".");
 }
 
 /// On a fresh database, loads the bundled sample vault so that a newcomer has something to read.

@@ -5,7 +5,7 @@ namespace StudyHub.Web.Features.Notes;
 
 public sealed record NotePreview(string Title, string Url, string Excerpt, IReadOnlyList<string> Tags);
 
-public static class NoteEndpoints
+public static class NotesFeature
 {
     public static void AddNotes(this WebApplicationBuilder builder) => builder.Services.AddSingleton<NotePages>();
 

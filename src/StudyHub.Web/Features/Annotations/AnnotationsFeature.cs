@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudyHub.Web.Data;
@@ -22,11 +21,11 @@ public sealed class DiscussionOptions
 }
 
 /// Annotations, replies and note comments: their services, their API and the live stream of changes.
-public static class DiscussionExtensions
+public static class AnnotationsFeature
 {
     public const string PostingRateLimit = "posting";
 
-    public static void AddDiscussion(this WebApplicationBuilder builder)
+    public static void AddAnnotations(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<DiscussionOptions>(builder.Configuration.GetSection("Discussion"));
         builder.Services.AddSingleton<DiscussionFeed>();
@@ -40,15 +39,10 @@ public static class DiscussionExtensions
             })));
     }
 
-    public static void MapDiscussion(this WebApplication app)
+    public static void MapAnnotations(this WebApplication app)
     {
-        app.MapGet("/api/antiforgery", (IAntiforgery antiforgery, HttpContext http) =>
-        {
-            var tokens = antiforgery.GetAndStoreTokens(http);
-            return Results.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.RequestToken!));
-        }).ExcludeFromReadingCache().WithSummary("A token for requests that change data, sent back in the named header.");
-        app.MapAnnotations();
-        app.MapComments();
+        AnnotationEndpoints.Map(app);
+        CommentEndpoints.Map(app);
         app.MapGet("/api/notes/{slug}/discussion/events", EventsAsync).ExcludeFromReadingCache()
             .WithSummary("Server-sent events: a 'changed' event whenever the note's annotations or comments change.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -103,5 +97,3 @@ public static class DiscussionExtensions
         }
     }
 }
-
-public sealed record AntiforgeryToken(string HeaderName, string Token);

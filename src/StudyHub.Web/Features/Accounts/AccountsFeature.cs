@@ -6,7 +6,7 @@ using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Features.Accounts;
 
-public static class AccountsExtensions
+public static class AccountsFeature
 {
     public const string SignInRateLimit = "sign-in";
 
@@ -55,18 +55,14 @@ public static class AccountsExtensions
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddCascadingAuthenticationState();
 
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only posts count: showing the form is free, guessing passwords is not.
-            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(SignInLimits.Network(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInPermitsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                })
-                : RateLimitPartition.GetNoLimiter("reading"));
-        });
+        // Only posts count: showing the form is free, guessing passwords is not.
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(SignInLimits.Network(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+            })
+            : RateLimitPartition.GetNoLimiter("reading")));
 
         builder.Services.AddSingleton<SignInLimits>();
         builder.Services.AddHostedService<ConfiguredAdmin>();
