@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Graph;
+using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Concepts;
@@ -33,7 +34,8 @@ public sealed class ConceptCorrections(IDbContextFactory<StudyHubDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The switcher leads to a written concept at its note's address, to one not yet written at its concept page.
         var address = await db.Notes.Where(n => n.Slug == slug).Select(n => n.Address).FirstOrDefaultAsync(cancellationToken);
-        string[] own = [$"/notes/{address}", $"/concepts/{slug}"];
+        // As SwitcherNames stores them: the paths unescaped.
+        string[] own = [NoteAddress.Prefix + address, ConceptAddress.Prefix + slug];
         var named = await db.SwitcherNames.FromSql($"""SELECT * FROM "SwitcherNames" WHERE lower("Name") = ANY({wanted.ToArray()})""")
             .Where(n => !own.Contains(n.Url))
             .Select(n => new { n.Name, n.Title }).FirstOrDefaultAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using StudyHub.Markdown;
+using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Graph;
@@ -132,7 +133,7 @@ public static class GraphBuilder
             nodes[edge.Target].Degree++;
         }
         var nodeList = nodes.Values
-            .Select(n => new GraphNode(n.Id, n.Label, n.Kind, n.Degree, n.Written ? NoteAddress.Href(notes[n.Id].Address) : $"/concepts/{n.Id}", n.Vault, n.Written, n.Tags))
+            .Select(n => new GraphNode(n.Id, n.Label, n.Kind, n.Degree, n.Written ? NoteAddress.Href(notes[n.Id].Address) : ConceptAddress.Href(n.Id), n.Vault, n.Written, n.Tags))
             .ToList();
         return new ConceptGraph(nodeList, edgeList);
     }

@@ -1,3 +1,4 @@
+using StudyHub.Web.Features.Concepts;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -153,7 +154,7 @@ public sealed partial class RenderedNote
         }
         var href = WebUtility.HtmlDecode(match.Groups[1].Value);
         var (path, ends) = href.StartsWith(NoteAddress.Prefix, StringComparison.Ordinal) ? (href[NoteAddress.Prefix.Length..], "#?")
-            : href.StartsWith("/concepts/", StringComparison.Ordinal) ? (href[10..], "#?/")
+            : href.StartsWith(ConceptAddress.Prefix, StringComparison.Ordinal) ? (href[ConceptAddress.Prefix.Length..], "#?/")
             : (null, "");
         if (path is null)
         {

@@ -1,6 +1,7 @@
 using StudyHub.Markdown;
 using StudyHub.Web.Features.Attachments;
 using Attachment = StudyHub.Web.Features.Attachments.Attachment;
+using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Import;
@@ -22,7 +23,7 @@ sealed class VaultRenderContext(
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
             ? new NoteLinkTarget(NoteAddress.Href(note.Address), Exists: true)
-            : new NoteLinkTarget($"/concepts/{Slug.From(StoredLinks.LinkedNoteName(target))}", Exists: false);
+            : new NoteLinkTarget(ConceptAddress.Href(Slug.From(StoredLinks.LinkedNoteName(target))), Exists: false);
 
     public AttachmentTarget? ResolveAttachment(string name) =>
         index.ResolveAttachment(name) is { } path && attachments.TryGetValue(path, out var attachment)

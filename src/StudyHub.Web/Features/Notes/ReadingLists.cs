@@ -1,4 +1,5 @@
 using StudyHub.Markdown;
+using StudyHub.Web.Features.Concepts;
 
 namespace StudyHub.Web.Features.Notes;
 
@@ -25,7 +26,7 @@ public sealed class ReadingLists
         [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
             .Select(l => l.TargetNoteId is { } id && _byId.TryGetValue(id, out var target)
                 ? new OutgoingLink(target.Title, NoteAddress.Href(target.Address), Exists: true)
-                : new OutgoingLink(l.TargetText, $"/concepts/{l.TargetSlug}", Exists: false))
+                : new OutgoingLink(l.TargetText, ConceptAddress.Href(l.TargetSlug), Exists: false))
             .DistinctBy(o => o.Href)
             .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
         [.. times.Where(t => t.MediaIndex == 0).Select(t => new ReadingMarker(t.Seconds, t.Context))],
