@@ -18,7 +18,9 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
     {
         var browser = await Browser.GetAsync();
         _context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
+        // Expectations wait as long as actions: a shared CI machine can take seconds over a cold page.
         _context.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         Page = await _context.NewPageAsync();
         Page.Console += (_, message) => _console.Add($"{message.Type}: {message.Text}");
         Page.PageError += (_, error) => _console.Add($"page error: {error}");
