@@ -63,6 +63,12 @@ public sealed record WrittenLink(string Target, string? Alias, string? Heading, 
 {
     /// <summary>The front-matter property whose value holds the link (<c>based_on</c> in <c>based_on: ["[[BERT]]"]</c>); null for links in the text.</summary>
     public string? Property { get; init; }
+
+    /// <summary>
+    /// The section of the note's text the link is written in: how many headings (of any level, anywhere in the text, in
+    /// callouts too) and thematic breaks come before it. Null for links in front-matter properties.
+    /// </summary>
+    public int? Section { get; init; }
 }
 
 /// <summary>A heading and its element id.</summary>

@@ -7,7 +7,12 @@ namespace StudyHub.Markdown;
 /// placeholders for missing embeds are not. Hosts anchor annotations by offsets in it, so it must not change for the same HTML.
 /// </param>
 /// <param name="Outline">Every heading on the page with text, transcluded notes' included, in order.</param>
-public sealed record RenderedNote(string Html, string PlainText, IReadOnlyList<OutlineHeading> Outline);
+/// <param name="Prose">
+/// The words of the note's own text, one line per block like <paramref name="PlainText"/>, without the text of links of
+/// any kind (wikilinks, embeds, tags, timestamps, footnote references, URLs), code, math, transcluded notes and placeholders.
+/// A tab stands where such a part was left out, so the words on either side are not read as adjacent.
+/// </param>
+public sealed record RenderedNote(string Html, string PlainText, IReadOnlyList<OutlineHeading> Outline, string Prose);
 
 /// <summary>A heading as a table of contents lists it.</summary>
 /// <param name="Level">1 to 6.</param>

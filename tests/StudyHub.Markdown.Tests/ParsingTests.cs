@@ -211,6 +211,14 @@ public class ParsingTests
         Assert.Equal(property, Assert.Single(Parse(markdown).Links).Property);
 
     [Fact]
+    public void WikilinkKnowsItsSection()
+    {
+        var links = Parse("---\nup: \"[[Course]]\"\n---\n[[A]] and [[B]]\n\n## Part [[C]]\n\n[[D]]\n\n> [!note] Aside\n> # Inner\n> [[E]]\n\n---\n\n- ![[F]]\n\nSetext\n===\n[[G]]").Links;
+
+        Assert.Equal([("Course", null), ("A", 0), ("B", 0), ("C", 1), ("D", 1), ("E", 2), ("F", 3), ("G", 4)], links.Select(l => (l.Target, l.Section)));
+    }
+
+    [Fact]
     public void WikilinkRecordsLineAndOffset()
     {
         var links = Parse("First line\n\n> quoted [[A]] and ![[b.png]]").Links;

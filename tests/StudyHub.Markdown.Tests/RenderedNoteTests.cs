@@ -36,6 +36,20 @@ public class RenderedNoteTests
         Assert.Equal(expected, Render.Markdown.Render(Render.Markdown.Parse(markdown, "Test.md"), Render.Vault).PlainText);
 
     [Theory]
+    [InlineData("# Heading\n\nPlain *prose* &amp; more.\n\n- item one\n- item two",
+        "Heading\nPlain prose & more.\nitem one\nitem two")]
+    [InlineData("See [[Note]], [[Missing]], [[Note#Part|shown]], [[#Local]], #tag/sub and 12:30 and https://example.org/x and <https://a.b/c> and [link](https://x.y) ![img](pic.png) end",
+        "See \t, \t, \t, \t, \t and \t and \t and \t and \t \t end")]
+    [InlineData("Inline `code` and $x^2$ math[^1].\n\n```\ncode block\n```\n\n$$\na = b\n$$\n\n    indented\n\n[^1]: Footnote words.",
+        "Inline \t and \t math\t.\nFootnote words.")]
+    [InlineData("Before ![[Other]] between ![[Missing note]] and ![[Self]] after ![[image.png]] done",
+        "Before\nbetween\nand\nafter \t done")]
+    [InlineData("> [!tip] Title [[Note]] here\n> Body <b>raw</b> text",
+        "Title \t here\nBody raw text")]
+    public void ProseIsTheNotesOwnWordsOutsideLinksCodeAndMath(string markdown, string expected) =>
+        Assert.Equal(expected, Render.Markdown.Render(Render.Markdown.Parse(markdown, "Test.md"), Render.Vault).Prose);
+
+    [Theory]
     [InlineData("---\ntitle: Front\ntags: [a]\n---\n# Heading\n\nText &amp; more &copy; AT&T.",
         "1|heading|Heading")]
     [InlineData("![[Other]]\n\n![[Other#Part]]\n\n![[Other#Nope]]\n\n![[Missing note]]\n\nText ![[gone.png]] end ![[image.png]] ![[paper.pdf]] ![[data.zip]] [[talk.mp3]]",

@@ -23,6 +23,7 @@ internal static partial class NoteReader
         var links = ReadFrontMatterLinks(document, source);
         var timestamps = new List<WrittenTime>();
         var thematicBreaks = new List<int>();
+        var section = 0;
         var tags = ListOf(Take(frontMatter, "tags") ?? Take(frontMatter, "tag"), splitOnSpaces: true)
             .Select(tag => tag.TrimStart('#'))
             .Where(tag => tag.Length > 0)
@@ -34,10 +35,18 @@ internal static partial class NoteReader
                 blockIds.Add(blockId);
             }
 
+            if (node is HeadingBlock or ThematicBreakBlock)
+            {
+                section++;
+            }
+
             switch (node)
             {
                 case WikiLinkInline link:
-                    links.Add(new WrittenLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, link.Line + 1, link.Span.Start));
+                    links.Add(new WrittenLink(link.Target, link.Alias, link.Heading, link.BlockId, link.IsEmbed, link.IsAttachment, link.Line + 1, link.Span.Start)
+                    {
+                        Section = section,
+                    });
                     break;
                 case TagInline tag:
                     tags.Add(tag.Name);

@@ -8,7 +8,9 @@ using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using StudyHub.Markdown.Tags;
 using StudyHub.Markdown.Text;
+using StudyHub.Markdown.Timestamps;
 using StudyHub.Markdown.WikiLinks;
 
 namespace StudyHub.Markdown.Rendering;
@@ -174,6 +176,11 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     private void WritingText(MarkdownObject obj)
     {
         var text = Text;
+        if (IsOutsideProse(obj))
+        {
+            text.Mute();
+        }
+
         switch (obj)
         {
             case Block block:
@@ -236,6 +243,11 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 
     private void WroteText(MarkdownObject obj)
     {
+        if (IsOutsideProse(obj))
+        {
+            Text.Unmute();
+        }
+
         if (obj is not Block block)
         {
             return;
@@ -250,6 +262,10 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 
         text.Break();
     }
+
+    // Links of every kind (an embed's whole transclusion included), code and math: words there are not the note's prose.
+    private static bool IsOutsideProse(MarkdownObject obj) =>
+        obj is LinkInline or AutolinkInline or WikiLinkInline or TagInline or TimestampInline or FootnoteLink or CodeInline or MathInline or CodeBlock;
 
     private static void AppendLines(NoteText text, LeafBlock block)
     {

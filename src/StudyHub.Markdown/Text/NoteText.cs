@@ -15,16 +15,50 @@ internal sealed class NoteText
 
     private readonly StringBuilder text = new();
 
+    // The note's own prose: what text gets, less what the renderer mutes (links, code, math, transcluded notes).
+    private readonly StringBuilder prose = new();
+    private int muted;
+
     // Where placeholders for missing embeds lie in text: a heading shows them, the note's plain text leaves them out.
     private readonly List<(int Start, int End)> placeholders = [];
 
     public int Length => text.Length;
 
-    public void Append(string value) => text.Append(value);
+    public void Append(string value)
+    {
+        text.Append(value);
+        if (muted == 0)
+        {
+            prose.Append(value);
+        }
+    }
 
-    public void Append(ReadOnlySpan<char> value) => text.Append(value);
+    public void Append(ReadOnlySpan<char> value)
+    {
+        text.Append(value);
+        if (muted == 0)
+        {
+            prose.Append(value);
+        }
+    }
 
-    public void Break() => text.Append('\n');
+    public void Break()
+    {
+        text.Append('\n');
+        prose.Append('\n');
+    }
+
+    // Until the matching Unmute, text goes to the plain text only. A tab stands for what was left out, so that the words
+    // on either side do not read as one name (hosts join words across spaces, not tabs).
+    public void Mute()
+    {
+        if (muted++ == 0)
+        {
+            prose.Append('\t');
+        }
+    }
+
+    public void Unmute() => muted--;
 
     public void AppendPlaceholder(string value)
     {
@@ -35,12 +69,13 @@ internal sealed class NoteText
     public void Clear()
     {
         text.Clear();
+        prose.Clear();
+        muted = 0;
         placeholders.Clear();
     }
 
     public string Since(int start) => text.ToString(start, text.Length - start);
 
-    // One line per block: blank lines and indentation carry nothing.
     public override string ToString()
     {
         for (var i = placeholders.Count - 1; i >= 0; i--)
@@ -49,8 +84,14 @@ internal sealed class NoteText
         }
 
         placeholders.Clear();
-        return string.Join('\n', text.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        return Lines(text.ToString());
     }
+
+    public string Prose() => Lines(prose.ToString());
+
+    // One line per block: blank lines and indentation carry nothing.
+    private static string Lines(string written) =>
+        string.Join('\n', written.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     // A raw HTML tag written inline ends a line where it is a block's.
     public void AppendTag(string tag)
@@ -96,6 +137,11 @@ internal sealed class NoteText
         {
             text.Length = start;
             text.Append(WebUtility.HtmlDecode(written));
+        }
+
+        if (muted == 0)
+        {
+            prose.Append(text, start, text.Length - start);
         }
     }
 
