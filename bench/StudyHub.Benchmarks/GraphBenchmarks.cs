@@ -66,28 +66,28 @@ public static class SyntheticGraph
         for (var i = 0; i < notes; i++)
         {
             var lecture = i % 20 == 0;
-            var html = new StringBuilder();
+            var prose = new StringBuilder();
             for (var l = 0; l < linksPerNote; l++)
             {
+                // A heading before every third link starts a section.
                 if (l % 3 == 0)
                 {
-                    html.Append("<h2 id=\"part-").Append(l).Append("\">Part ").Append(l).Append("</h2>\n");
+                    prose.Append("Part ").Append(l).Append('\n');
                 }
                 var target = random.Next(notes);
-                html.Append("<p>About <a class=\"wikilink\" href=\"/notes/").Append(slugs[target]).Append("\">").Append(names[target])
-                    .Append("</a>, which matters here because of the data and the training set.");
+                prose.Append("About\t, which matters here because of the data and the training set.");
                 if (l < mentionsPerNote)
                 {
-                    html.Append(" Compare ").Append(names[random.Next(notes)]).Append(" on the same task.");
+                    prose.Append(" Compare ").Append(names[random.Next(notes)]).Append(" on the same task.");
                 }
-                html.Append("</p>\n");
-                links.Add(new GraphLink(slugs[i], slugs[target], names[target], false));
+                prose.Append('\n');
+                links.Add(new GraphLink(slugs[i], slugs[target], names[target], false, l / 3 + 1));
             }
             var related = names[random.Next(notes)];
             var frontMatter = lecture ? """{"Link": "https://www.youtube.com/watch?v=5vfIT5LOkR0"}"""
                 : $$"""{"type": "{{Types[i % Types.Length]}}", "organization": "[[{{related}}]]"}""";
             inputs.Add(new GraphNote(slugs[i], $"generated/notes/{slugs[i]}", names[i], $"Notes/{names[i]}.md", "generated", lecture ? ["lecture"] : [$"topic{i % 40}"], [],
-                frontMatter, html.ToString()));
+                frontMatter, prose.ToString()));
         }
         return new GraphInput(inputs, links, []);
     }

@@ -629,6 +629,10 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Prose")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Reading")
                         .IsRequired()
                         .HasColumnType("text");
@@ -723,6 +727,9 @@ namespace StudyHub.Web.Data.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<int>("Offset")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Section")
                         .HasColumnType("integer");
 
                     b.Property<string>("TargetAttachmentPath")

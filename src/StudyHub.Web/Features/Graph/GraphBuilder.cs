@@ -92,15 +92,15 @@ public static class GraphBuilder
                 ?? (node.Written ? KindOf(notes[node.Id], fields[node.Id]) : node.ImpliedKind ?? NodeKind.Unclassified);
         }
 
-        var rendered = input.Notes.AsParallel().ToDictionary(n => n.Slug, n => RenderedNote.Read(n.Html), StringComparer.Ordinal);
-        // Links lead to notes' addresses, or in HTML from before addresses to their slugs.
-        var slugByAddress = input.Notes.ToDictionary(n => n.Address, n => n.Slug, StringComparer.Ordinal);
-        foreach (var note in input.Notes.Where(n => nodes[n.Slug].Kind == NodeKind.Lecture))
+        var lectures = input.Notes.Where(n => nodes[n.Slug].Kind == NodeKind.Lecture).Select(n => n.Slug).ToHashSet(StringComparer.Ordinal);
+        // A missing note's embed is a placeholder on the page, not a mention.
+        var written = input.Links.Where(l => l.Section is not null && lectures.Contains(l.Source) && (!l.IsEmbed || notes.ContainsKey(l.Target)));
+        foreach (var lecture in written.GroupBy(l => l.Source, StringComparer.Ordinal))
         {
-            foreach (var section in rendered[note.Slug].Sections)
+            foreach (var section in lecture.GroupBy(l => l.Section))
             {
-                var linked = section.Select(s => slugByAddress.GetValueOrDefault(s, s)).Distinct(StringComparer.Ordinal)
-                    .Where(s => s != note.Slug && nodes.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
+                var linked = section.Select(l => l.Target).Distinct(StringComparer.Ordinal)
+                    .Where(s => s != lecture.Key && nodes.ContainsKey(s)).Order(StringComparer.Ordinal).ToList();
                 for (var a = 0; a < linked.Count; a++)
                 {
                     for (var b = a + 1; b < linked.Count; b++)
@@ -116,7 +116,7 @@ public static class GraphBuilder
         {
             var finder = new MentionFinder(vault.SelectMany(n => n.Names.Select(name => (n.Id, name))));
             var mentions = input.Notes.Where(n => n.Vault == vault.Key).AsParallel().AsOrdered()
-                .Select(note => (note.Slug, Found: finder.Find(rendered[note.Slug].Prose)));
+                .Select(note => (note.Slug, Found: finder.Find(note.Prose)));
             foreach (var (slug, found) in mentions)
             {
                 foreach (var (mentioned, count) in found)

@@ -49,14 +49,14 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Co
         // note, it does not add it to the graph).
         await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAs(new ReadAccess(members, null));
         var notes = await db.Notes
-            .Select(n => new GraphNote(n.Slug, n.Address, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.FrontMatter, n.Html))
+            .Select(n => new GraphNote(n.Slug, n.Address, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.FrontMatter, n.Prose))
             .ToListAsync(cancellationToken);
         var links = await (
             from link in db.NoteLinks
             join source in db.Notes on link.NoteId equals source.Id
             where !link.IsAttachment && link.TargetText != ""
             from target in db.Notes.Where(t => t.Id == link.TargetNoteId).DefaultIfEmpty()
-            select new GraphLink(source.Slug, target != null ? target.Slug : link.TargetSlug, link.TargetText, link.IsEmbed))
+            select new GraphLink(source.Slug, target != null ? target.Slug : link.TargetSlug, link.TargetText, link.IsEmbed, link.Section))
             .ToListAsync(cancellationToken);
         var corrections = await db.ConceptCorrections.ToListAsync(cancellationToken);
         return new GraphInput(notes, links,

@@ -322,7 +322,7 @@ public sealed class ImportPlan
                 // An unchanged note keeps the text it has, as the annotations anchored in it do.
                 var plainText = rendered.Html == note.Html ? note.PlainText : rendered.PlainText;
                 return new DerivedText(rendered.Html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
-                    reading.Of(note, links, recordings.Times, rendered.Outline, plainText).ToJson());
+                    reading.Of(note, links, recordings.Times, rendered.Outline, plainText).ToJson(), rendered.Prose);
             });
         foreach (var (planned, (recordings, links), text) in Notes.Zip(outlines, derived))
         {
@@ -331,8 +331,8 @@ public sealed class ImportPlan
         }
     }
 
-    /// A note's text as stored: its HTML, its text for search, its headings and its reading lists as JSON.
-    sealed record DerivedText(string Html, string PlainText, string Headings, string Reading);
+    /// A note's text as stored: its HTML, its text for search, its headings, its reading lists as JSON and its prose for the graph.
+    sealed record DerivedText(string Html, string PlainText, string Headings, string Reading, string Prose);
 
     void Apply(PlannedNote planned, NoteRecordings recordings, List<NoteLink> links, DerivedText text)
     {
@@ -354,6 +354,10 @@ public sealed class ImportPlan
         if (note.Reading != text.Reading)
         {
             note.Reading = text.Reading;
+        }
+        if (note.Prose != text.Prose)
+        {
+            note.Prose = text.Prose;
         }
 
         if (!links.Select(LinkKey).SequenceEqual(_stored.Links[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
@@ -380,8 +384,8 @@ public sealed class ImportPlan
         }
     }
 
-    static (string, Guid?, string?, string?, string?, string?, bool, int, int, string) LinkKey(NoteLink l) =>
-        (l.TargetText, l.TargetNoteId, l.TargetAttachmentPath, l.Alias, l.Heading, l.BlockId, l.IsEmbed, l.Line, l.Offset, l.Context);
+    static (string, Guid?, string?, string?, string?, string?, bool, int, int, int?, string) LinkKey(NoteLink l) =>
+        (l.TargetText, l.TargetNoteId, l.TargetAttachmentPath, l.Alias, l.Heading, l.BlockId, l.IsEmbed, l.Line, l.Offset, l.Section, l.Context);
 
     static (int, int, int?, string) TimeKey(NoteTimestamp t) => (t.Seconds, t.Offset, t.MediaIndex, t.Context);
 }

@@ -36,6 +36,9 @@ public sealed class Note
     /// What search matches and quotes: the note's text without markup, and its headings.
     public string PlainText { get; set; } = "";
     public string HeadingsText { get; set; } = "";
+
+    /// The note's own words outside links, code, math and transcluded notes, where the graph looks for unlinked mentions.
+    public string Prose { get; set; } = "";
     public NpgsqlTypes.NpgsqlTsVector SearchVector { get; set; } = null!;
 
     /// NoteReading as JSON: contents, linked mentions, outgoing links and times, derived at import.

@@ -24,6 +24,9 @@ public sealed class NoteLink
     public int Line { get; set; }
     public int Offset { get; set; }
 
+    /// Which section of the note's text holds the link (see WrittenLink.Section); null for a link in a front-matter property.
+    public int? Section { get; set; }
+
     /// The sentence the link stands in, for "linked mentions" on the target's page.
     public string Context { get; set; } = "";
 

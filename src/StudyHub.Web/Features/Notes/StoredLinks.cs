@@ -14,6 +14,7 @@ public static class StoredLinks
         {
             NoteId = note.Id, TargetText = target, TargetSlug = target.Length == 0 ? note.Slug : Slug.From(target), Alias = link.Alias, Heading = link.Heading,
             BlockId = link.BlockId, IsEmbed = link.IsEmbed, IsAttachment = isAttachment, Line = link.Line, Offset = link.Offset,
+            Section = link.Section,
             Context = isAttachment ? ""
                 : link.Property is { } property ? LinkContext.PropertyLine(property, link.Alias ?? target)
                 : LinkContext.SentenceAround(markdown, link.Offset),
