@@ -154,6 +154,29 @@ public sealed class ImportPlanTests
         Assert.True(plan.Notes.Single(n => n.Source.Path == "c.md").IsNew);
     }
 
+    [Fact]
+    public void ANoteStoredBeforeProseAndSectionsGetsThemOnTheNextImport()
+    {
+        const string lecture = "Intro [[Attention]] and [[Transformers]].\n\n## Later\n\nOn [[Attention]] again, by Vaswani.\n";
+        var first = Import(Empty(), ("Lecture.md", lecture));
+        var note = first.Notes.Single().Entity;
+        Assert.Equal([0, 0, 1], first.Links.Select(l => l.Section));
+        Assert.Equal("Intro \t and \t.\nLater\nOn \t again, by Vaswani.", note.Prose);
+        // As rows imported before the migration hold them.
+        var stored = StoredAfter(first);
+        note.Prose = "";
+        foreach (var link in stored.Links[note.Id])
+        {
+            link.Section = null;
+        }
+
+        var again = Import(stored, ("Lecture.md", lecture));
+
+        Assert.Equal("Intro \t and \t.\nLater\nOn \t again, by Vaswani.", note.Prose);
+        Assert.Equal([note.Id], again.ReplacedLinksOf);
+        Assert.Equal([0, 0, 1], again.Links.Select(l => l.Section));
+    }
+
     static NoteReading ReadingOf(ImportPlan plan, string path) =>
         NoteReading.FromJson(plan.Notes.Single(n => n.Source.Path == path).Entity.Reading);
 
