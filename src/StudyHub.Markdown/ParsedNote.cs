@@ -66,7 +66,8 @@ public sealed record WrittenLink(string Target, string? Alias, string? Heading, 
 
     /// <summary>
     /// The section of the note's text the link is written in: how many headings (of any level, anywhere in the text, in
-    /// callouts too) and thematic breaks come before it. Null for links in front-matter properties.
+    /// callouts too) and thematic breaks come before it; footnotes, shown after a rule, are a section of their own. Null
+    /// for links in front-matter properties.
     /// </summary>
     public int? Section { get; init; }
 }

@@ -213,9 +213,9 @@ public class ParsingTests
     [Fact]
     public void WikilinkKnowsItsSection()
     {
-        var links = Parse("---\nup: \"[[Course]]\"\n---\n[[A]] and [[B]]\n\n## Part [[C]]\n\n[[D]]\n\n> [!note] Aside\n> # Inner\n> [[E]]\n\n---\n\n- ![[F]]\n\nSetext\n===\n[[G]]").Links;
+        var links = Parse("---\nup: \"[[Course]]\"\n---\n[[A]] and [[B]]\n\n## Part [[C]]\n\n[[D]]\n\n> [!note] Aside\n> # Inner\n> [[E]]\n\n---\n\n- ![[F]]\n\nSetext\n===\n[[G]][^1]\n\n[^1]: See [[H]]").Links;
 
-        Assert.Equal([("Course", null), ("A", 0), ("B", 0), ("C", 1), ("D", 1), ("E", 2), ("F", 3), ("G", 4)], links.Select(l => (l.Target, l.Section)));
+        Assert.Equal([("Course", null), ("A", 0), ("B", 0), ("C", 1), ("D", 1), ("E", 2), ("F", 3), ("G", 4), ("H", 5)], links.Select(l => (l.Target, l.Section)));
     }
 
     [Fact]

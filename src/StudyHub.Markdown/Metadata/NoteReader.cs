@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -35,7 +36,8 @@ internal static partial class NoteReader
                 blockIds.Add(blockId);
             }
 
-            if (node is HeadingBlock or ThematicBreakBlock)
+            // Footnotes are shown after a rule at the end of the page, a section of their own.
+            if (node is HeadingBlock or ThematicBreakBlock or FootnoteGroup)
             {
                 section++;
             }
