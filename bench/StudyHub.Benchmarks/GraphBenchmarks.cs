@@ -87,7 +87,7 @@ public static class SyntheticGraph
             var frontMatter = lecture ? """{"Link": "https://www.youtube.com/watch?v=5vfIT5LOkR0"}"""
                 : $$"""{"type": "{{Types[i % Types.Length]}}", "organization": "[[{{related}}]]"}""";
             inputs.Add(new GraphNote(slugs[i], $"generated/notes/{slugs[i]}", names[i], $"Notes/{names[i]}.md", "generated", lecture ? ["lecture"] : [$"topic{i % 40}"], [],
-                frontMatter, prose.ToString()));
+                NodeKinds.OfNote(NoteFields.Read(frontMatter), lecture ? ["lecture"] : []), frontMatter, prose.ToString()));
         }
         return new GraphInput(inputs, links, []);
     }

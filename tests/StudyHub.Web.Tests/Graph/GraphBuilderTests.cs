@@ -185,7 +185,9 @@ public sealed class GraphBuilderTests
     static ConceptGraph Build(IReadOnlyList<GraphNote> notes, IReadOnlyList<GraphLink>? links = null) =>
         GraphBuilder.Build(new GraphInput(notes, links ?? [], []));
 
+    /// A note with the kind the import gives it.
     static GraphNote Note(string slug, string title, string prose = "", string frontMatter = "{}", string[]? tags = null,
         string[]? aliases = null, string? path = null) =>
-        new(slug, $"vault/{slug}", title, path ?? $"{title}.md", "vault", tags ?? [], aliases ?? [], frontMatter, prose);
+        new(slug, $"vault/{slug}", title, path ?? $"{title}.md", "vault", tags ?? [], aliases ?? [],
+            NodeKinds.OfNote(NoteFields.Read(frontMatter), tags ?? []), frontMatter, prose);
 }

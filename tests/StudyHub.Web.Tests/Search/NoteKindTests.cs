@@ -23,4 +23,25 @@ public sealed class NoteKindTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         Assert.DoesNotContain("[[", page, StringComparison.Ordinal);
         Assert.Contains("/notes/people/ada", page, StringComparison.Ordinal);
     }
+
+    // Search once read the type alone and the graph tags too: a note tagged #person was a person only in the graph.
+    [Fact]
+    public async Task SearchAndTheGraphGiveANoteTheSameKind()
+    {
+        using var vault = new TempVault("tagged")
+            .Write("Grace Hopper.md", "#person\nWrote the first compiler.")
+            .Write("ImageNet.md", "---\ntype: datasets\n---\nA compiler of pictures.");
+        await app.ImportVaultAsync(vault.Root);
+        using var client = app.CreateClient();
+
+        var people = await client.GetStringAsync(new Uri("/search?q=compiler&kind=person", UriKind.Relative));
+        var datasets = await client.GetStringAsync(new Uri("/search?q=compiler&kind=dataset", UriKind.Relative));
+        var graph = await client.GetStringAsync(new Uri("/api/graph?kinds=person&vault=tagged", UriKind.Relative));
+
+        Assert.Contains("/notes/tagged/grace-hopper", people, StringComparison.Ordinal);
+        Assert.DoesNotContain("/notes/tagged/imagenet", people, StringComparison.Ordinal);
+        Assert.Contains("/notes/tagged/imagenet", datasets, StringComparison.Ordinal);
+        Assert.Contains("\"Grace Hopper\"", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("ImageNet", graph, StringComparison.Ordinal);
+    }
 }

@@ -89,7 +89,7 @@ public static class GraphBuilder
         foreach (var node in nodes.Values)
         {
             node.Kind = corrections.GetValueOrDefault(node.Id)?.Kind
-                ?? (node.Written ? KindOf(notes[node.Id], fields[node.Id]) : node.ImpliedKind ?? NodeKind.Unclassified);
+                ?? (node.Written ? NodeKinds.Parse(notes[node.Id].Kind) ?? NodeKind.Unclassified : node.ImpliedKind ?? NodeKind.Unclassified);
         }
 
         var lectures = input.Notes.Where(n => nodes[n.Slug].Kind == NodeKind.Lecture).Select(n => n.Slug).ToHashSet(StringComparer.Ordinal);
@@ -137,10 +137,4 @@ public static class GraphBuilder
             .ToList();
         return new ConceptGraph(nodeList, edgeList);
     }
-
-    /// Front matter type, then tags, then what the note looks like; a correction has already been applied before.
-    static NodeKind KindOf(GraphNote note, NoteFields fields) =>
-        NodeKinds.Parse(fields.Type)
-        ?? note.Tags.SelectMany(t => t.Split('/')).Select(NodeKinds.Parse).FirstOrDefault(k => k is not null)
-        ?? (fields.LooksLikePaper ? NodeKind.Paper : fields.LooksLikeLecture ? NodeKind.Lecture : NodeKind.Unclassified);
 }

@@ -1,9 +1,10 @@
 namespace StudyHub.Web.Features.Graph;
 
-/// A note as the graph reads it: what it is called, where it is read, its metadata (the stored front matter JSON) and
-/// its prose, where unlinked mentions are looked for.
+/// A note as the graph reads it: what it is called, where it is read, its kind as the vault says (Note.Kind), its
+/// metadata (the stored front matter JSON) and its prose, where unlinked mentions are looked for.
 public sealed record GraphNote(
-    string Slug, string Address, string Title, string Path, string Vault, IReadOnlyList<string> Tags, IReadOnlyList<string> Aliases, string FrontMatter, string Prose);
+    string Slug, string Address, string Title, string Path, string Vault, IReadOnlyList<string> Tags, IReadOnlyList<string> Aliases, string? Kind,
+    string FrontMatter, string Prose);
 
 /// A wikilink or embed from a note: Target is the linked note's slug, or the concept slug of a note not yet written;
 /// Section is the section of the note's text it stands in, null for a link in a front-matter property.

@@ -49,7 +49,7 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Co
         // note, it does not add it to the graph).
         await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAs(new ReadAccess(members, null));
         var notes = await db.Notes
-            .Select(n => new GraphNote(n.Slug, n.Address, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.FrontMatter, n.Prose))
+            .Select(n => new GraphNote(n.Slug, n.Address, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.Kind, n.FrontMatter, n.Prose))
             .ToListAsync(cancellationToken);
         var links = await (
             from link in db.NoteLinks

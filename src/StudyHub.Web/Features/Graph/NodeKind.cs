@@ -32,6 +32,15 @@ public static class NodeKinds
         : Enum.TryParse<NodeKind>(word, ignoreCase: true, out var named) && Enum.IsDefined(named) ? named
         : null;
 
+    /// A note's kind, the one rule search and the graph share: its front matter type where it names a kind, else the
+    /// first tag that does (#person, #type/dataset), else what the note looks like (a video link makes a lecture, an arXiv
+    /// link a paper), else the type as written ("actors"), which search can filter by though the graph has no kind for it.
+    public static string? OfNote(NoteFields fields, IEnumerable<string> tags) =>
+        (Parse(fields.Type)
+         ?? tags.SelectMany(t => t.Split('/')).Select(Parse).FirstOrDefault(k => k is not null)
+         ?? (fields.LooksLikePaper ? NodeKind.Paper : fields.LooksLikeLecture ? NodeKind.Lecture : null))?.Name()
+        ?? fields.Type?.ToLowerInvariant();
+
     /// How the API and URLs spell a kind: "person", "technique".
     public static string Name(this NodeKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -32,6 +32,7 @@ public sealed partial class NoteFields
         LooksLikePaper = looksLikePaper;
     }
 
+    /// The front matter type, the first one where it lists several, the linked name where it is a link.
     public string? Type { get; }
 
     /// Each relation as its field name ("authors", "based_on") and the target as written, without brackets.
@@ -63,7 +64,9 @@ public sealed partial class NoteFields
             var values = ValuesOf(property.Value).ToList();
             if (field == "type")
             {
-                type = values.FirstOrDefault();
+                // Property-driven vaults write the type as a link: type: "[[Directors|director]]" is "Directors".
+                type = values.Select(v => WikiLink().Match(v) is { Success: true } link ? link.Groups[1].Value : v)
+                    .Select(v => v.Trim()).FirstOrDefault(v => v.Length > 0);
             }
             if (LectureMedia.FrontMatterKeys.Contains(field) && values.Any(v => MediaSource.FromUrl(v) is { Kind: MediaKind.Video }))
             {

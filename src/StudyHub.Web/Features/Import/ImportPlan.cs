@@ -1,5 +1,6 @@
 using StudyHub.Markdown;
 using StudyHub.Web.Features.Attachments;
+using StudyHub.Web.Features.Graph;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Video;
 
@@ -346,6 +347,11 @@ public sealed class ImportPlan
             note.Html = text.Html;
             note.PlainText = text.PlainText;
             TextChanged.Add(note);
+        }
+        var kind = NodeKinds.OfNote(NoteFields.Read(note.FrontMatter), note.Tags);
+        if (note.Kind != kind)
+        {
+            note.Kind = kind;
         }
         if (note.HeadingsText != text.Headings)
         {

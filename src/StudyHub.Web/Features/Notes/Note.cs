@@ -27,6 +27,10 @@ public sealed class Note
     public List<string> Tags { get; set; } = [];
     public List<string> Aliases { get; set; } = [];
 
+    /// What the vault says the note is about (NodeKinds.OfNote): "lecture", "person" …, or a type the graph has no kind
+    /// for as written ("actors"); null when nothing says. An editor's correction wins over it where kinds are shown.
+    public string? Kind { get; set; }
+
     /// The note rendered to safe HTML at import, so that views do not render again.
     public string Html { get; set; } = "";
 
@@ -88,6 +92,7 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.Property(n => n.Path).HasMaxLength(1024);
         note.Property(n => n.Title).HasMaxLength(500);
         note.Property(n => n.Slug).HasMaxLength(300);
+        note.Property(n => n.Kind).HasMaxLength(100);
         note.Property(n => n.Address).HasMaxLength(NoteAddress.MaxLength);
         note.HasOne(n => n.Vault).WithMany().OnDelete(DeleteBehavior.Cascade);
     }

@@ -62,6 +62,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
                            WHERE lower(s."Name") = lower({query.Text}) AND s."Kind" <> {(int)SwitcherNameKind.Concept}) AS named
                 FROM studyhub_readable_notes({db.ReaderIsMember}) n
                 JOIN "Vaults" v ON v."Id" = n."VaultId"
+                LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
                 CROSS JOIN (SELECT CASE WHEN {prefix}::text IS NULL THEN whole
                                    ELSE whole || (websearch_to_tsquery('studyhub', {rest}) && to_tsquery('studyhub', {prefix} || ':*')) END
                             FROM websearch_to_tsquery('studyhub', {query.Text}) AS whole) AS q(query)
@@ -69,9 +70,9 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
                 WHERE ({query.Text} = '' OR n."SearchVector" @@ q.query)
                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
-                  AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."FrontMatter", n."Tags") = {query.Kind})
+                  AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."Kind", c."Kind") = {query.Kind})
             )
-            SELECT n."Title", n."Address", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."FrontMatter", n."Tags") AS "Kind",
+            SELECT n."Title", n."Address", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."Kind", c."Kind") AS "Kind",
                    (SELECT count(*) FROM matches) AS "Total",
                    ts_headline('studyhub', translate(left(n."PlainText", {SearchedCharacters}), {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
             FROM (
@@ -81,6 +82,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
             ) page
             JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = page."Id"
             JOIN "Vaults" v ON v."Id" = n."VaultId"
+            LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
             ORDER BY page.named DESC, page.rank DESC NULLS LAST, page."Title"
             """).ToListAsync(cancellationToken);
 

@@ -10,7 +10,7 @@ public sealed record VaultChoice(string Name, string Slug);
 /// The choices the search form offers: the vaults, and the kinds of note (lecture, model, person …) in them.
 public sealed record SearchFilters(IReadOnlyList<VaultChoice> Vaults, IReadOnlyList<string> Kinds)
 {
-    // Finding the kinds reads every note's front matter, so the lists are kept per content version (ContentCache).
+    // Finding the kinds reads every readable note, so the lists are kept per content version (ContentCache).
     static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
 
     public static async Task<SearchFilters> LoadAsync(IDbContextFactory<StudyHubDbContext> contexts, IMemoryCache cache, ContentCache content,
@@ -26,8 +26,9 @@ public sealed record SearchFilters(IReadOnlyList<VaultChoice> Vaults, IReadOnlyL
             var vaults = await db.Vaults.Where(v => db.Notes.Any(n => n.VaultId == v.Id))
                 .OrderBy(v => v.Name).Select(v => new VaultChoice(v.Name, v.Slug)).ToListAsync(cancellationToken);
             var kinds = await db.Database.SqlQuery<string>($"""
-                SELECT DISTINCT studyhub_note_kind(n."FrontMatter", n."Tags") AS "Value"
+                SELECT DISTINCT studyhub_note_kind(n."Kind", c."Kind") AS "Value"
                 FROM studyhub_readable_notes({db.ReaderIsMember}) n
+                LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
                 """).Where(k => k != null).OrderBy(k => k).ToListAsync(cancellationToken);
             return new SearchFilters(vaults, kinds);
         }))!;
