@@ -28,6 +28,10 @@ static class ImportThroughput
                 builder.AddData();
                 builder.AddAttachments();
                 builder.AddImport();
+                // What Program.cs registers for every feature, and the content version an import moves.
+                builder.Services.AddSingleton(TimeProvider.System);
+                builder.Services.AddSingleton(new StudyHub.Markdown.ObsidianMarkdown());
+                builder.Services.AddSingleton<StudyHub.Web.Infrastructure.ContentCache>();
                 await using var app = builder.Build();
                 var contexts = app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>();
                 await using (var db = await contexts.CreateDbContextAsync())
