@@ -51,7 +51,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseBareStatusCodesForApis();
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
+app.UseRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMembership();

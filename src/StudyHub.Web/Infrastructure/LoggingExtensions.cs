@@ -8,13 +8,18 @@ namespace StudyHub.Web.Infrastructure;
 public static partial class LoggingExtensions
 {
     /// Sinks and levels come from the Serilog section of appsettings: a readable console in
-    /// Development, compact JSON in Production.
+    /// Development, compact JSON in Production. The app keeps its logger to itself rather than in Serilog's static
+    /// `Log.Logger`, which holds one logger per process: two hosts in one process would write to each other's sinks.
     public static void AddLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Enrich.With<ShareTokensRedacted>());
+            .Enrich.With<ShareTokensRedacted>(), preserveStaticLogger: true);
+
+    /// One event per request, written by the app's own logger (the middleware's default is the static one).
+    public static void UseRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
     /// A share token in a log is a share link for whoever reads the log; the request's path is written without it,
     /// in request logs and in every event logged during the request.

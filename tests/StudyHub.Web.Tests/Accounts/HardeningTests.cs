@@ -61,17 +61,44 @@ public sealed class HardeningTests(ProductionApp app) : IClassFixture<Production
 
         using var response = await client.GetAsync(new Uri($"/shared/{token}", UriKind.Relative));
 
-        // The request's log line is written as the response completes, which may be after the client has it.
-        List<string> written;
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        do
-        {
-            await Task.Delay(50);
-            written = app.Logged.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + string.Join(" ", e.Properties.Values)).ToList();
-        }
-        while (!written.Any(line => line.Contains("/shared/", StringComparison.Ordinal)) && waited.Elapsed < TimeSpan.FromSeconds(10));
+        List<string> Written() => app.Logged.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + string.Join(" ", e.Properties.Values)).ToList();
+        await Eventually(() => Written().Any(line => line.Contains("/shared/", StringComparison.Ordinal)));
+        var written = Written();
         Assert.Contains(written, line => line.Contains("/shared/…", StringComparison.Ordinal));
         Assert.DoesNotContain(written, line => line.Contains(token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RequestsAreLoggedByTheAppThatServedThemWhenAnotherAppRunsInTheSameProcess()
+    {
+        using var client = app.CreateClient();
+        await using (var other = app.AnotherInstance())
+        {
+            using var otherClient = other.CreateClient();
+            using var started = await otherClient.GetAsync(new Uri("/healthz", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+
+            using var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.True(await Eventually(() => app.Logged.Any(e => e.Properties.TryGetValue("RequestPath", out var path)
+            && path.ToString().Contains("/account/login", StringComparison.Ordinal))));
+    }
+
+    /// The request's log line is written as the response completes, which may be after the client has it.
+    static async Task<bool> Eventually(Func<bool> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return false;
+            }
+            await Task.Delay(50);
+        }
+        return true;
     }
 }
 
