@@ -13,7 +13,7 @@ port=5312
 rm -rf "$work/app" "$work/pg"
 dotnet publish "$repo/src/StudyHub.Web" -c Release -o "$work/app" --nologo -v quiet
 cd "$work/app"
-export ASPNETCORE_ENVIRONMENT=Production LocalDatabase__Enabled=true LocalDatabase__Directory="$work/pg" Serilog__MinimumLevel__Default=Warning
+export ASPNETCORE_ENVIRONMENT=Production Email__LogLinks=true LocalDatabase__Enabled=true LocalDatabase__Directory="$work/pg" Serilog__MinimumLevel__Default=Warning
 dotnet StudyHub.Web.dll import "$work/vault" --vault bench > "$work/import.log"
 
 ASPNETCORE_URLS=http://127.0.0.1:$port dotnet StudyHub.Web.dll > "$work/app.log" 2>&1 &

@@ -9,20 +9,22 @@ duration=${DURATION:-15s}
 connections=${CONNECTIONS:-32}
 app_port=5310
 nginx_port=5311
-page=/notes/multimodal-deep-learning
+page=/notes/cs224n/lectures/multimodal-deep-learning
 
 rm -rf "$work/app" "$work/www" && mkdir -p "$work/www"
 dotnet publish "$repo/src/StudyHub.Web" -c Release -o "$work/app" --nologo -v quiet
 
 # The app on its own private cluster, with the sample vault, logging only warnings (nginx logs nothing either).
-(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$app_port \
+(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Email__LogLinks=true ASPNETCORE_URLS=http://127.0.0.1:$app_port \
   LocalDatabase__Enabled=true LocalDatabase__Directory="$work/pg" Database__MigrateOnStartup=true \
   Import__SampleVaultWhenEmpty=true Import__SampleVault="$repo/samples/cs224n" Serilog__MinimumLevel__Default=Warning \
   exec dotnet StudyHub.Web.dll > "$work/app.log" 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$app_port/readyz" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$app_port$page" > "$work/www/note.html"
+status=$(curl -s -o "$work/www/note.html" -w '%{http_code}' "http://127.0.0.1:$app_port$page")
+# A redirect or an error page would be measured as if it were the note: stop instead.
+[ "$status" = 200 ] || { echo "$page answered $status, not the note page; fix \$page" >&2; exit 1; }
 
 cat > "$work/nginx.conf" <<NGINX
 worker_processes auto;
