@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Search;
 
@@ -57,7 +58,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             WITH matches AS (
                 SELECT n."Id", n."Title", q.query, ts_rank(n."SearchVector", w.words) AS rank,
-                       ('/notes/' || n."Address") IN (
+                       ({NoteAddress.Prefix} || n."Address") IN (
                            SELECT s."Url" FROM "SwitcherNames" s
                            WHERE lower(s."Name") = lower({query.Text}) AND s."Kind" <> {(int)SwitcherNameKind.Concept}) AS named
                 FROM studyhub_readable_notes({db.ReaderIsMember}) n
