@@ -36,7 +36,7 @@ public sealed record NotePageModel
     /// The note whoever may read it; NotePages checks that the reader may.
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
-        var note = await db.Notes.IgnoreQueryFilters().Where(n => n.Address == address && n.DeletedAt == null)
+        var note = await db.Notes.IgnoreQueryFilters([NoteFilters.Readable]).Where(n => n.Address == address)
             .Select(n => new { n.Id, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
