@@ -7,12 +7,12 @@ public sealed class DiscussionApiDescriptionTests(DiscussionApp app) : IClassFix
 {
     [Theory]
     [InlineData("/api/notes/{slug}/annotations", "get", "200 404")]
-    [InlineData("/api/notes/{slug}/annotations", "post", "201 400 404")]
+    [InlineData("/api/notes/{slug}/annotations", "post", "201 400 404 409")]
     [InlineData("/api/annotations/{id}", "patch", "200 400 404")]
     [InlineData("/api/annotations/{id}", "delete", "204 404")]
-    [InlineData("/api/annotations/{id}/replies", "post", "201 400 404")]
+    [InlineData("/api/annotations/{id}/replies", "post", "201 400 404 409")]
     [InlineData("/api/notes/{slug}/comments", "get", "200 404")]
-    [InlineData("/api/notes/{slug}/comments", "post", "201 400 404")]
+    [InlineData("/api/notes/{slug}/comments", "post", "201 400 404 409")]
     [InlineData("/api/comments/{id}", "patch", "200 400 404")]
     [InlineData("/api/comments/{id}", "delete", "204 404")]
     public async Task TheApiDescriptionListsEveryAnswerOfADiscussionEndpoint(string path, string method, string statuses)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
@@ -10,15 +11,17 @@ namespace StudyHub.Web.Features.Annotations;
 
 /// A passage the reader selected on the page, in the page's own words: the quote with some text on either
 /// side. Start is the place in the note's plain text when the caller knows it exactly.
+/// Id: the client's own for the new annotation, so that a retry cannot post it twice (DiscussionChanges.PostOnceAsync).
 public sealed record NewAnnotation(string Quote, string Body, string Visibility, int? MediaSeconds, string? Prefix = null, string? Suffix = null,
-    int? Start = null, string? Heading = null);
+    int? Start = null, string? Heading = null, Guid? Id = null);
 
 /// What an author, or a moderator, changes about an annotation; what is left out stays as it was.
 /// RemoveMediaSeconds takes the time away (MediaSeconds null only means "unchanged").
 public sealed record AnnotationChange(string? Body = null, string? Visibility = null, int? MediaSeconds = null, bool? Resolved = null, bool? Hidden = null,
     bool RemoveMediaSeconds = false);
 
-public sealed record NewComment(string Body, string? Visibility = null);
+/// Id: the client's own for the new comment or reply, as for NewAnnotation.
+public sealed record NewComment(string Body, string? Visibility = null, Guid? Id = null);
 
 /// Annotations over HTTP. What a reader may see or change is decided by Reader on the server, for every request:
 /// anything they may not see answers 404, exactly as if it did not exist.
@@ -53,7 +56,7 @@ public static class AnnotationEndpoints
         return TypedResults.Ok(await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.NoteId == noteId), Reader.Of(http), cancellationToken));
     }
 
-    static async Task<Results<Created<AnnotationView>, NotFound, ValidationProblem>> CreateAsync(string slug, NewAnnotation input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Created<AnnotationView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(string slug, NewAnnotation input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var problems = new Problems().Body(input.Body).Visibility(input.Visibility, out var visibility).MediaSeconds(input.MediaSeconds)
@@ -87,13 +90,15 @@ public static class AnnotationEndpoints
         var reader = Reader.Of(http);
         var annotation = new Annotation
         {
-            NoteId = note.Id, AuthorId = reader.Id!, Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start,
+            Id = input.Id ?? Guid.CreateVersion7(), NoteId = note.Id, AuthorId = reader.Id!, Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start,
             Length = length, Status = AnchorStatus.Anchored, RevisionNumber = note.Revision, Heading = input.Heading,
             MediaSeconds = input.MediaSeconds, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
         };
-        db.Annotations.Add(annotation);
-        await DiscussionChanges.SaveAndAnnounceAsync(db, note.Id, cancellationToken);
-        return TypedResults.Created($"/annotations/{annotation.Id}", DiscussionViews.View(annotation, DisplayNameClaims.Of(http.User), reader, [], note.PlainText));
+        if (await DiscussionChanges.PostOnceAsync(db, annotation, cancellationToken) is not { } posted)
+        {
+            return DiscussionChanges.IdTaken;
+        }
+        return TypedResults.Created($"/annotations/{posted.Id}", DiscussionViews.View(posted, DisplayNameClaims.Of(http.User), reader, [], note.PlainText));
     }
 
     /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.
@@ -155,7 +160,7 @@ public static class AnnotationEndpoints
         return await DiscussionChanges.DeleteAsync(db, reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes), reader, cancellationToken);
     }
 
-    static async Task<Results<Created<CommentView>, NotFound, ValidationProblem>> ReplyAsync(Guid id, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Created<CommentView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ReplyAsync(Guid id, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (new Problems().Body(input.Body).Refusal is { } refusal)
@@ -172,12 +177,14 @@ public static class AnnotationEndpoints
         var now = clock.GetUtcNow();
         var reply = new Comment
         {
-            NoteId = annotation.NoteId, AnnotationId = id, AuthorId = reader.Id!, Body = input.Body, Visibility = annotation.Visibility,
+            Id = input.Id ?? Guid.CreateVersion7(), NoteId = annotation.NoteId, AnnotationId = id, AuthorId = reader.Id!, Body = input.Body, Visibility = annotation.Visibility,
             CreatedAt = now, UpdatedAt = now,
         };
-        db.Comments.Add(reply);
-        await DiscussionChanges.SaveAndAnnounceAsync(db, annotation.NoteId, cancellationToken);
-        return TypedResults.Created($"/annotations/{id}", DiscussionViews.View(reply, DisplayNameClaims.Of(http.User), reader));
+        if (await DiscussionChanges.PostOnceAsync(db, reply, cancellationToken) is not { } posted)
+        {
+            return DiscussionChanges.IdTaken;
+        }
+        return TypedResults.Created($"/annotations/{id}", DiscussionViews.View(posted, DisplayNameClaims.Of(http.User), reader));
     }
 
     /// Shared links to annotations the visitor may not see ask anonymous visitors to sign in first, and are

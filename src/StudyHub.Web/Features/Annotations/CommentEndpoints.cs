@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
@@ -37,7 +38,7 @@ public static class CommentEndpoints
         return TypedResults.Ok(await DiscussionViews.CommentsAsync(db, thread, Reader.Of(http), cancellationToken));
     }
 
-    static async Task<Results<Created<CommentView>, NotFound, ValidationProblem>> CreateAsync(string slug, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
+    static async Task<Results<Created<CommentView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(string slug, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var visibility = AnnotationVisibility.Members;
@@ -57,10 +58,12 @@ public static class CommentEndpoints
         }
         var reader = Reader.Of(http);
         var now = clock.GetUtcNow();
-        var comment = new Comment { NoteId = noteId, AuthorId = reader.Id!, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now };
-        db.Comments.Add(comment);
-        await DiscussionChanges.SaveAndAnnounceAsync(db, noteId, cancellationToken);
-        return TypedResults.Created($"/api/comments/{comment.Id}", DiscussionViews.View(comment, DisplayNameClaims.Of(http.User), reader));
+        var comment = new Comment { Id = input.Id ?? Guid.CreateVersion7(), NoteId = noteId, AuthorId = reader.Id!, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now };
+        if (await DiscussionChanges.PostOnceAsync(db, comment, cancellationToken) is not { } posted)
+        {
+            return DiscussionChanges.IdTaken;
+        }
+        return TypedResults.Created($"/api/comments/{posted.Id}", DiscussionViews.View(posted, DisplayNameClaims.Of(http.User), reader));
     }
 
     static async Task<Results<Ok<CommentView>, NotFound, ForbidHttpResult, ValidationProblem>> ChangeAsync(Guid id, CommentChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Features.Annotations;
@@ -7,6 +9,7 @@ namespace StudyHub.Web.Features.Annotations;
 /// An annotation or a comment: what their endpoints need to know to change or delete either.
 public interface IDiscussionEntry
 {
+    Guid Id { get; }
     Guid NoteId { get; }
     string AuthorId { get; }
 }
@@ -20,6 +23,40 @@ static class DiscussionChanges
         await db.SaveChangesAsync(cancellationToken);
         await DiscussionFeed.AnnounceAsync(db, noteId, cancellationToken);
     }
+
+    /// Adds a new entry and announces it. The client may name the entry with an id of its own (NewAnnotation.Id,
+    /// NewComment.Id) so that sending a post again, after an answer that never came, cannot post it twice: the second
+    /// answer is the entry the first one made. Null when the id already names someone else's entry.
+    public static async Task<T?> PostOnceAsync<T>(StudyHubDbContext db, T entry, CancellationToken cancellationToken) where T : class, IDiscussionEntry
+    {
+        // Asked first, so that a plain retry does not go through a failed insert (which EF Core logs as an error).
+        var earlier = await db.Set<T>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == entry.Id, cancellationToken);
+        if (earlier is null)
+        {
+            db.Add(entry);
+            try
+            {
+                await SaveAndAnnounceAsync(db, entry.NoteId, cancellationToken);
+                return entry;
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } taken
+                && taken.ConstraintName == db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.GetName())
+            {
+                // A retry that raced this one got there first.
+                db.ChangeTracker.Clear();
+                earlier = await db.Set<T>().AsNoTracking().SingleAsync(e => e.Id == entry.Id, cancellationToken);
+            }
+        }
+        return earlier.AuthorId == entry.AuthorId && earlier.NoteId == entry.NoteId ? earlier : null;
+    }
+
+    /// The answer when a post's id already names someone else's entry.
+    public static Conflict<ProblemDetails> IdTaken => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "That id already names another post.",
+        Detail = "Send the post with a new id, or without one.",
+    });
 
     /// Deletes an entry its author, or a moderator, may delete; one the reader may not see is not found.
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync<T>(StudyHubDbContext db, IQueryable<T> visible,
