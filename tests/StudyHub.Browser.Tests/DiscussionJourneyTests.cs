@@ -115,6 +115,34 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
     });
 
     [Fact]
+    public Task ACommentWhoseAnswerWasLostIsSentAgainAndPostedOnce() => JourneyAsync(nameof(ACommentWhoseAnswerWasLostIsSentAgainAndPostedOnce), async () =>
+    {
+        await App.CreateUserAsync("unlucky@example.org");
+        await SignInAsync(Page, "unlucky@example.org");
+        await Page.GotoAsync(Lecture);
+        var posts = 0;
+        // The first post reaches the server, which stores it; its answer is lost on the way back.
+        await Page.RouteAsync("**/api/notes/*/comments", async route =>
+        {
+            if (route.Request.Method != "POST" || Interlocked.Increment(ref posts) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await route.FetchAsync();
+            await route.AbortAsync();
+        });
+
+        await Page.Locator("#new-comment").FillAsync("Asked once, over a bad connection.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
+
+        await Expect(Page.Locator("[data-discussion-status]")).ToHaveTextAsync("Comment posted.");
+        Assert.Equal(2, posts);
+        await Page.ReloadAsync();
+        await Expect(Page.Locator("[data-comments] li", new() { HasText = "Asked once, over a bad connection." })).ToHaveCountAsync(1);
+    });
+
+    [Fact]
     public Task AnonymousReadersSeePublicAnnotationsButNoComposer() => JourneyAsync(nameof(AnonymousReadersSeePublicAnnotationsButNoComposer), async () =>
     {
         await App.CreateUserAsync("public@example.org");

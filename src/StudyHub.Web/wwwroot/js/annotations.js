@@ -84,6 +84,18 @@
         }
     }
 
+    // A random (version 4) UUID; crypto.randomUUID exists only on HTTPS and localhost pages.
+    function newId() {
+        if (crypto.randomUUID) {
+            return crypto.randomUUID();
+        }
+        const bytes = crypto.getRandomValues(new Uint8Array(16));
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        const hex = Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
+        return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    }
+
     function formatTime(seconds) {
         const s = Math.max(0, Math.floor(seconds));
         const two = n => String(n).padStart(2, "0");
@@ -135,6 +147,7 @@
         let again = false;
         let focusedOnce = false;
         let activeId = null;
+        const unanswered = new Map();
 
         const say = message => {
             root.querySelector("[data-discussion-status]").textContent = message;
@@ -150,12 +163,21 @@
 
         async function send(method, url, data) {
             const { headerName, token: value } = await antiforgery();
-            const response = await fetch(url, {
+            // A post keeps its id until it is answered, so that sending it again, by the retries below or by the reader
+            // pressing the button once more, cannot post it twice: the server answers with the post already made.
+            const key = method === "POST" ? `${url}\n${JSON.stringify(data)}` : null;
+            if (key !== null && !unanswered.has(key)) {
+                unanswered.set(key, newId());
+            }
+            const response = await fetchPatiently(url, {
                 method,
                 credentials: "same-origin",
                 headers: { "Content-Type": "application/json", [headerName]: value },
-                body: data === undefined ? undefined : JSON.stringify(data),
+                body: data === undefined ? undefined : JSON.stringify(key === null ? data : { ...data, id: unanswered.get(key) }),
             });
+            if (key !== null && response.status < 500) {
+                unanswered.delete(key);
+            }
             if (response.status === 429) {
                 throw new Error("You are posting too fast; wait a minute and try again.");
             }
@@ -167,6 +189,23 @@
                 throw new Error(message || `The server answered ${response.status}.`);
             }
             return response.status === 204 ? null : response.json();
+        }
+
+        // Asks again after a second, then two, when no answer came or the server said to try later.
+        async function fetchPatiently(url, options) {
+            for (const wait of [1000, 2000, null]) {
+                try {
+                    const response = await fetch(url, options);
+                    if (wait === null || ![502, 503, 504].includes(response.status)) {
+                        return response;
+                    }
+                } catch {
+                    if (wait === null) {
+                        throw new Error("The server did not answer. Check your connection and try again.");
+                    }
+                }
+                await new Promise(resolve => setTimeout(resolve, wait));
+            }
         }
 
         // Loads the discussion; changes that arrive while loading load it once more afterwards.
