@@ -13,6 +13,7 @@ public static class ImportFeature
         builder.Services.AddSingleton<RunningImports>();
         builder.Services.Configure<FailedUploadOptions>(builder.Configuration.GetSection("Import:FailedUploads"));
         builder.Services.AddTransient<FailedImports>();
+        builder.Services.AddHostedService<LeftoverUploads>();
         builder.Services.AddHostedService<SampleVaultImport>();
     }
 

@@ -9,8 +9,16 @@ namespace StudyHub.Web.Features.Import;
 public sealed class UploadedZip : IDisposable
 {
     const int MaxFieldChars = 1_000;
+    const string Prefix = "studyhub-upload-";
 
-    UploadedZip(string path) => Path = path;
+    // Held open, and so locked against RemoveLeftovers, for as long as the upload lives.
+    readonly FileStream _file;
+
+    UploadedZip(string path)
+    {
+        Path = path;
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 81_920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+    }
 
     /// The temporary copy; it ends in .zip because that is how VaultSource tells a zip from a folder.
     public string Path { get; }
@@ -30,7 +38,7 @@ public sealed class UploadedZip : IDisposable
         {
             throw new BadHttpRequestException("Send the vault as multipart/form-data.");
         }
-        var upload = new UploadedZip(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"studyhub-upload-{Guid.NewGuid():N}.zip"));
+        var upload = new UploadedZip(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{Prefix}{Guid.NewGuid():N}.zip"));
         try
         {
             var reader = new MultipartReader(boundary, request.Body);
@@ -45,7 +53,7 @@ public sealed class UploadedZip : IDisposable
                 {
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     upload.FileName = System.IO.Path.GetFileName(fileName?.Replace('\\', '/') ?? "") is { Length: > 0 } given ? given : "upload.zip";
-                    await SaveAsync(section.Body, upload.Path, maxBytes, cancellationToken);
+                    await SaveAsync(section.Body, upload._file, maxBytes, cancellationToken);
                 }
                 else if (disposition.IsFormDisposition())
                 {
@@ -61,9 +69,8 @@ public sealed class UploadedZip : IDisposable
         }
     }
 
-    static async Task SaveAsync(Stream zip, string path, long maxBytes, CancellationToken cancellationToken)
+    static async Task SaveAsync(Stream zip, FileStream file, long maxBytes, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, FileOptions.Asynchronous);
         var buffer = new byte[81_920];
         long total = 0;
         int read;
@@ -76,6 +83,7 @@ public sealed class UploadedZip : IDisposable
             }
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
+        await file.FlushAsync(cancellationToken);
     }
 
     static async Task<string> ReadFieldAsync(Stream field, string name, CancellationToken cancellationToken)
@@ -91,5 +99,43 @@ public sealed class UploadedZip : IDisposable
         return length <= MaxFieldChars ? new string(buffer, 0, length) : throw new BadHttpRequestException($"The field \"{name}\" is too long.");
     }
 
-    public void Dispose() => File.Delete(Path);
+    public void Dispose() => _file.Dispose();
+
+    /// Deletes the uploads that a process killed mid-import left in <paramref name="folder"/>; those of live processes,
+    /// this one's or another instance's on the same machine, are locked and stay. Returns how many went.
+    public static int RemoveLeftovers(string folder)
+    {
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(folder, $"{Prefix}*.zip"))
+        {
+            try
+            {
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    File.Delete(path);
+                }
+                removed++;
+            }
+            catch (IOException)
+            {
+                // In use, or gone meanwhile.
+            }
+        }
+        return removed;
+    }
+}
+
+/// At start, the uploads of an earlier run that was killed mid-import (its transaction rolled back with it).
+sealed class LeftoverUploads(ILogger<LeftoverUploads> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (UploadedZip.RemoveLeftovers(Path.GetTempPath()) is > 0 and var removed)
+        {
+            logger.LogInformation("Removed {Count} uploads left by an earlier run", removed);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
