@@ -82,6 +82,17 @@ public sealed class AdminCommandTests
 
     internal static async Task<Result> RunAppAsync(string[] arguments, Dictionary<string, string?> environment)
     {
+        using var process = StartApp(arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output + await error);
+    }
+
+    /// The app's binary with these arguments, its output redirected; the environment replaces the caller's connection string.
+    internal static Process StartApp(string[] arguments, Dictionary<string, string?> environment)
+    {
         var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -99,11 +110,6 @@ public sealed class AdminCommandTests
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output + await error);
+        return Process.Start(start)!;
     }
 }

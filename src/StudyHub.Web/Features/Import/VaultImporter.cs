@@ -119,7 +119,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     }
 
     /// The key of the advisory lock that imports take: "StudyHub" in ASCII.
-    const long ImportLock = 0x5374_7564_7948_7562;
+    public const long ImportLock = 0x5374_7564_7948_7562;
 
     /// Takes the imports' lock until the transaction ends; deleting a vault takes it too, so as not to delete under an import.
     public static async Task WaitForOtherImportsAsync(StudyHubDbContext db, CancellationToken cancellationToken) =>
