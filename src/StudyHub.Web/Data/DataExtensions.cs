@@ -20,6 +20,7 @@ public static class DataExtensions
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddDataProtection().SetApplicationName("StudyHub").PersistKeysToDbContext<StudyHubDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddExceptionHandler<DatabaseOutage>();
     }
 
     public static void MapHealth(this WebApplication app)

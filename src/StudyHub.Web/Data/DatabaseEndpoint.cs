@@ -20,7 +20,7 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IHostEnvironm
         {
             lock (_gate)
             {
-                return _connectionString ??= WithoutJit(Resolve());
+                return _connectionString ??= Tuned(Resolve());
             }
         }
     }
@@ -29,12 +29,20 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IHostEnvironm
     /// subplans and scans of small tables often do here; the compile took 20–100 ms on statements that run in a few
     /// milliseconds (the quick switcher's letters-in-order step), and no statement of this app runs long enough to
     /// repay it. Options already in the connection string are kept.
-    static string WithoutJit(string connectionString)
+    /// A server that does not answer is given up on after ConnectSeconds rather than Npgsql's 15, so that readers hear
+    /// "try again" (DatabaseOutage) before they give up themselves; a Timeout in the connection string wins.
+    static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = $"{builder.Options} -c jit=off".Trim();
+        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+        {
+            builder.Timeout = ConnectSeconds;
+        }
         return builder.ConnectionString;
     }
+
+    const int ConnectSeconds = 5;
 
     string Resolve()
     {

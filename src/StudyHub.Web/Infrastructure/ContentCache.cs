@@ -20,9 +20,16 @@ public sealed class ContentCache(IDbContextFactory<StudyHubDbContext> contexts, 
     {
         if (clock.GetUtcNow() - _readAt >= Freshness)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var version = await db.ContentVersions.Select(v => v.Value).SingleAsync(cancellationToken);
-            _version = version.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var version = await db.ContentVersions.Select(v => v.Value).SingleAsync(cancellationToken);
+                _version = version.ToString(CultureInfo.InvariantCulture);
+            }
+            // While the database is away nothing can change what readers see: the cached pages stay right and keep answering.
+            catch (Exception outage) when (DatabaseOutage.IsOutage(outage) && _version.Length > 0)
+            {
+            }
             _readAt = clock.GetUtcNow();
         }
         return _version;

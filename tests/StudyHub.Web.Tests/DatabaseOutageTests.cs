@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StudyHub.Testing;
+using StudyHub.Web.Data;
+using StudyHub.Web.Infrastructure;
+
+namespace StudyHub.Web.Tests;
+
+/// The app reaching PostgreSQL through a relay that the tests cut, as a database restart or a network failure would.
+public sealed class OutageApp : StudyHubApp
+{
+    CuttableProxy? _proxy;
+
+    public CuttableProxy Proxy => _proxy ?? throw new InvalidOperationException("The relay starts in InitializeAsync.");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var server = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+        _proxy = CuttableProxy.Start(server.Host!, server.Port);
+        using var vault = new TempVault("outage").Write("Fusion.md", "# Fusion\n\nLate fusion combines just the scores.");
+        await ImportVaultAsync(vault.Root);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        var relayed = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Host = "127.0.0.1", Port = Proxy.Port };
+        builder.UseSetting($"ConnectionStrings:{DatabaseEndpoint.ConnectionStringName}", relayed.ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _proxy?.Dispose();
+    }
+}
+
+/// While the database is away, cached pages answer and everything else says at once to try again; when it is back,
+/// so is the site.
+public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
+{
+    const string Note = "/notes/outage/fusion";
+
+    [Fact]
+    public async Task CachedPagesAnswerOthersAskToRetryAtOnceAndTheSiteComesBackWithTheDatabase()
+    {
+        using var client = app.CreateClient();
+        using (var before = await client.GetAsync(new Uri(Note, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        app.Proxy.Cut();
+        try
+        {
+            // As if the content version were due to be read again: it cannot be, and the last one stands.
+            app.Services.GetRequiredService<ContentCache>().Forget();
+            using var cached = await client.GetAsync(new Uri(Note, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+
+            foreach (var needsTheDatabase in new[] { "/search?q=fusion", "/api/notes/fusion/comments" })
+            {
+                var asked = Stopwatch.StartNew();
+                using var refused = await client.GetAsync(new Uri(needsTheDatabase, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+                Assert.Equal(TimeSpan.FromSeconds(DatabaseOutage.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+                Assert.Contains("cannot reach its database", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                Assert.True(asked.Elapsed < TimeSpan.FromSeconds(10), $"{needsTheDatabase} took {asked.Elapsed} to refuse.");
+            }
+        }
+        finally
+        {
+            app.Proxy.Restore();
+        }
+
+        var back = Stopwatch.StartNew();
+        while (true)
+        {
+            using var search = await client.GetAsync(new Uri("/search?q=fusion", UriKind.Relative));
+            if (search.StatusCode == HttpStatusCode.OK)
+            {
+                break;
+            }
+            Assert.True(back.Elapsed < TimeSpan.FromSeconds(5), $"Still {search.StatusCode} five seconds after the database came back.");
+            await Task.Delay(100);
+        }
+    }
+}
