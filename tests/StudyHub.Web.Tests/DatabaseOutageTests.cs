@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StudyHub.Testing;
 using StudyHub.Web.Data;
 using StudyHub.Web.Infrastructure;
+using StudyHub.Web.Tests.Annotations;
 
 namespace StudyHub.Web.Tests;
 
@@ -44,6 +46,42 @@ public sealed class OutageApp : StudyHubApp
 public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
 {
     const string Note = "/notes/outage/fusion";
+
+    [Fact]
+    public async Task LiveUpdatesResumeAfterTheDatabaseReturnsAndReadersAreToldToLookAgain()
+    {
+        await app.CreateUserAsync("outage-writer@example.org");
+        using var writer = await app.ClientAsync("outage-writer@example.org");
+        using var reader = app.CreateClient();
+        await ListenersAsync(atLeast: 1);
+        await using var events = await DiscussionEvents.OpenAsync(reader, "fusion");
+        Assert.Equal(DiscussionEvents.Watching, await events.NextAsync(Patience));
+
+        app.Proxy.Cut();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        app.Proxy.Restore();
+
+        // What changed while the feed was down was not heard: every open stream is told to look again.
+        Assert.Equal(DiscussionEvents.Changed, await events.NextAsync(Patience));
+        using var posted = await writer.PostAsJsonAsync(new Uri("/api/notes/fusion/comments", UriKind.Relative), new { body = "Back again." });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal(DiscussionEvents.Changed, await events.NextAsync(Patience));
+    }
+
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    async Task ListenersAsync(int atLeast)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync(patience.Token);
+        await using var listeners = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'", connection);
+        while ((long)(await listeners.ExecuteScalarAsync(patience.Token))! < atLeast)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
+        }
+    }
 
     [Fact]
     public async Task CachedPagesAnswerOthersAskToRetryAtOnceAndTheSiteComesBackWithTheDatabase()
