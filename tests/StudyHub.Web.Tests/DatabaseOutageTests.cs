@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StudyHub.Testing;
@@ -66,6 +67,56 @@ public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp
         using var posted = await writer.PostAsJsonAsync(new Uri("/api/notes/fusion/comments", UriKind.Relative), new { body = "Back again." });
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Equal(DiscussionEvents.Changed, await events.NextAsync(Patience));
+    }
+
+    [Fact]
+    public async Task CommentsPostedAcrossAnOutageAreEachStoredOnceWhenRetriedWithTheirIds()
+    {
+        const int Writers = 4, CommentsEach = 10;
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < Writers; i++)
+        {
+            await app.CreateUserAsync($"steady-{i}@example.org");
+            clients.Add(await app.ClientAsync($"steady-{i}@example.org"));
+        }
+        var refused = 0;
+
+        // Each writer posts its comments one after another, sending each again with its id until it is acknowledged,
+        // as the page does; meanwhile the database goes away for a second and comes back.
+        var writing = clients.Select(async (client, writer) =>
+        {
+            var acknowledged = new List<Guid>();
+            for (var n = 0; n < CommentsEach; n++)
+            {
+                var comment = new { body = $"Writer {writer}, comment {n}.", id = Guid.NewGuid() };
+                while (true)
+                {
+                    using var response = await client.PostAsJsonAsync(new Uri("/api/notes/fusion/comments", UriKind.Relative), comment);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged.Add(comment.id);
+                        break;
+                    }
+                    Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                    Interlocked.Increment(ref refused);
+                    await Task.Delay(100);
+                }
+                await Task.Delay(50);
+            }
+            return acknowledged;
+        }).ToList();
+        await Task.Delay(300);
+        app.Proxy.Cut();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        app.Proxy.Restore();
+        var acknowledged = (await Task.WhenAll(writing)).SelectMany(ids => ids).ToList();
+        clients.ForEach(client => client.Dispose());
+
+        await using var db = app.Database.CreateContext();
+        var stored = await db.Comments.Where(c => c.Body.StartsWith("Writer ")).Select(c => c.Id).ToListAsync();
+        Assert.True(refused > 0, "No post met the outage; cut the relay earlier.");
+        Assert.Equal(Writers * CommentsEach, acknowledged.Count);
+        Assert.Equal(acknowledged.Order(), stored.Order());
     }
 
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
