@@ -54,7 +54,7 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
         db.Database.SqlQuery<SwitcherOption>($"""
             SELECT "Title", "Url", "Detail", "Kind" = {(int)SwitcherNameKind.Concept} AS "IsConcept"
             FROM studyhub_switcher_offered({db.ReaderIsMember})
-            WHERE lower("Name") LIKE lower({LikePattern(q)}) || '%' ESCAPE '\'
+            WHERE lower("Name") LIKE lower({LikePattern.Literal(q)}) || '%' ESCAPE '\'
             ORDER BY lower("Name") = lower({q}) DESC, "Kind" = {(int)SwitcherNameKind.Concept}, "LinksIn" DESC, "Kind", lower("Name")
             LIMIT {NamesRead}
             """).ToListAsync(cancellationToken);
@@ -68,7 +68,7 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
         return db.Database.SqlQuery<SwitcherOption>($"""
             SELECT "Title", "Url", "Detail", FALSE AS "IsConcept"
             FROM studyhub_switcher_offered({db.ReaderIsMember})
-            WHERE "Kind" <> {(int)SwitcherNameKind.Concept} AND "Url" LIKE '%/' || {LikePattern(path)} ESCAPE '\'
+            WHERE "Kind" <> {(int)SwitcherNameKind.Concept} AND "Url" LIKE '%/' || {LikePattern.Literal(path)} ESCAPE '\'
             ORDER BY "LinksIn" DESC, "Url"
             LIMIT {NamesRead}
             """).ToListAsync(cancellationToken);
@@ -84,7 +84,7 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
         {
             if (!char.IsWhiteSpace(c))
             {
-                letters.Append(LikePattern(c.ToString())).Append('%');
+                letters.Append(LikePattern.Literal(c.ToString())).Append('%');
             }
             // In a PostgreSQL regular expression a backslash before anything but a letter or digit stands for that character.
             wordStart.Append(char.IsLetterOrDigit(c) ? "" : "\\").Append(c);
@@ -93,7 +93,7 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
             SELECT "Title", "Url", "Detail", "Kind" = {(int)SwitcherNameKind.Concept} AS "IsConcept"
             FROM studyhub_switcher_offered({db.ReaderIsMember})
             WHERE lower("Name") LIKE {letters.ToString()} ESCAPE '\'
-              AND lower("Name") NOT LIKE lower({LikePattern(q)}) || '%' ESCAPE '\'
+              AND lower("Name") NOT LIKE lower({LikePattern.Literal(q)}) || '%' ESCAPE '\'
             ORDER BY lower("Name") ~ {wordStart.ToString()} DESC, "Kind" = {(int)SwitcherNameKind.Concept}, "LinksIn" DESC, "Kind", lower("Name")
             LIMIT {NamesRead}
             """).ToListAsync(cancellationToken);
@@ -114,7 +114,4 @@ public sealed class QuickSwitcher(IDbContextFactory<StudyHubDbContext> contexts)
             WHERE {q} % "Name" OR {q} <% "Name"
             ORDER BY greatest(similarity({q}, "Name"), word_similarity({q}, "Name")) DESC, "Kind" = {(int)SwitcherNameKind.Concept}, "LinksIn" DESC, "Kind", "Title"
             """).ToListAsync(cancellationToken);
-
-    static string LikePattern(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }
