@@ -49,7 +49,7 @@ sealed class NotCached
 /// shared; any other cookie still keeps a response out of the cache.
 sealed class ReadingPagePolicy : IOutputCachePolicy
 {
-    static readonly string[] CachedPrefixes = ["/notes", "/concepts", "/tags", "/api/notes", "/api/previews"];
+    static readonly string[] CachedPrefixes = ["/notes", "/vaults", "/concepts", "/tags", "/api/notes", "/api/previews"];
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -236,6 +236,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             "/concepts/{Slug}" => "/concepts/quokka-concept",
             "/concepts/{Slug}/correction" => "/concepts/quokka-concept/correction",
             "/tags/{*Name}" => "/tags/quokka",
+            "/vaults/{Slug}" => "/vaults/closed",
             "/admin/vaults/{Slug}/delete" => "/admin/vaults/closed/delete",
             "/admin/imports/{Id:guid}" => $"/admin/imports/{app.ImportRun}",
             "/api/switcher" => "/api/switcher?q=quokka",

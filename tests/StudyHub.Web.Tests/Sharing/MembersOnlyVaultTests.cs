@@ -232,7 +232,8 @@ public sealed partial class MembersOnlyVaultTests(MembersOnlyVaultTests.TwoVault
     [InlineData("/api/notes/closed-note/annotations")]
     [InlineData("/api/notes/closed-note/comments")]
     [InlineData("/tags/closedtag")]
-    public async Task ItsApisAndTagPagesAnswerNotFound(string path)
+    [InlineData("/vaults/closed")]
+    public async Task ItsApisTagPagesAndVaultPageAnswerNotFound(string path)
     {
         using var anonymous = Anonymous();
         using var member = await SignedInAsync("member@example.org");
