@@ -213,18 +213,16 @@ public sealed partial class NoteAddressTests(StudyHubApp app) : IClassFixture<St
 
     HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// Each note the home page lists in the vault, as "path address", in order of path.
+    /// Each note the vault's page lists (all on its first page), as "path address", in order of path.
     static async Task<List<string>> AddressesAsync(StudyHubApp app, string vault)
     {
         using var client = app.CreateClient();
-        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var section = home[home.IndexOf($"<h2 id=\"vault-{vault}\">", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
-        return [.. HomeListing().Matches(section).Select(m => $"{m.Groups[2].Value} {m.Groups[1].Value}").Order(StringComparer.Ordinal)];
+        var page = await client.GetStringAsync(new Uri($"/vaults/{vault}", UriKind.Relative));
+        return [.. VaultListing().Matches(page).Select(m => $"{m.Groups[2].Value} {m.Groups[1].Value}").Order(StringComparer.Ordinal)];
     }
 
     [GeneratedRegex("<a href=\"(/notes/[^\"]+)\">[^<]*</a> <span class=\"note-path\">([^<]+)</span>")]
-    private static partial Regex HomeListing();
+    private static partial Regex VaultListing();
 
     async Task MembersOnlyAsync(string vault) => await AdminCommandTests.RunAppAsync(["vault-access", vault, "members"], new()
     {

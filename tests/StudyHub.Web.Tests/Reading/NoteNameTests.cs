@@ -20,10 +20,10 @@ public sealed class NoteNameTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         var page = await GetAsync("/notes/papers/clip");
         Assert.Contains("<h1>CLIP</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<h1 id=\"paper-figures\">Paper Figures</h1>", page, StringComparison.Ordinal);
-        var home = await GetAsync("/");
-        Assert.Contains("<a href=\"/notes/papers/clip\">CLIP</a>", home, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/notes/papers/lecture-transformers\">Lecture - Transformers</a>", home, StringComparison.Ordinal);
-        Assert.DoesNotContain("Paper Figures", home, StringComparison.Ordinal);
+        var listing = await GetAsync("/vaults/papers");
+        Assert.Contains("<a href=\"/notes/papers/clip\">CLIP</a>", listing, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/notes/papers/lecture-transformers\">Lecture - Transformers</a>", listing, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paper Figures", listing, StringComparison.Ordinal);
     }
 
     [Fact]

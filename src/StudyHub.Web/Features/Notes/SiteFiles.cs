@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Vaults;
 
 namespace StudyHub.Web.Features.Notes;
 
@@ -67,7 +68,7 @@ public static class SiteFiles
                 new XElement(Atom + "subtitle", "New and changed notes"),
                 new XElement(Atom + "updated", XmlConvert.ToString(notes.Count > 0 ? notes[0].UpdatedAt : found.CreatedAt)),
                 new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", site + FeedHref(found.Slug))),
-                new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", $"{site}/#vault-{found.Slug}")),
+                new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", site + VaultNotes.Href(found.Slug))),
                 notes.Select(n => new XElement(Atom + "entry",
                     // The note's id, not its address: an entry stays the same entry when its file moves.
                     new XElement(Atom + "id", $"urn:uuid:{n.Id}"),

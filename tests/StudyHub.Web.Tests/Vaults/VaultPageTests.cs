@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Testing;
+
+namespace StudyHub.Web.Tests.Vaults;
+
+/// The home page shows a few lectures of each vault and links to the vault's page, which lists every note a page at a
+/// time: what either page costs depends on what it shows, not on the size of the vault.
+public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : IClassFixture<VaultPageTests.ArchiveApp>
+{
+    /// "archive": 1,500 generated notes in three courses of ten weeks (every tenth a #lecture), and two named ones;
+    /// "small": three notes.
+    public sealed class ArchiveApp : StudyHubApp
+    {
+        public const int ArchiveNotes = 1502;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            using var archive = new TempVault("archive");
+            for (var i = 0; i < 1500; i++)
+            {
+                archive.Write($"Course {i / 500}/Week {i / 50 % 10:D2}/Note {i:D4}.md", i % 10 == 0 ? $"#lecture\n\nLecture {i}." : $"Words of note {i}.");
+            }
+            archive.Write("Course 2/Papers/Attention Is All You Need.md", "Transformers.")
+                .Write("Course 2/Papers/100% Recall.md", "Every relevant result.");
+            using var small = new TempVault("small")
+                .Write("Intro.md", "Welcome.")
+                .Write("Lecture 1.md", "#lecture\n\nThe first lecture.")
+                .Write("Notes/Glossary.md", "Terms.");
+            await ImportVaultAsync(archive.Root, "archive");
+            await ImportVaultAsync(small.Root, "small");
+        }
+    }
+
+    [Fact]
+    public async Task TheHomePageShowsTwelveLecturesOfALargeVaultAndLinksToAllItsNotes()
+    {
+        var home = await GetAsync("/");
+
+        var archive = VaultSection(home, "archive");
+        Assert.Equal(12, Regex.Count(archive, "<li class=\"lecture-card\">"));
+        Assert.Contains("<a href=\"/vaults/archive\">All 1502 notes</a>", archive, StringComparison.Ordinal);
+        Assert.DoesNotContain("/notes/archive/course-2/week-04/note-1234\"", home, StringComparison.Ordinal);
+        // Twelve cards, eight recent notes, thirty tags and the layout come to about 20 KB; listing every note of the
+        // archive added some 300 KB, and would add 20 MB at 100,000 notes.
+        Assert.True(home.Length < 40_000, $"The home page is {home.Length} characters long.");
+    }
+
+    [Fact]
+    public async Task TheHomePageLinksASmallVaultsNotesThroughItsPage()
+    {
+        var home = await GetAsync("/");
+
+        var small = VaultSection(home, "small");
+        Assert.Contains("<a href=\"/notes/small/lecture-1\">Lecture 1</a>", small, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/vaults/small\">All 3 notes</a>", small, StringComparison.Ordinal);
+        Assert.Equal(["/notes/small/intro", "/notes/small/lecture-1", "/notes/small/notes/glossary"], Listed(await GetAsync("/vaults/small")));
+    }
+
+    [Fact]
+    public async Task PagingTheVaultPageForwardAndBackReachesEveryNoteOnce()
+    {
+        await using var db = app.Database.CreateContext();
+        var every = await db.Notes.Where(n => n.Vault.Slug == "archive").Select(n => "/notes/" + n.Address).ToListAsync();
+
+        var forward = await PagesAsync("/vaults/archive", "next");
+        var backward = await PagesAsync(forward.LastPage, "prev");
+
+        Assert.Equal(16, forward.Pages);
+        Assert.Equal(every.Order(StringComparer.Ordinal), forward.Notes.Order(StringComparer.Ordinal));
+        Assert.Equal(forward.Notes.Count, forward.Notes.Distinct().Count());
+        Assert.Equal(16, backward.Pages);
+        Assert.Equal(every.Order(StringComparer.Ordinal), backward.Notes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheFilterFindsANoteByPartOfItsTitleWhateverTheCase()
+    {
+        var page = await GetAsync("/vaults/archive?q=attention+IS+all");
+
+        Assert.Equal(["/notes/archive/course-2/papers/attention-is-all-you-need"], Listed(page));
+        Assert.Contains("1 note matches “attention IS all”.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheFilterMatchesWildcardsAsWritten()
+    {
+        Assert.Equal(["/notes/archive/course-2/papers/100-recall"], Listed(await GetAsync("/vaults/archive?q=0%25")));
+        Assert.Empty(Listed(await GetAsync("/vaults/archive?q=note_0")));
+    }
+
+    [Fact]
+    public async Task TheFilterNarrowsByFolderAndKeepsToItWhilePaging()
+    {
+        var week = await GetAsync("/vaults/archive?q=course+1%2Fweek+07");
+        var course = await PagesAsync("/vaults/archive?q=course+1%2F", "next");
+
+        Assert.Equal(50, Listed(week).Count);
+        Assert.Equal(5, course.Pages);
+        Assert.Equal(500, course.Notes.Distinct().Count());
+        Assert.All(course.Notes, note => Assert.StartsWith("/notes/archive/course-1/", note, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/vaults/no-such-vault", HttpStatusCode.NotFound)]
+    [InlineData("/vaults/archive?q=%00&after=%00", HttpStatusCode.OK)]
+    public async Task AnUnknownVaultIsNotFoundAndNoQueryBreaksThePage(string path, HttpStatusCode status)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(status, response.StatusCode);
+    }
+
+    async Task<string> GetAsync(string path)
+    {
+        using var client = app.CreateClient();
+        return await client.GetStringAsync(new Uri(path, UriKind.Relative));
+    }
+
+    /// Follows the page's "Next" or "Previous" link from the first page until there is none.
+    async Task<(int Pages, List<string> Notes, string LastPage)> PagesAsync(string first, string direction)
+    {
+        var (pages, notes, address) = (0, new List<string>(), first);
+        while (true)
+        {
+            var page = await GetAsync(address);
+            var listed = Listed(page);
+            Assert.InRange(listed.Count, 1, 100);
+            notes.AddRange(listed);
+            pages++;
+            var link = Regex.Match(page, $"<a href=\"([^\"]+)\" rel=\"{direction}\">");
+            if (!link.Success)
+            {
+                return (pages, notes, address);
+            }
+            address = WebUtility.HtmlDecode(link.Groups[1].Value);
+        }
+    }
+
+    static List<string> Listed(string page) => [.. NoteListing().Matches(page).Select(m => m.Groups[1].Value)];
+
+    static string VaultSection(string home, string vault)
+    {
+        var section = home[home.IndexOf($"<h2 id=\"vault-{vault}\">", StringComparison.Ordinal)..];
+        return section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+    }
+
+    [GeneratedRegex("<li><a href=\"(/notes/[^\"]+)\">[^<]*</a> <span class=\"note-path\">")]
+    private static partial Regex NoteListing();
+}
