@@ -12,6 +12,7 @@ public sealed class AccessibilityTests(BrowserApp app) : BrowserTest(app)
     [InlineData("note", "/notes/cs224n/lectures/multimodal-deep-learning")]
     [InlineData("search", "/search?q=contrastive")]
     [InlineData("tags", "/tags")]
+    [InlineData("vault", "/vaults/cs224n")]
     [InlineData("not-found", "/notes/no-such-note")]
     public Task PageHasNoSeriousOrCriticalAxeViolations(string name, string path) => JourneyAsync($"axe-{name}", async () =>
     {
