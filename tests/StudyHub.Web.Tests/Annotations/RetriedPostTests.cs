@@ -59,6 +59,21 @@ public sealed class RetriedPostTests(DiscussionApp app) : IClassFixture<Discussi
         Assert.Equal(before, await app.SnapshotAsync(annotation));
     }
 
+    [Theory]
+    [InlineData(Act.Annotate)]
+    [InlineData(Act.Comment)]
+    [InlineData(Act.Reply)]
+    public async Task TheEmptyIdIsRefusedSoThatAClientThatForgetsToMakeOneDoesNotLoseItsPosts(Act act)
+    {
+        var annotation = await app.TargetAsync(Act.Reply, Target.Members);
+        var before = await app.SnapshotAsync(annotation);
+
+        var answer = await PostAsync(Caller.Author, act, annotation, Guid.Empty);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal(before, await app.SnapshotAsync(annotation));
+    }
+
     static int Added(Act act, Snapshot before, Snapshot after) => act switch
     {
         Act.Annotate => after.Annotations - before.Annotations,

@@ -59,7 +59,7 @@ public static class AnnotationEndpoints
     static async Task<Results<Created<AnnotationView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(string slug, NewAnnotation input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var problems = new Problems().Body(input.Body).Visibility(input.Visibility, out var visibility).MediaSeconds(input.MediaSeconds)
+        var problems = new Problems().Body(input.Body).Visibility(input.Visibility, out var visibility).MediaSeconds(input.MediaSeconds).PostId(input.Id)
             .Check("quote", input.Quote is not { Length: > 0 and <= DiscussionLimits.Quote }, $"Select a passage of up to {DiscussionLimits.Quote} characters.")
             .Check("prefix", input.Prefix?.Length > DiscussionLimits.Context, $"Send up to {DiscussionLimits.Context} characters before the passage.")
             .Check("suffix", input.Suffix?.Length > DiscussionLimits.Context, $"Send up to {DiscussionLimits.Context} characters after the passage.")
@@ -163,7 +163,7 @@ public static class AnnotationEndpoints
     static async Task<Results<Created<CommentView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ReplyAsync(Guid id, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (new Problems().Body(input.Body).Refusal is { } refusal)
+        if (new Problems().Body(input.Body).PostId(input.Id).Refusal is { } refusal)
         {
             return refusal;
         }

@@ -42,7 +42,7 @@ public static class CommentEndpoints
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var visibility = AnnotationVisibility.Members;
-        var problems = new Problems().Body(input.Body);
+        var problems = new Problems().Body(input.Body).PostId(input.Id);
         if (input.Visibility is not null)
         {
             problems.Visibility(input.Visibility, out visibility);

@@ -38,6 +38,11 @@ sealed class Problems : Dictionary<string, string[]>
     public Problems Visibility(string? name, out AnnotationVisibility visibility) =>
         Check("visibility", !AnnotationsFeature.TryVisibility(name, out visibility), VisibilityChoices);
 
+    /// The client's id for a new post (DiscussionChanges.PostOnceAsync): the empty one is what a client that forgot to
+    /// make one sends, and taking it would make that client's every later post a repeat of its first.
+    public Problems PostId(Guid? id) =>
+        Check("id", id == Guid.Empty, "Send a new random UUID for each post, or no id.");
+
     public Problems MediaSeconds(int? seconds) =>
         Check("mediaSeconds", seconds is < 0 or > DiscussionLimits.MediaSeconds, $"A time in the recording is 0 to {DiscussionLimits.MediaSeconds} seconds.");
 
