@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Import;
@@ -132,6 +133,21 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<VaultImporter>().ImportAsync(source, vault, default);
+    }
+
+    /// Waits until this many instances of the app listen for discussion changes on its database: an instance hears
+    /// nothing of what is announced before.
+    public async Task ListeningAsync(int instances)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(patience.Token);
+        await using var listeners = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'", connection);
+        while ((long)(await listeners.ExecuteScalarAsync(patience.Token))! < instances)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
+        }
     }
 
     public Task<ImportReport> ImportSampleVaultAsync() => ImportVaultAsync(RepositoryFiles.SampleVault, "cs224n");

@@ -54,7 +54,7 @@ public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp
         await app.CreateUserAsync("outage-writer@example.org");
         using var writer = await app.ClientAsync("outage-writer@example.org");
         using var reader = app.CreateClient();
-        await ListenersAsync(atLeast: 1);
+        await app.ListeningAsync(instances: 1);
         await using var events = await DiscussionEvents.OpenAsync(reader, "fusion");
         Assert.Equal(DiscussionEvents.Watching, await events.NextAsync(Patience));
 
@@ -120,19 +120,6 @@ public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp
     }
 
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    async Task ListenersAsync(int atLeast)
-    {
-        using var patience = new CancellationTokenSource(Patience);
-        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
-        await connection.OpenAsync(patience.Token);
-        await using var listeners = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'", connection);
-        while ((long)(await listeners.ExecuteScalarAsync(patience.Token))! < atLeast)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
-        }
-    }
 
     [Fact]
     public async Task CachedPagesAnswerOthersAskToRetryAtOnceAndTheSiteComesBackWithTheDatabase()

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Annotations;
@@ -92,21 +91,6 @@ public class DiscussionApp : StudyHubApp
         db.Comments.Add(comment);
         await db.SaveChangesAsync();
         return comment.Id;
-    }
-
-    /// Waits until this many instances of the app listen for discussion changes on its database: an instance hears
-    /// nothing of what is announced before.
-    public async Task ListeningAsync(int instances)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync(patience.Token);
-        await using var listeners = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'", connection);
-        while ((long)(await listeners.ExecuteScalarAsync(patience.Token))! < instances)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
-        }
     }
 
     static Task<string> UserIdAsync(Data.StudyHubDbContext db, Caller caller) =>
