@@ -13,6 +13,9 @@ public sealed class AccessibilityTests(BrowserApp app) : BrowserTest(app)
     [InlineData("search", "/search?q=contrastive")]
     [InlineData("tags", "/tags")]
     [InlineData("vault", "/vaults/cs224n")]
+    [InlineData("concepts", "/concepts")]
+    [InlineData("kind-of-concepts", "/concepts?kind=organization&q=o")]
+    [InlineData("tag", "/tags/lecture")]
     [InlineData("not-found", "/notes/no-such-note")]
     public Task PageHasNoSeriousOrCriticalAxeViolations(string name, string path) => JourneyAsync($"axe-{name}", async () =>
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
+using StudyHub.Web.Tests.Reading;
 
 namespace StudyHub.Web.Tests.Vaults;
 
@@ -114,33 +115,12 @@ public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : ICla
         Assert.Equal(status, response.StatusCode);
     }
 
-    async Task<string> GetAsync(string path)
-    {
-        using var client = app.CreateClient();
-        return await client.GetStringAsync(new Uri(path, UriKind.Relative));
-    }
+    Task<string> GetAsync(string path) => ListingPages.GetAsync(app, path);
 
-    /// Follows the page's "Next" or "Previous" link from the first page until there is none.
-    async Task<(int Pages, List<string> Notes, string LastPage)> PagesAsync(string first, string direction)
-    {
-        var (pages, notes, address) = (0, new List<string>(), first);
-        while (true)
-        {
-            var page = await GetAsync(address);
-            var listed = Listed(page);
-            Assert.InRange(listed.Count, 1, 100);
-            notes.AddRange(listed);
-            pages++;
-            var link = Regex.Match(page, $"<a href=\"([^\"]+)\" rel=\"{direction}\">");
-            if (!link.Success)
-            {
-                return (pages, notes, address);
-            }
-            address = WebUtility.HtmlDecode(link.Groups[1].Value);
-        }
-    }
+    Task<(int Pages, List<string> Notes, string LastPage)> PagesAsync(string first, string direction) =>
+        ListingPages.FollowAsync(app, first, direction, NoteListing());
 
-    static List<string> Listed(string page) => [.. NoteListing().Matches(page).Select(m => m.Groups[1].Value)];
+    static List<string> Listed(string page) => ListingPages.Items(page, NoteListing());
 
     static string VaultSection(string home, string vault)
     {

@@ -28,6 +28,7 @@ public sealed class ConceptGraph
     readonly Dictionary<string, int> _indexById;
     readonly List<int>[] _edgesByNode;
     List<GraphEdge>? _byStrength;
+    List<GraphNode>? _concepts;
 
     public ConceptGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)
     {
@@ -75,6 +76,12 @@ public sealed class ConceptGraph
         _byStrength ??= Edges.OrderBy(e => EdgeKinds.Rank(e.Kind)).ThenByDescending(e => e.Weight).ToList();
         return _byStrength.Take(count).ToList();
     }
+
+    /// Every node but the lectures, most connected first, then by name: the order of the concepts index. Lectures have
+    /// their own lists on the home and vault pages; the index is about what they talk about.
+    public IReadOnlyList<GraphNode> Concepts => _concepts ??= Nodes.Where(n => n.Kind != NodeKind.Lecture)
+        .OrderByDescending(n => n.Degree).ThenBy(n => n.Label, StringComparer.OrdinalIgnoreCase).ThenBy(n => n.Id, StringComparer.Ordinal)
+        .ToList();
 
     /// The nodes within depth steps of the center (the center included), following every edge in either direction.
     public HashSet<string> Around(string center, int depth, bool followMentions = true)
