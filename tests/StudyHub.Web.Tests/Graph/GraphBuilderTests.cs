@@ -117,6 +117,17 @@ public sealed class GraphBuilderTests
     }
 
     [Fact]
+    public void AmongManyNamesThatShareTheirFirstWordsEachMentionFindsItsOwn()
+    {
+        var lectures = Enumerable.Range(1, 300).Select(i => Note($"lecture-{i}", $"Lecture {i}")).ToList();
+        var graph = Build([.. lectures, Note("cross-attention", "Cross-Attention"),
+            Note("summary", "Summary", prose: "Lecture 12, then LECTURE 300 and Lecture 3-4; cross attention in Lecture\n7, and lecture 301.")]);
+
+        var mentioned = graph.Edges.Where(e => e.Kind == "unlinked-mention" && e.Source == "summary").Select(e => e.Target).Order(StringComparer.Ordinal);
+        Assert.Equal(["cross-attention", "lecture-12", "lecture-3", "lecture-300"], mentioned);
+    }
+
+    [Fact]
     public void NotesLinkedFromTheSameLectureSectionAreCoMentionedOncePerSection()
     {
         // Section 0: A B; section 1 (after a rule): A, B twice; section 2 (after a heading): the concept C and A.

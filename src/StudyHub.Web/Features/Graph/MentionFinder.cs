@@ -11,7 +11,12 @@ public sealed class MentionFinder
 
     const int ShortestName = 3;
     static readonly SearchValues<char> JoinCharacters = SearchValues.Create(" -._'\u00A0\u2010\u2011\u2019");
-    readonly Dictionary<string, List<Name>> _byFirstWord = new(StringComparer.OrdinalIgnoreCase);
+
+    // A name is found by its words joined with single spaces, in any case; names that start with a word are tried
+    // longest first. Looking each length up costs the same however many names share a first word ("Lecture 1" …
+    // "Lecture 300"), where trying every such name at every "Lecture" made a large vault's graph quadratic.
+    readonly Dictionary<string, Name> _byWords = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, int[]> _lengthsByFirstWord = new(StringComparer.OrdinalIgnoreCase);
 
     public MentionFinder(IEnumerable<(string NodeId, string Name)> names)
     {
@@ -30,17 +35,13 @@ public sealed class MentionFinder
             }
             entry.Nodes.Add(nodeId);
         }
-        foreach (var (words, matchCase, nodes) in nodesByName.Values.Where(e => e.Nodes.Count == 1))
+        foreach (var (key, (words, matchCase, nodes)) in nodesByName.Where(e => e.Value.Nodes.Count == 1))
         {
-            if (!_byFirstWord.TryGetValue(words[0], out var list))
-            {
-                _byFirstWord[words[0]] = list = [];
-            }
-            list.Add(new Name(words, matchCase, nodes.First()));
+            _byWords[key] = new Name(words, matchCase, nodes.First());
         }
-        foreach (var list in _byFirstWord.Values)
+        foreach (var group in _byWords.Values.GroupBy(n => n.Words[0], StringComparer.OrdinalIgnoreCase))
         {
-            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+            _lengthsByFirstWord[group.Key] = [.. group.Select(n => n.Words.Length).Distinct().OrderDescending()];
         }
     }
 
@@ -48,12 +49,14 @@ public sealed class MentionFinder
     public Dictionary<string, int> Find(string prose)
     {
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byFirstWord = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lengthsByFirstWord = _lengthsByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byWords = _byWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var words = Words(prose);
+        var key = new char[64];
         for (var i = 0; i < words.Count;)
         {
-            var match = byFirstWord.TryGetValue(prose.AsSpan(words[i].Start, words[i].Length), out var candidates)
-                ? candidates.Find(name => Matches(name, prose, words, i))
+            var match = lengthsByFirstWord.TryGetValue(prose.AsSpan(words[i].Start, words[i].Length), out var lengths)
+                ? Longest(prose, words, i, lengths, byWords, ref key)
                 : null;
             if (match is null)
             {
@@ -66,21 +69,48 @@ public sealed class MentionFinder
         return found;
     }
 
-    static bool Matches(Name name, string prose, List<(int Start, int Length)> words, int first)
+    static Name? Longest(string prose, List<(int Start, int Length)> words, int first, int[] lengths,
+        Dictionary<string, Name>.AlternateLookup<ReadOnlySpan<char>> byWords, ref char[] key)
     {
-        if (first + name.Words.Length > words.Count)
+        // The run of words from the first that a name could span (a line break or a comma ends it), written as names'
+        // keys are, with where each word ends: the key of the name of n words is the run up to the end of its nth.
+        Span<int> ends = stackalloc int[lengths[0]];
+        var (joined, at) = (0, 0);
+        while (joined < lengths[0] && first + joined < words.Count
+               && (joined == 0 || IsJoin(Gap(prose, words[first + joined - 1], words[first + joined]))))
         {
-            return false;
+            var word = prose.AsSpan(words[first + joined].Start, words[first + joined].Length);
+            if (key.Length < at + 1 + word.Length)
+            {
+                Array.Resize(ref key, 2 * (at + 1 + word.Length));
+            }
+            if (joined > 0)
+            {
+                key[at++] = ' ';
+            }
+            word.CopyTo(key.AsSpan(at));
+            at += word.Length;
+            ends[joined++] = at;
         }
-        var comparison = name.MatchCase ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        foreach (var length in lengths)
+        {
+            if (length <= joined && byWords.TryGetValue(key.AsSpan(0, ends[length - 1]), out var name)
+                && (!name.MatchCase || SameCase(name, prose, words, first)))
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    static ReadOnlySpan<char> Gap(string prose, (int Start, int Length) before, (int Start, int Length) after) =>
+        prose.AsSpan(before.Start + before.Length, after.Start - before.Start - before.Length);
+
+    static bool SameCase(Name name, string prose, List<(int Start, int Length)> words, int first)
+    {
         for (var k = 0; k < name.Words.Length; k++)
         {
-            var (start, length) = words[first + k];
-            if (!prose.AsSpan(start, length).Equals(name.Words[k], comparison))
-            {
-                return false;
-            }
-            if (k > 0 && !IsJoin(prose.AsSpan(words[first + k - 1].Start + words[first + k - 1].Length, start - words[first + k - 1].Start - words[first + k - 1].Length)))
+            if (!prose.AsSpan(words[first + k].Start, words[first + k].Length).Equals(name.Words[k], StringComparison.Ordinal))
             {
                 return false;
             }
