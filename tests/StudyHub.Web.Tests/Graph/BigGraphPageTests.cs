@@ -22,6 +22,6 @@ public sealed class BigGraphPageTests(StudyHubApp app) : IClassFixture<StudyHubA
         Assert.Equal(100, Regex.Count(page, "<li><a href=\"/notes/crowd/person-"));
         Assert.Contains("<a href=\"/notes/crowd/person-001\">Person 001</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<a href=\"/notes/crowd/person-100\">", page, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/concepts#person\">All 101 people, by name</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/concepts?kind=person\">All 101 people</a>", page, StringComparison.Ordinal);
     }
 }

@@ -107,6 +107,35 @@ public sealed class SampleVaultGraphTests(StudyHubApp app) : IClassFixture<Study
     }
 
     [Fact]
+    public async Task ACapOnNodesKeepsTheMostConnectedAndTheCenterWithTheEdgesAmongThem()
+    {
+        var capped = await GetGraphAsync("/api/graph?maxNodes=5");
+        var quietest = graph.Nodes.MinBy(n => n.Degree)!;
+        var withCenter = await GetGraphAsync($"/api/graph?maxNodes=5&center={quietest.Id}");
+
+        var mostConnected = graph.Nodes.OrderByDescending(n => n.Degree).ThenBy(n => n.Label, StringComparer.OrdinalIgnoreCase).Take(5).Select(n => n.Id);
+        Assert.Equal(mostConnected.Order(StringComparer.Ordinal), capped.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(graph.Nodes.Count - 5, capped.OmittedNodes);
+        var kept = capped.Nodes.Select(n => n.Id).ToHashSet();
+        Assert.NotEmpty(capped.Edges);
+        Assert.All(capped.Edges, e => Assert.True(kept.Contains(e.Source) && kept.Contains(e.Target), $"{e.Source} → {e.Target}"));
+        Assert.Equal(graph.Edges.Count - capped.Edges.Count, capped.OmittedEdges);
+        Assert.Equal(5, withCenter.Nodes.Count);
+        Assert.Contains(withCenter.Nodes, n => n.Id == quietest.Id);
+        Assert.Equal(0, graph.OmittedNodes);
+    }
+
+    [Theory]
+    [InlineData("maxNodes=0")]
+    [InlineData("maxNodes=5001")]
+    [InlineData("maxEdges=20001")]
+    public async Task NoAnswerIsLargerThanTheCapsAllow(string query)
+    {
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri($"/api/graph?{query}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task AnUnknownCenterIsNotFoundAndAnUnknownKindOrANegativeCapIsABadRequest()
     {
         using var client = app.CreateClient();

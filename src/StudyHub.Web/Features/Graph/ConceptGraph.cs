@@ -28,6 +28,7 @@ public sealed class ConceptGraph
     readonly Dictionary<string, int> _indexById;
     readonly List<int>[] _edgesByNode;
     List<GraphEdge>? _byStrength;
+    List<GraphNode>? _byConnections;
     List<GraphNode>? _concepts;
 
     public ConceptGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)
@@ -77,11 +78,29 @@ public sealed class ConceptGraph
         return _byStrength.Take(count).ToList();
     }
 
-    /// Every node but the lectures, most connected first, then by name: the order of the concepts index. Lectures have
-    /// their own lists on the home and vault pages; the index is about what they talk about.
-    public IReadOnlyList<GraphNode> Concepts => _concepts ??= Nodes.Where(n => n.Kind != NodeKind.Lecture)
+    /// Every node, most connected first, then by name.
+    public IReadOnlyList<GraphNode> ByConnections => _byConnections ??= Nodes
         .OrderByDescending(n => n.Degree).ThenBy(n => n.Label, StringComparer.OrdinalIgnoreCase).ThenBy(n => n.Id, StringComparer.Ordinal)
         .ToList();
+
+    /// Every node but the lectures, most connected first: the order of the concepts index. Lectures have their own lists on
+    /// the home and vault pages; the index is about what they talk about.
+    public IReadOnlyList<GraphNode> Concepts => _concepts ??= ByConnections.Where(n => n.Kind != NodeKind.Lecture).ToList();
+
+    /// The count most connected nodes and the edges among them; the center, when there is one, takes the last place.
+    public ConceptGraph MostConnected(int count, string? center = null)
+    {
+        if (Nodes.Count <= count)
+        {
+            return this;
+        }
+        var kept = ByConnections.Take(count).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        if (center is not null && _indexById.ContainsKey(center) && kept.Add(center))
+        {
+            kept.Remove(ByConnections[count - 1].Id);
+        }
+        return Where(n => kept.Contains(n.Id));
+    }
 
     /// The nodes within depth steps of the center (the center included), following every edge in either direction.
     public HashSet<string> Around(string center, int depth, bool followMentions = true)

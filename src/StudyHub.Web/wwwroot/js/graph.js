@@ -119,9 +119,12 @@
         element.dataset.visibleNodes = cy.nodes().length;
         const status = element.dataset.status && document.querySelector(element.dataset.status);
         if (status) {
-            status.textContent = graph.omittedEdges > 0
-                ? `Showing the ${graph.edges.length.toLocaleString()} strongest of ${(graph.edges.length + graph.omittedEdges).toLocaleString()} connections. ` +
-                  "Filter, or find a node and pick a depth, to see all of a part's connections."
+            const shown = [
+                graph.omittedNodes > 0 ? `the ${graph.nodes.length.toLocaleString()} most connected of ${(graph.nodes.length + graph.omittedNodes).toLocaleString()} nodes` : "",
+                graph.omittedEdges > 0 ? `${graph.edges.length.toLocaleString()} of ${(graph.edges.length + graph.omittedEdges).toLocaleString()} connections, the strongest` : "",
+            ].filter(part => part);
+            status.textContent = shown.length > 0
+                ? `Showing ${shown.join(" and ")}. Filter, or find a node and pick a depth, to see all of a part.`
                 : "";
         }
         element.dataset.state = "ready";
