@@ -33,6 +33,15 @@ public static class ReadingCache
         app.UseOutputCache();
     }
 
+    /// Keeps this response out of the cache: it shows something older than the content version it would be stored under.
+    public static void DoNotStore(HttpContext? context)
+    {
+        if (context?.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.AllowCacheStorage = false;
+        }
+    }
+
     /// For endpoints under a cached path whose answers change without an import, such as a note's discussion.
     public static TBuilder ExcludeFromReadingCache<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
         endpoints.WithMetadata(NotCached.Instance);

@@ -6,13 +6,20 @@ namespace StudyHub.Web.Features.Graph;
 
 /// Keeps the built graph in memory and builds it again when the content version (ContentCache) has moved: after an
 /// import, a correction or a change of a vault's access. There are two graphs: the whole one for members, and one
-/// without members-only vaults for everyone else.
-public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, ContentCache content, IHttpContextAccessor http) : IDisposable
+/// without members-only vaults for everyone else. A reader waits for a new graph only briefly: a large vault's graph
+/// takes a minute to build, and meanwhile readers get the one before it.
+public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, ContentCache content, IHttpContextAccessor http, ILogger<GraphStore> logger)
+    : IDisposable
 {
     sealed record Built(string Version, ConceptGraph Graph);
 
+    /// How long a reader waits for the new graph when there is an older one to show instead.
+    static readonly TimeSpan FreshWait = TimeSpan.FromSeconds(2);
+
+    readonly Lock _starting = new();
     readonly SemaphoreSlim _building = new(1, 1);
     readonly Built?[] _current = new Built?[2];
+    readonly (string Version, Task<ConceptGraph> Task)?[] _builds = new (string, Task<ConceptGraph>)?[2];
 
     /// The graph the current reader may see.
     public async Task<ConceptGraph> GetAsync(CancellationToken cancellationToken = default)
@@ -20,28 +27,60 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Co
         var members = ReadAccess.Of(http.HttpContext).Member;
         var slot = members ? 1 : 0;
         var version = await content.VersionAsync(cancellationToken);
-        if (Volatile.Read(ref _current[slot]) is { } current && current.Version == version)
+        var current = Volatile.Read(ref _current[slot]);
+        if (current is not null && current.Version == version)
         {
             return current.Graph;
         }
-        await _building.WaitAsync(cancellationToken);
-        try
+        var build = Build(slot, version);
+        if (current is null)
         {
-            if (Volatile.Read(ref _current[slot]) is { } built && built.Version == version)
-            {
-                return built.Graph;
-            }
-            var graph = GraphBuilder.Build(await LoadAsync(members, cancellationToken));
-            Volatile.Write(ref _current[slot], new Built(version, graph));
-            return graph;
+            return await build.WaitAsync(cancellationToken);
         }
-        finally
+        await Task.WhenAny(build, Task.Delay(FreshWait, cancellationToken));
+        if (build.IsCompletedSuccessfully)
         {
-            _building.Release();
+            return build.Result;
         }
+        ReadingCache.DoNotStore(http.HttpContext);
+        return current.Graph;
     }
 
     public void Dispose() => _building.Dispose();
+
+    /// The build of this version's graph: the one under way, or a new one. It runs to its end whoever stops waiting.
+    Task<ConceptGraph> Build(int slot, string version)
+    {
+        lock (_starting)
+        {
+            if (_builds[slot] is { } running && running.Version == version && !running.Task.IsFaulted && !running.Task.IsCanceled)
+            {
+                return running.Task;
+            }
+            var task = Task.Run(async () =>
+            {
+                // One build at a time: two graphs of a large vault in memory at once would double the peak.
+                await _building.WaitAsync();
+                try
+                {
+                    var graph = GraphBuilder.Build(await LoadAsync(members: slot == 1, CancellationToken.None));
+                    Volatile.Write(ref _current[slot], new Built(version, graph));
+                    return graph;
+                }
+                catch (Exception exception)
+                {
+                    logger.LogWarning(exception, "Building the concept graph failed; the next request tries again.");
+                    throw;
+                }
+                finally
+                {
+                    _building.Release();
+                }
+            });
+            _builds[slot] = (version, task);
+            return task;
+        }
+    }
 
     async Task<GraphInput> LoadAsync(bool members, CancellationToken cancellationToken)
     {
