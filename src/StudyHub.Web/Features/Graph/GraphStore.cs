@@ -22,7 +22,14 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Co
     readonly (string Version, Task<ConceptGraph> Task)?[] _builds = new (string, Task<ConceptGraph>)?[2];
 
     /// The graph the current reader may see.
-    public async Task<ConceptGraph> GetAsync(CancellationToken cancellationToken = default)
+    public async Task<ConceptGraph> GetAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync(waitForFirst: true, cancellationToken))!;
+
+    /// The graph the current reader may see, or null while the first one is still being built: for parts of a page, such
+    /// as a note's connections, that the page can do without rather than wait a minute after a start.
+    public Task<ConceptGraph?> GetIfBuiltAsync(CancellationToken cancellationToken = default) => GetAsync(waitForFirst: false, cancellationToken);
+
+    async Task<ConceptGraph?> GetAsync(bool waitForFirst, CancellationToken cancellationToken)
     {
         var members = ReadAccess.Of(http.HttpContext).Member;
         var slot = members ? 1 : 0;
@@ -33,7 +40,7 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Co
             return current.Graph;
         }
         var build = Build(slot, version);
-        if (current is null)
+        if (current is null && waitForFirst)
         {
             return await build.WaitAsync(cancellationToken);
         }
@@ -43,7 +50,7 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Co
             return build.Result;
         }
         ReadingCache.DoNotStore(http.HttpContext);
-        return current.Graph;
+        return current?.Graph;
     }
 
     public void Dispose() => _building.Dispose();
