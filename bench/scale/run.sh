@@ -27,8 +27,8 @@ kb() { awk '{ printf "%.0f", $2 / 1024 }' <<<"$1"; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 table="$work/scale.md"
-echo "| notes | import s (notes/s) | import peak MB | app MB at start | app MB after 1,000 pages | home ms / KB | concepts first ms / then ms / KB | tags ms / KB | note cold ms / warm ms | search p95 ms | switcher p95 ms | /api/graph ms / KB |" > "$table"
-echo "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: | ---: | --- |" >> "$table"
+echo "| notes | import s (notes/s) | import peak MB | app MB at start | app MB after 1,000 pages | home ms / KB | concepts first ms / then ms / KB | tags ms / KB | vault page ms / KB | graph page ms / KB | note cold ms / warm ms | search p95 ms | switcher p95 ms | /api/graph ms / KB |" > "$table"
+echo "| ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | --- | --- | ---: | ---: | --- |" >> "$table"
 
 for size in "${sizes[@]}"; do
   vault="$work/gen$size"
@@ -52,6 +52,8 @@ for size in "${sizes[@]}"; do
   concepts_first=$(fetch /concepts)
   concepts=$(fetch "/concepts?again=1")
   tags=$(fetch /tags)
+  vault_page=$(fetch /vaults/gen)
+  graph_page=$(fetch /graph)
   curl -s "$site/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed 's|<loc>[a-z]*://[^/]*||; s|</loc>||' > "$work/pages-$size.txt"
   note=$(sed -n 42p "$work/pages-$size.txt")
   note_cold=$(fetch "$note")
@@ -64,8 +66,12 @@ for size in "${sizes[@]}"; do
   crawl_mb=$(rss_mb $app)
   kill $app; wait $app 2>/dev/null || true
 
-  row="| $size | $(printf "%.0f" "$import_s") ($import_rate) | $import_mb | $start_mb | $crawl_mb | $(ms "$home") / $(kb "$home") | $(ms "$concepts_first") / $(ms "$concepts") / $(kb "$concepts") | $(ms "$tags") / $(kb "$tags") | $(ms "$note_cold") / $(ms "$note_warm") | $search_p95 | $switcher_p95 | $(ms "$graph") / $(kb "$graph") |"
+  row="| $size | $(printf "%.0f" "$import_s") ($import_rate) | $import_mb | $start_mb | $crawl_mb | $(ms "$home") / $(kb "$home") | $(ms "$concepts_first") / $(ms "$concepts") / $(kb "$concepts") | $(ms "$tags") / $(kb "$tags") | $(ms "$vault_page") / $(kb "$vault_page") | $(ms "$graph_page") / $(kb "$graph_page") | $(ms "$note_cold") / $(ms "$note_warm") | $search_p95 | $switcher_p95 | $(ms "$graph") / $(kb "$graph") |"
   echo "$row" >> "$table"
   echo "$row"
 done
+# The figure to watch: each cell's first number at the largest size over the smallest.
+awk -F'|' 'NR == 3 { for (i = 2; i < NF; i++) { split($i, a, " "); first[i] = a[1] } }
+  NR > 3 { for (i = 2; i < NF; i++) { split($i, a, " "); last[i] = a[1] } n = $2 }
+  END { if (n) { row = "| ×, largest / smallest |"; for (i = 3; i < NF; i++) row = row sprintf(" %.1f× |", first[i] > 0 ? last[i] / first[i] : 0); print row } }' "$table" >> "$table"
 cat "$table"
