@@ -30,6 +30,8 @@ public sealed class ConceptGraph
     List<GraphEdge>? _byStrength;
     List<GraphNode>? _byConnections;
     List<GraphNode>? _concepts;
+    List<(NodeKind Kind, int Count)>? _kinds;
+    List<string>? _tags;
 
     public ConceptGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)
     {
@@ -86,6 +88,12 @@ public sealed class ConceptGraph
     /// Every node but the lectures, most connected first: the order of the concepts index. Lectures have their own lists on
     /// the home and vault pages; the index is about what they talk about.
     public IReadOnlyList<GraphNode> Concepts => _concepts ??= ByConnections.Where(n => n.Kind != NodeKind.Lecture).ToList();
+
+    /// How many nodes there are of each kind, in the kinds' order.
+    public IReadOnlyList<(NodeKind Kind, int Count)> Kinds => _kinds ??= [.. Nodes.GroupBy(n => n.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))];
+
+    /// Every tag of a node, once whatever its case, in order.
+    public IReadOnlyList<string> Tags => _tags ??= [.. Nodes.SelectMany(n => n.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
 
     /// The count most connected nodes and the edges among them; the center, when there is one, takes the last place.
     public ConceptGraph MostConnected(int count, string? center = null)
