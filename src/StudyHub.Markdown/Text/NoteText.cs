@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -84,14 +85,42 @@ internal sealed class NoteText
         }
 
         placeholders.Clear();
-        return Lines(text.ToString());
+        return Lines(text);
     }
 
-    public string Prose() => Lines(prose.ToString());
+    public string Prose() => Lines(prose);
 
-    // One line per block: blank lines and indentation carry nothing.
-    private static string Lines(string written) =>
-        string.Join('\n', written.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+    // One line per block: blank lines and indentation carry nothing. Each line is trimmed and moved down in place in a
+    // pooled copy, so that the text is allocated once as the result rather than also as a string, its lines and their array.
+    private static string Lines(StringBuilder written)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(written.Length);
+        written.CopyTo(0, buffer, written.Length);
+        var rest = buffer.AsSpan(0, written.Length);
+        var length = 0;
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf('\n');
+            var line = (end < 0 ? rest : rest[..end]).Trim();
+            if (!line.IsEmpty)
+            {
+                if (length > 0)
+                {
+                    buffer[length++] = '\n';
+                }
+
+                // The line lies at or after where it goes; CopyTo copies overlapping spans correctly.
+                line.CopyTo(buffer.AsSpan(length));
+                length += line.Length;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        var lines = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return lines;
+    }
 
     // A raw HTML tag written inline ends a line where it is a block's.
     public void AppendTag(string tag)
