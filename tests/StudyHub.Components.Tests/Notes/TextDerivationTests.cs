@@ -9,6 +9,9 @@ public class TextDerivationTests
     [Theory]
     [InlineData("#lecture\nLink:https://example.org/x\nSubject: Short\nToday, Chris introduces us to Douwe Kiela, the guest lecturer.", "Today, Chris introduces us to Douwe Kiela, the guest lecturer.")]
     [InlineData("short\nhttps://www.youtube.com/watch?v=5vfIT5LOkR0&also=a-very-long-query-string", "")]
+    [InlineData("  key: a long value that is more than forty characters long\n\t  A line of prose that is long enough to be the lead.  ",
+        "A line of prose that is long enough to be the lead.")]
+    [InlineData("HTTPS://example.org/a/very/long/address/that/goes/on\nno", "")]
     public void LeadIsTheFirstLineOfProse(string plainText, string expected) =>
         Assert.Equal(expected, PlainText.Lead(plainText));
 
@@ -20,6 +23,7 @@ public class TextDerivationTests
     [InlineData("First sentence. Contrastive models, eg [[CLIP]] and [[ALIGN|the Google one]]. Last.", 40, "Contrastive models, eg CLIP and the Google one.")]
     [InlineData("- Used to train [[Stable Diffusion]]\n- next item", 15, "Used to train Stable Diffusion")]
     [InlineData("==The speaker (Douwe Kiela) thinks== so!", 5, "The speaker (Douwe Kiela) thinks so!")]
+    [InlineData("> - [[Note|]] says __this__ `code` -", 4, "says this code")]
     public void ALinkIsQuotedWithTheSentenceItStandsIn(string markdown, int offset, string expected) =>
         Assert.Equal(expected, LinkContext.SentenceAround(markdown, offset));
 
