@@ -304,7 +304,7 @@ public sealed class ImportPlan
             Notes.Select(n => n.Source.Path).Concat(_attachments.Keys),
             Notes.ToDictionary(n => n.Source.Path, n => n.Source.Parsed.Aliases));
         var byPath = Notes.ToDictionary(n => n.Source.Path, n => n.Entity, StringComparer.Ordinal);
-        var context = new VaultRenderContext(index, Notes.ToDictionary(n => n.Source.Path, n => (n.Entity.Address, n.Source.Parsed)), _attachments);
+        var context = new VaultRenderContext(index, Notes.ToDictionary(n => n.Source.Path, n => (NoteAddress.Href(n.Entity.Address), n.Source.Parsed)), _attachments);
 
         // A note's reading lists need every note's links, so all are outlined before any is rendered.
         var outlines = Notes.AsParallel().AsOrdered().Select(n => (

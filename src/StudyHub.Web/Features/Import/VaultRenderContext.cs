@@ -6,10 +6,11 @@ using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Import;
 
-/// What the renderer needs to know about the rest of the vault while one note is rendered.
+/// What the renderer needs to know about the rest of the vault while one note is rendered. Each note comes with the
+/// href of its address, made once for the many links to it.
 sealed class VaultRenderContext(
     VaultLinkIndex index,
-    IReadOnlyDictionary<string, (string Address, ParsedNote Parsed)> notes,
+    IReadOnlyDictionary<string, (string Href, ParsedNote Parsed)> notes,
     IReadOnlyDictionary<string, Attachment> attachments,
     IReadOnlyDictionary<int, string>? seekLinks = null,
     string pageAddress = "") : INoteRenderContext
@@ -22,7 +23,7 @@ sealed class VaultRenderContext(
 
     public NoteLinkTarget ResolveNote(string target) =>
         index.ResolveNote(target) is { } path && notes.TryGetValue(path, out var note)
-            ? new NoteLinkTarget(NoteAddress.Href(note.Address), Exists: true)
+            ? new NoteLinkTarget(note.Href, Exists: true)
             : new NoteLinkTarget(ConceptAddress.Href(Slug.From(StoredLinks.LinkedNoteName(target))), Exists: false);
 
     public AttachmentTarget? ResolveAttachment(string name) =>
