@@ -19,10 +19,25 @@ sealed class DatabaseMigrator(IDbContextFactory<StudyHubDbContext> contexts, Dat
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// The key of the advisory lock that migrations take: "StudyMig" in ASCII (the imports' is VaultImporter.ImportLock).
+    public const long MigrationLock = 0x5374_7564_794D_6967;
+
     public static async Task MigrateAsync(IDbContextFactory<StudyHubDbContext> contexts, ILogger logger, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        // Instances started together take turns: one migrates, the others wait for it and then find nothing pending.
+        // EF's own lock on its history table did not stop three `migrate` commands started together from creating the
+        // same tables (ConcurrentMigrationTests). A session lock, as each migration commits on its own.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+        }
         var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
         logger.LogInformation("Database is migrated to {Migration}", applied.LastOrDefault());
     }

@@ -118,7 +118,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         return run.Id;
     }
 
-    /// The key of the advisory lock that imports take: "StudyHub" in ASCII.
+    /// The key of the advisory lock that imports take: "StudyHub" in ASCII (the migrations' is DatabaseMigrator.MigrationLock).
     public const long ImportLock = 0x5374_7564_7948_7562;
 
     /// Takes the imports' lock until the transaction ends; deleting a vault takes it too, so as not to delete under an import.
