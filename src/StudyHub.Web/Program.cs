@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddLogging();
 builder.AddProxies();
 builder.AddData();
+builder.AddDraining();
 // Shared by every feature: one clock, one markdown pipeline (immutable, built once), one status for refusals.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new ObsidianMarkdown());

@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -59,7 +60,7 @@ public static class AnnotationsFeature
         db.Notes.Where(n => n.Slug == slug).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
 
     static async Task<IResult> EventsAsync(string slug, IDbContextFactory<StudyHubDbContext> contexts, DiscussionFeed feed, LiveStreams streams,
-        HttpContext http, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+        HttpContext http, Draining draining, CancellationToken cancellationToken)
     {
         if (streams.TryOpen(http) is { } refusal)
         {
@@ -67,20 +68,25 @@ public static class AnnotationsFeature
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await NoteIdAsync(db, slug, cancellationToken) is { } noteId
-            ? TypedResults.ServerSentEvents(Changes(feed, noteId, lifetime.ApplicationStopping, cancellationToken), eventType: "changed")
+            ? TypedResults.ServerSentEvents(Changes(feed, noteId, draining.Drained, cancellationToken))
             : Results.NotFound();
     }
 
-    /// One event as the stream opens (a reconnecting reader may have missed changes), then one per change.
-    static async IAsyncEnumerable<string> Changes(DiscussionFeed feed, Guid noteId, CancellationToken stopping,
+    /// One event as the stream opens (a reconnecting reader may have missed changes), then one per change. When the
+    /// instance stops, a last event asks the browser to reconnect in a second: by then it reaches another instance.
+    static async IAsyncEnumerable<SseItem<string>> Changes(DiscussionFeed feed, Guid noteId, CancellationToken drained,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var watcher = feed.Watch(noteId);
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
-        yield return "watching";
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(drained, cancellationToken);
+        yield return new("watching", "changed");
         while (await Next(watcher, ended.Token))
         {
-            yield return "changed";
+            yield return new("changed", "changed");
+        }
+        if (drained.IsCancellationRequested)
+        {
+            yield return new("stopping", "reconnect") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
         }
     }
 
