@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using StudyHub.Testing;
 
 namespace StudyHub.Web.Tests;
@@ -23,5 +24,29 @@ public sealed class ConcurrentMigrationTests
         var applied = await db.Database.SqlQuery<string>($"""SELECT "MigrationId" AS "Value" FROM "__EFMigrationsHistory" """).ToListAsync();
         Assert.Equal(db.Database.GetMigrations().Order(), applied.Order());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task MigrateCreatesADatabaseThatDoesNotExistYet()
+    {
+        await using var server = await TestDatabase.CreateEmptyAsync();
+        var missing = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = $"studyhub_missing_{Guid.NewGuid():N}", Pooling = false };
+        try
+        {
+            var result = await AdminCommandTests.RunAppAsync(["migrate"], new()
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__StudyHub"] = missing.ConnectionString,
+            });
+
+            Assert.True(result.ExitCode == 0, result.Output);
+        }
+        finally
+        {
+            await using var connection = new NpgsqlConnection(server.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{missing.Database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

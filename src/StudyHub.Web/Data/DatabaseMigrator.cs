@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace StudyHub.Web.Data;
 
@@ -28,6 +30,12 @@ sealed class DatabaseMigrator(IDbContextFactory<StudyHubDbContext> contexts, Dat
         // Instances started together take turns: one migrates, the others wait for it and then find nothing pending.
         // EF's own lock on its history table did not stop three `migrate` commands started together from creating the
         // same tables (ConcurrentMigrationTests). A session lock, as each migration commits on its own.
+        // Migrating creates a missing database, as EF would; the lock is taken in it, so it comes first.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
         try
