@@ -8,6 +8,7 @@ using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Search;
+using StudyHub.Web.Features.Tags;
 using StudyHub.Web.Features.Sharing;
 using StudyHub.Web.Features.Vaults;
 
@@ -50,6 +51,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<ConceptCorrection> ConceptCorrections => Set<ConceptCorrection>();
     public DbSet<SwitcherName> SwitcherNames => Set<SwitcherName>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();
+    public DbSet<VaultTag> VaultTags => Set<VaultTag>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
 
     public DbSet<Invite> Invites => Set<Invite>();

@@ -952,6 +952,22 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteShares");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Tags.VaultTag", b =>
+                {
+                    b.Property<Guid>("VaultId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Notes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VaultId", "Tag");
+
+                    b.ToTable("VaultTags");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Vaults.Vault", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1175,6 +1191,15 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany()
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Tags.VaultTag", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
+                        .WithMany()
+                        .HasForeignKey("VaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,6 +7,7 @@ using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Search;
+using StudyHub.Web.Features.Tags;
 using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Infrastructure;
 
@@ -76,7 +77,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var ids = textOf.Keys.ToList();
         Reanchoring.Follow(await db.Annotations.Where(a => ids.Contains(a.NoteId)).ToListAsync(cancellationToken), textOf);
 
-        // The switcher's names and search's words are derived from notes and links alone; an import that leaves both as
+        // The switcher's names, search's words and the tag counts are derived from notes and links alone; an import that leaves both as
         // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import.
         var notesOrLinksChanged = newNotes is not null || plan.Links.Count > 0 || plan.ReplacedLinksOf.Count > 0
             || db.ChangeTracker.Entries<Note>().Any(n => n.State != EntityState.Unchanged);
@@ -90,6 +91,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
             await SearchWords.RefreshAsync(db, vault.Id, cancellationToken);
+            await VaultTags.RefreshAsync(db, vault.Id, cancellationToken);
         }
         report.RunId = Guid.CreateVersion7();
         db.ImportRuns.Add(new ImportRun
