@@ -38,6 +38,11 @@ namespace StudyHub.Web.Data.Migrations
                 WHERE n."DeletedAt" IS NULL
                 GROUP BY n."VaultId", tag;
                 """);
+            // The home page and /tags are cached and made from these counts (ContentVersion.ShownTables).
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "VaultTags_content_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "VaultTags"
+                FOR EACH STATEMENT EXECUTE FUNCTION studyhub_content_changed();
+                """);
         }
 
         /// <inheritdoc />
