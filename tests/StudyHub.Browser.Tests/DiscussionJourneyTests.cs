@@ -286,7 +286,9 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
     /// Selects the text in the note as a reader dragging over it would, ending with the mouse released.
     internal static async Task SelectAsync(IPage page, string text)
     {
-        await page.WaitForFunctionAsync("() => window.StudyHubDiscussion !== undefined");
+        // The script defines its object at once but listens for selections from DOMContentLoaded on, which has passed
+        // once the document is complete.
+        await page.WaitForFunctionAsync("() => window.StudyHubDiscussion !== undefined && document.readyState === 'complete'");
         var found = await page.EvaluateAsync<bool>("""
             text => {
               const walker = document.createTreeWalker(document.querySelector(".note-body"), NodeFilter.SHOW_TEXT);

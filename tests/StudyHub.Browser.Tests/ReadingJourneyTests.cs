@@ -88,10 +88,11 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
         await Page.GoForwardAsync(new() { WaitUntil = WaitUntilState.Commit });
         await Expect(Page).ToHaveURLAsync(note + "#why-does-multimodality-matter");
         await Expect(section).ToBeInViewportAsync();
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         // The address used to become "/#…", from where Blazor retried its navigation about 40 times a second.
         var logged = ConsoleMessages.Count;
         await Page.WaitForTimeoutAsync(1000);
-        Assert.Equal(logged, ConsoleMessages.Count);
+        Assert.Empty(ConsoleMessages.Skip(logged));
     });
 }
