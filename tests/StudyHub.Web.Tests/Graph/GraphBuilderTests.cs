@@ -193,6 +193,26 @@ public sealed class GraphBuilderTests
         static GraphNode Node(string id) => new(id, id, NodeKind.Other, 0, $"/notes/{id}", "vault", true, []);
     }
 
+    [Fact]
+    public void APartOfTheGraphHasItsNodesAndTheEdgesAmongThemOnceEachInTheGraphsOrder()
+    {
+        GraphEdge[] edges =
+        [
+            new("c", "a", "link", 1), new("a", "b", "link", 1), new("b", "a", "link", 1), new("a", "a", "link", 1),
+            new("b", "d", "link", 1), new("d", "c", "co-mention", 1),
+        ];
+        var graph = new ConceptGraph([Node("a"), Node("b"), Node("c"), Node("d")], edges);
+
+        var part = graph.Among(new HashSet<string> { "c", "a", "b", "nowhere" });
+
+        Assert.Equal(["a", "b", "c"], part.Nodes.Select(n => n.Id));
+        Assert.Equal(edges[..4], part.Edges);
+        Assert.Equal(["a", "b"], graph.MostConnected(2).Nodes.Select(n => n.Id));
+        Assert.Equal(edges[1..4], graph.MostConnected(2).Edges);
+
+        static GraphNode Node(string id) => new(id, id, NodeKind.Other, 0, $"/notes/{id}", "vault", true, []);
+    }
+
     static ConceptGraph Build(IReadOnlyList<GraphNote> notes, IReadOnlyList<GraphLink>? links = null) =>
         GraphBuilder.Build(new GraphInput(notes, links ?? [], []));
 

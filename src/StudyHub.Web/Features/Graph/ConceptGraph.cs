@@ -107,7 +107,36 @@ public sealed class ConceptGraph
         {
             kept.Remove(ByConnections[count - 1].Id);
         }
-        return Where(n => kept.Contains(n.Id));
+        return Among(kept);
+    }
+
+    /// The given nodes and the edges among them, in the graph's order, found through the kept nodes' own edges: a part of
+    /// a large graph costs what the part holds, not what the graph does. Ids the graph does not have are ignored.
+    public ConceptGraph Among(IReadOnlySet<string> ids)
+    {
+        var kept = new HashSet<int>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (_indexById.TryGetValue(id, out var index))
+            {
+                kept.Add(index);
+            }
+        }
+        var edges = new List<int>();
+        foreach (var node in kept)
+        {
+            foreach (var e in _edgesByNode[node])
+            {
+                // An edge is listed by both its ends: take it once, from its source.
+                var (source, target) = (_indexById[Edges[e].Source], _indexById[Edges[e].Target]);
+                if (source == node && kept.Contains(target))
+                {
+                    edges.Add(e);
+                }
+            }
+        }
+        edges.Sort();
+        return new ConceptGraph([.. kept.Order().Select(i => Nodes[i])], [.. edges.Select(e => Edges[e])]);
     }
 
     /// The nodes within depth steps of the center (the center included), following every edge in either direction.

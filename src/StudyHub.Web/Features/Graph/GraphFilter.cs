@@ -15,9 +15,8 @@ public sealed record GraphFilter(
             return graph;
         }
         var around = Center is null ? null : graph.Around(Center, Math.Clamp(Depth, 1, DeepestDepth), WithMentions);
-        var selected = graph.Where(
-            node => node.Id == Center || ((around is null || around.Contains(node.Id))
-                && (Kinds is null || Kinds.Count == 0 || Kinds.Contains(node.Kind))
+        var selected = (around is null ? graph : graph.Among(around)).Where(
+            node => node.Id == Center || ((Kinds is null || Kinds.Count == 0 || Kinds.Contains(node.Kind))
                 && (Vault is null || string.Equals(node.Vault, Vault, StringComparison.OrdinalIgnoreCase))
                 && (Tag is null || node.Tags.Contains(Tag, StringComparer.OrdinalIgnoreCase))),
             edge => WithMentions || edge.Kind != EdgeKinds.UnlinkedMention);
