@@ -63,6 +63,7 @@ public sealed class ReimportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         var report = await app.ImportVaultAsync(vault.Root);
 
         Assert.Equal(1, report.NotesRemoved);
+        Assert.Equal(1, await db.Vaults.Where(v => v.Name == "deleted").Select(v => v.NoteCount).SingleAsync());
         var gone = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Include(n => n.Revisions).SingleAsync(n => n.Slug == slug);
         Assert.NotNull(gone.DeletedAt);
         Assert.Single(gone.Revisions);

@@ -92,7 +92,8 @@ public sealed partial class ReadRuleTests(ReadRuleTests.ThreeNotes app) : IClass
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(web, f), Line: i + 1, Text: line)))
-            .Where(l => PastTheReadRule().IsMatch(l.Text))
+            // An index's predicate reads no rows: it says which rows the index holds.
+            .Where(l => PastTheReadRule().IsMatch(l.Text) && !l.Text.Contains(".HasFilter(", StringComparison.Ordinal))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 

@@ -11,7 +11,7 @@ namespace StudyHub.Web.Tests.Vaults;
 public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : IClassFixture<VaultPageTests.ArchiveApp>
 {
     /// "archive": 1,500 generated notes in three courses of ten weeks (every tenth a #lecture), and two named ones;
-    /// "small": three notes.
+    /// "small": five notes, three of them lectures.
     public sealed class ArchiveApp : StudyHubApp
     {
         public const int ArchiveNotes = 1502;
@@ -29,6 +29,8 @@ public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : ICla
             using var small = new TempVault("small")
                 .Write("Intro.md", "Welcome.")
                 .Write("Lecture 1.md", "#lecture\n\nThe first lecture.")
+                .Write("Guest Talk.md", "---\ntags: [Lecture]\n---\nA visitor.")
+                .Write("Recorded.md", "Link: https://www.youtube.com/watch?v=5vfIT5LOkR0\n\nPick back up at 28:00.")
                 .Write("Notes/Glossary.md", "Terms.");
             await ImportVaultAsync(archive.Root, "archive");
             await ImportVaultAsync(small.Root, "small");
@@ -55,9 +57,18 @@ public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : ICla
         var home = await GetAsync("/");
 
         var small = VaultSection(home, "small");
-        Assert.Contains("<a href=\"/notes/small/lecture-1\">Lecture 1</a>", small, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/vaults/small\">All 3 notes</a>", small, StringComparison.Ordinal);
-        Assert.Equal(["/notes/small/intro", "/notes/small/lecture-1", "/notes/small/notes/glossary"], Listed(await GetAsync("/vaults/small")));
+        Assert.Contains("<a href=\"/vaults/small\">All 5 notes</a>", small, StringComparison.Ordinal);
+        Assert.Equal(["/notes/small/guest-talk", "/notes/small/intro", "/notes/small/lecture-1", "/notes/small/notes/glossary", "/notes/small/recorded"],
+            Listed(await GetAsync("/vaults/small")));
+    }
+
+    [Fact]
+    public async Task ALectureCardIsANoteWithARecordingOrALectureTagInAnyCase()
+    {
+        var cards = Regex.Matches(VaultSection(await GetAsync("/"), "small"), "<li class=\"lecture-card\">\\s*<h3><a href=\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value);
+
+        Assert.Equal(["/notes/small/guest-talk", "/notes/small/lecture-1", "/notes/small/recorded"], cards);
     }
 
     [Fact]

@@ -612,6 +612,11 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("IsLecture")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasComputedColumnSql("studyhub_is_lecture(\"Media\", \"Tags\")", true);
+
                     b.Property<string>("Kind")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -693,6 +698,14 @@ namespace StudyHub.Web.Data.Migrations
 
                     b.HasIndex("VaultId", "Path")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "UpdatedAt", "Title" }, "IX_Notes_Latest")
+                        .IsDescending(true, false)
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "VaultId", "UpdatedAt", "Path" }, "IX_Notes_LatestLectures")
+                        .IsDescending(false, true, false)
+                        .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
 
                     b.ToTable("Notes");
                 });
@@ -990,6 +1003,9 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NoteCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -52,6 +52,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         vault.LastImportedAt = started;
 
         var plan = ImportPlan.Make(sourceNotes, sourceAttachments, await LoadStoredAsync(db, vault, cancellationToken), report, started);
+        vault.NoteCount = plan.Notes.Count;
         db.NoteSlugHistory.RemoveRange(plan.Returned);
         db.NoteSlugHistory.AddRange(plan.Retiring);
         db.Attachments.AddRange(plan.AttachmentsAdded);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Markdown;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Tags;
+using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Notes;
@@ -38,31 +39,26 @@ public sealed class HomeModel
 
     public static async Task<HomeModel> LoadAsync(StudyHubDbContext db)
     {
-        var vaults = await db.Vaults.OrderBy(v => v.Name)
-            .Select(v => new
-            {
-                v.Name,
-                v.Slug,
-                Notes = db.Notes.Count(n => n.VaultId == v.Id),
-                Lectures = db.Notes
-                    .Where(n => n.VaultId == v.Id && (n.Media.Count > 0 || n.Tags.Any(t => EF.Functions.ILike(t, "lecture"))))
-                    .OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Path)
-                    .Take(LecturesPerVault)
-                    .Select(n => new { n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt })
-                    .ToList(),
-            })
-            .ToListAsync();
+        // A vault the reader may read no note of is not shown at all. A query per vault reads its lectures from the start
+        // of their index: one query of every vault's first lectures would number all of their lectures to keep a few.
+        var vaults = new List<VaultListing>();
+        foreach (var vault in await VaultSizes.Of(db).Where(v => v.Notes > 0).OrderBy(v => v.Name).ToListAsync())
+        {
+            var lectures = await db.Notes.Where(n => n.VaultId == vault.Id && n.IsLecture)
+                .OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Path)
+                .Take(LecturesPerVault)
+                .Select(n => new { n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt })
+                .ToListAsync();
+            vaults.Add(new VaultListing(vault.Name, vault.Slug, vault.Notes, lectures.OrderBy(n => n.Path, StringComparer.Ordinal)
+                .Select(n => new LectureCard(n.Title, n.Address, NoteMetadata.Parse(n.FrontMatter).Text("subject"), MediaKindOf(n.Media), n.Tags, n.UpdatedAt))
+                .ToList()));
+        }
         var recent = await db.Notes.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Title).Take(RecentNotes)
             .Select(n => new NoteListing(n.Title, n.Address, n.Path, n.UpdatedAt))
             .ToListAsync();
         var tags = await TagCounts.LoadAsync(db, limit: 30);
 
-        // A vault the reader may read no note of is not shown at all.
-        var listings = vaults.Where(v => v.Notes > 0).Select(v => new VaultListing(v.Name, v.Slug, v.Notes,
-            v.Lectures.OrderBy(n => n.Path, StringComparer.Ordinal)
-                .Select(n => new LectureCard(n.Title, n.Address, NoteMetadata.Parse(n.FrontMatter).Text("subject"), MediaKindOf(n.Media), n.Tags, n.UpdatedAt))
-                .ToList())).ToList();
-        return new HomeModel(listings, recent, tags);
+        return new HomeModel(vaults, recent, tags);
     }
 
     static string? MediaKindOf(List<string> media) =>

@@ -37,6 +37,10 @@ public sealed class Note
     /// The recordings the note is about (URLs, the lecture first); times in the note seek them.
     public List<string> Media { get; set; } = [];
 
+    /// A note with a recording or a #lecture tag, whatever its case: what the home page shows as a lecture. PostgreSQL
+    /// keeps it from Media and Tags (studyhub_is_lecture), so that a vault's latest lectures are read from an index.
+    public bool IsLecture { get; private set; }
+
     /// What search matches and quotes: the note's text without markup, and its headings.
     public string PlainText { get; set; } = "";
     public string HeadingsText { get; set; } = "";
@@ -85,6 +89,12 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
             """, stored: true);
         note.HasIndex(n => n.SearchVector).HasMethod("gin");
         note.HasIndex(n => n.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
+        note.Property(n => n.IsLecture).HasComputedColumnSql("""studyhub_is_lecture("Media", "Tags")""", stored: true);
+        // The home page's latest lectures of each vault and latest notes, in the order it lists them: read from the
+        // start of an index, not by sorting every note.
+        note.HasIndex(n => new { n.VaultId, n.UpdatedAt, n.Path }, "IX_Notes_LatestLectures").IsDescending(false, true, false)
+            .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
+        note.HasIndex(n => new { n.UpdatedAt, n.Title }, "IX_Notes_Latest").IsDescending(true, false).HasFilter("\"DeletedAt\" IS NULL");
         note.Property(n => n.FrontMatter).HasColumnType("jsonb");
         // Text, not jsonb: jsonb would store it normalised, and every re-import would then find it changed and rewrite the note.
         note.Property(n => n.Reading).HasColumnType("text");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Features.Vaults;
 
@@ -17,6 +18,30 @@ public sealed class Vault
 
     /// When MembersOnly last changed: cached pages made before then are stale.
     public DateTimeOffset? AccessChangedAt { get; set; }
+
+    /// Its notes as of the last import (deleted ones aside), kept by the import: listings say how many notes a vault
+    /// has without counting them on every view.
+    public int NoteCount { get; set; }
+}
+
+/// A vault with how many of its notes the reader may read.
+public sealed class VaultSize
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public required string Slug { get; init; }
+    public int Notes { get; init; }
+}
+
+public static class VaultSizes
+{
+    /// Every vault with the notes the reader may read of it: all that the last import kept when the vault is open to
+    /// them, else those their share link opens (none, or the one), counted through the notes' read filter.
+    public static IQueryable<VaultSize> Of(StudyHubDbContext db) => db.Vaults.Select(v => new VaultSize
+    {
+        Id = v.Id, Name = v.Name, Slug = v.Slug,
+        Notes = !v.MembersOnly || db.ReaderIsMember ? v.NoteCount : db.Notes.Count(n => n.VaultId == v.Id),
+    });
 }
 
 sealed class VaultConfiguration : IEntityTypeConfiguration<Vault>

@@ -17,9 +17,7 @@ public sealed record VaultNotes(string Name, string Slug, int NoteCount, int Mat
     public static async Task<VaultNotes?> LoadAsync(StudyHubDbContext db, string slug, string? filter, string? after, string? before,
         CancellationToken cancellationToken)
     {
-        var vault = await db.Vaults.Where(v => v.Slug == slug)
-            .Select(v => new { v.Id, v.Name, v.Slug, Notes = db.Notes.Count(n => n.VaultId == v.Id) })
-            .SingleOrDefaultAsync(cancellationToken);
+        var vault = await VaultSizes.Of(db).Where(v => v.Slug == slug).SingleOrDefaultAsync(cancellationToken);
         if (vault is null || vault.Notes == 0)
         {
             return null;
