@@ -27,6 +27,8 @@ public sealed class ConceptGraph
 {
     readonly Dictionary<string, int> _indexById;
     readonly List<int>[] _edgesByNode;
+    /// Each edge's ends as node positions, so that walking edges needs no lookups by id.
+    readonly (int Source, int Target)[] _ends;
     List<GraphEdge>? _byStrength;
     List<GraphNode>? _byConnections;
     List<GraphNode>? _concepts;
@@ -47,12 +49,14 @@ public sealed class ConceptGraph
         {
             _edgesByNode[i] = [];
         }
+        _ends = new (int, int)[edges.Count];
         for (var e = 0; e < edges.Count; e++)
         {
-            _edgesByNode[_indexById[edges[e].Source]].Add(e);
-            if (edges[e].Source != edges[e].Target)
+            var (source, target) = _ends[e] = (_indexById[edges[e].Source], _indexById[edges[e].Target]);
+            _edgesByNode[source].Add(e);
+            if (source != target)
             {
-                _edgesByNode[_indexById[edges[e].Target]].Add(e);
+                _edgesByNode[target].Add(e);
             }
         }
     }
@@ -114,29 +118,31 @@ public sealed class ConceptGraph
     /// a large graph costs what the part holds, not what the graph does. Ids the graph does not have are ignored.
     public ConceptGraph Among(IReadOnlySet<string> ids)
     {
-        var kept = new HashSet<int>(ids.Count);
+        var kept = new bool[Nodes.Count];
+        var nodes = new List<int>(ids.Count);
         foreach (var id in ids)
         {
-            if (_indexById.TryGetValue(id, out var index))
+            if (_indexById.TryGetValue(id, out var index) && !kept[index])
             {
-                kept.Add(index);
+                kept[index] = true;
+                nodes.Add(index);
             }
         }
         var edges = new List<int>();
-        foreach (var node in kept)
+        foreach (var node in nodes)
         {
             foreach (var e in _edgesByNode[node])
             {
                 // An edge is listed by both its ends: take it once, from its source.
-                var (source, target) = (_indexById[Edges[e].Source], _indexById[Edges[e].Target]);
-                if (source == node && kept.Contains(target))
+                if (_ends[e].Source == node && kept[_ends[e].Target])
                 {
                     edges.Add(e);
                 }
             }
         }
+        nodes.Sort();
         edges.Sort();
-        return new ConceptGraph([.. kept.Order().Select(i => Nodes[i])], [.. edges.Select(e => Edges[e])]);
+        return new ConceptGraph([.. nodes.Select(i => Nodes[i])], [.. edges.Select(e => Edges[e])]);
     }
 
     /// The nodes within depth steps of the center (the center included), following every edge in either direction.
