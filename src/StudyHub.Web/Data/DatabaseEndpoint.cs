@@ -76,7 +76,13 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IHostEnvironm
         {
             return;
         }
-        _cluster.Stop();
-        logger.LogInformation("Stopped the local PostgreSQL cluster in {DataDirectory}", _cluster.DataDirectory);
+        if (_cluster.Stop())
+        {
+            logger.LogInformation("Stopped the local PostgreSQL cluster in {DataDirectory}", _cluster.DataDirectory);
+        }
+        else
+        {
+            logger.LogInformation("Left the local PostgreSQL cluster in {DataDirectory} running for another process that uses it", _cluster.DataDirectory);
+        }
     }
 }

@@ -15,11 +15,14 @@ public sealed class LocalPostgresCluster : IDisposable
 
     readonly string _binDirectory;
     readonly string? _runAs;
+    /// Held while this process uses the cluster; see InUse.
+    readonly FileStream _inUse;
     bool _stopped;
 
-    LocalPostgresCluster(string root, string binDirectory, string? runAs, int port, string password)
+    LocalPostgresCluster(string root, string binDirectory, string? runAs, int port, string password, FileStream inUse)
     {
         RootDirectory = root;
+        _inUse = inUse;
         _binDirectory = binDirectory;
         _runAs = runAs;
         Port = port;
@@ -71,10 +74,11 @@ public sealed class LocalPostgresCluster : IDisposable
                  "--encoding", "UTF8", "--locale", "C.UTF-8"]);
         }
 
+        var inUse = InUse(rootDirectory);
         var running = ReadRunningPort(dataDirectory);
         if (running is { } adopted && IsListening(adopted))
         {
-            return new LocalPostgresCluster(rootDirectory, binDirectory, runAs, adopted, password);
+            return new LocalPostgresCluster(rootDirectory, binDirectory, runAs, adopted, password, inUse);
         }
 
         var port = PickPort(Path.Combine(rootDirectory, "port"));
@@ -82,8 +86,32 @@ public sealed class LocalPostgresCluster : IDisposable
             ["-D", dataDirectory, "-l", Path.Combine(rootDirectory, "postgres.log"), "-w", "-t", "60",
              "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start"]);
         File.WriteAllText(Path.Combine(rootDirectory, "port"), port.ToString(CultureInfo.InvariantCulture));
-        return new LocalPostgresCluster(rootDirectory, binDirectory, runAs, port, password);
+        return new LocalPostgresCluster(rootDirectory, binDirectory, runAs, port, password, inUse);
     }
+
+    /// Every process that uses the cluster (the app, an import or a migration beside it) holds a shared lock on this
+    /// file, and the last one out stops the cluster while holding it alone. Without it, an import run beside the app
+    /// stopped the app's database when it ended, and an app started while the last one was stopping found the cluster
+    /// still up, adopted it, and lost it a moment later. A process that finds the lock held alone waits for the stop.
+    static FileStream InUse(string rootDirectory)
+    {
+        for (var waited = TimeSpan.Zero; ; waited += LockRetry)
+        {
+            try
+            {
+                // On Unix, .NET takes a shared advisory lock (flock) when the file is shared, an exclusive one for FileShare.None.
+                return new FileStream(LockFile(rootDirectory), FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite);
+            }
+            catch (IOException) when (waited < TimeSpan.FromSeconds(60))
+            {
+                Thread.Sleep(LockRetry);
+            }
+        }
+    }
+
+    static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(100);
+
+    static string LockFile(string rootDirectory) => Path.Combine(rootDirectory, "in-use");
 
     /// Creates the database unless it exists, so that the first migration does not start by failing to connect.
     public void EnsureDatabase(string database)
@@ -99,14 +127,29 @@ public sealed class LocalPostgresCluster : IDisposable
         }
     }
 
-    public void Stop()
+    /// Stops the cluster unless another process still uses it; says whether it did.
+    public bool Stop()
     {
         if (_stopped)
         {
-            return;
+            return false;
         }
         _stopped = true;
-        RunAs(_runAs, Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
+        _inUse.Dispose();
+        FileStream last;
+        try
+        {
+            last = new FileStream(LockFile(RootDirectory), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        using (last)
+        {
+            RunAs(_runAs, Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
+        }
+        return true;
     }
 
     public void Dispose() => Stop();
