@@ -34,6 +34,23 @@ public sealed class LocalClusterTests : IDisposable
         Assert.True(next.Stop());
     }
 
+    [Fact]
+    public async Task AProcessStartingWhileTheLastOneStopsTheClusterWaitsForTheStop()
+    {
+        Assert.True(LocalPostgresCluster.Start(_root).Stop());
+        // What a process that is stopping the cluster holds until pg_ctl is done.
+        var stopping = new FileStream(Path.Combine(_root, "in-use"), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        var starting = Task.Run(() => LocalPostgresCluster.Start(_root));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(starting.IsCompleted);
+        await stopping.DisposeAsync();
+
+        var cluster = await starting;
+        Assert.Equal(1, await AnswerAsync(cluster));
+        Assert.True(cluster.Stop());
+    }
+
     static async Task<int> AnswerAsync(LocalPostgresCluster cluster)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString("postgres") + ";Pooling=false;Timeout=5");
