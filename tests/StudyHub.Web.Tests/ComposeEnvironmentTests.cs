@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using StudyHub.Testing;
 using YamlDotNet.RepresentationModel;
@@ -21,16 +19,16 @@ public sealed partial class ComposeEnvironmentTests
         Assert.StartsWith("Host=db;", environment["ConnectionStrings__StudyHub"], StringComparison.Ordinal);
         Assert.Equal("/app/samples/cs224n", environment["Import__SampleVault"]);
 
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         environment["ConnectionStrings__StudyHub"] = database.ConnectionString;
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         environment["Import__SampleVault"] = RepositoryFiles.SampleVault;
 
-        using var app = StartApp(environment);
+        using var app = AppProcess.Start([], environment);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilReadyAsync(client, app);
+            await AppProcess.WaitUntilReadyAsync(client, app);
             var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
             Assert.Contains("Multimodal Deep Learning", home, StringComparison.Ordinal);
         }
@@ -65,50 +63,4 @@ public sealed partial class ComposeEnvironmentTests
 
     [GeneratedRegex(@"\$\{[A-Z_]+:-([^}]*)\}")]
     private static partial Regex ComposeDefault();
-
-    static Process StartApp(Dictionary<string, string> environment)
-    {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(app);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    static async Task WaitUntilReadyAsync(HttpClient client, Process app)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            Assert.False(app.HasExited, $"The app exited with code {(app.HasExited ? app.ExitCode : 0)} before it was ready.");
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(200, timeout.Token);
-        }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

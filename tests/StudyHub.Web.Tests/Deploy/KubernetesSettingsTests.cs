@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using StudyHub.Testing;
 
 namespace StudyHub.Web.Tests.Deploy;
@@ -35,16 +33,16 @@ public sealed class KubernetesSettingsTests
                 .ToDictionary(settings => settings.Key, settings => settings.Last().Value);
             Assert.Equal("Production", pod["ASPNETCORE_ENVIRONMENT"]);
             Assert.Equal("false", pod["Database__MigrateOnStartup"]);
-            var port = FreePort();
+            var port = AppProcess.FreePort();
             pod["ConnectionStrings__StudyHub"] = database.ConnectionString;
             pod["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             pod["TMPDIR"] = temp.FullName;
 
-            using var app = Start([], pod);
+            using var app = AppProcess.Start([], pod);
             try
             {
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitUntilReadyAsync(client, app);
+                await AppProcess.WaitUntilReadyAsync(client, app);
                 using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
                 Assert.Equal(HttpStatusCode.OK, home.StatusCode);
             }
@@ -66,67 +64,13 @@ public sealed class KubernetesSettingsTests
             .Select(line => line.Split('=', 2))
             .Select(pair => KeyValuePair.Create(pair[0], pair[1]));
 
-    static Process Start(string[] arguments, Dictionary<string, string> environment)
-    {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(app);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        return Process.Start(start)!;
-    }
-
     static async Task<(int ExitCode, string Output)> RunToEndAsync(string[] arguments, Dictionary<string, string> environment)
     {
-        using var process = Start(arguments, environment);
+        using var process = AppProcess.Start(arguments, environment);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var standardOutput = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var standardError = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await standardOutput + await standardError);
-    }
-
-    static async Task WaitUntilReadyAsync(HttpClient client, Process app)
-    {
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        app.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
-        app.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? "");
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            if (app.HasExited)
-            {
-                app.WaitForExit();
-                Assert.Fail($"The app exited with code {app.ExitCode} before it was ready:\n{string.Join('\n', output.TakeLast(20))}");
-            }
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative), timeout.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(200, timeout.Token);
-        }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
