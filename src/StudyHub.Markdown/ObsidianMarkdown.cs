@@ -92,8 +92,10 @@ public sealed class ObsidianMarkdown
 
         renderer.RenderNote(note, context);
         // Our renderers escape everything they write, so only the parts with raw HTML from a note need the (costly) sanitizer.
-        var html = renderer.RawHtmlParts.Count == 0 ? renderer.Output.ToString() : HtmlSafety.Sanitize(renderer.Output, renderer.RawHtmlParts);
-        var rendered = new RenderedNote(html, renderer.Text.ToString(), [.. renderer.Outline], renderer.Text.Prose());
+        var html = renderer.RawHtmlParts.Count == 0
+            ? renderer.Output.ToString(renderer.BodyStart, renderer.Output.Length - renderer.BodyStart)
+            : HtmlSafety.Sanitize(renderer.Output, renderer.RawHtmlParts)[renderer.BodyStart..];
+        var rendered = new RenderedNote(html, renderer.Text.ToString(), [.. renderer.Outline], renderer.Text.Prose(), renderer.TitleHeading);
         if (renderer.Output.Capacity <= MaxPooledOutputCapacity)
         {
             renderers.Add(renderer);

@@ -71,4 +71,34 @@ public class RenderedNoteTests
 
         Assert.Equal([new OutlineHeading(1, "title", "Title"), new OutlineHeading(2, "why-does-it-matter", "Why does it & matter?"), new OutlineHeading(3, "deep", "Deep")], outline);
     }
+    [Theory]
+    [InlineData("Attention.md", "# Attention\n\nBody.")]
+    [InlineData("attention is all.md", "# Attention Is All\n\nBody.")]
+    [InlineData("Don't panic.md", "# Don't panic\n\nBody.")]
+    [InlineData("Attention.md", "# *Attention*\n\nBody.")]
+    public void ATitleHeadingTheNoteOpensWithIsLeftToThePage(string fileName, string markdown)
+    {
+        var rendered = Render.Markdown.Render(Render.Markdown.Parse(markdown, fileName), Render.Vault);
+
+        Assert.Equal("<p>Body.</p>", rendered.Html.Trim());
+        Assert.Empty(rendered.Outline);
+        Assert.Equal(1, rendered.TitleHeading?.Level);
+        Assert.Equal(markdown.Split('\n')[0].Trim('#', ' ', '*'), rendered.TitleHeading?.Text);
+        // Annotations are placed by offsets in the text the page shows, and the page shows the title above the body.
+        Assert.Equal(rendered.TitleHeading?.Text + "\nBody.", rendered.PlainText);
+    }
+
+    [Theory]
+    [InlineData("# Overview\n\nBody.")]
+    [InlineData("Intro.\n\n# Attention\n\nBody.")]
+    [InlineData("## Attention\n\nBody.")]
+    [InlineData("# <span onclick=\"x()\">Attention</span>\n\nBody.")]
+    public void AnyOtherFirstHeadingStaysInTheNote(string markdown)
+    {
+        var rendered = Render.Markdown.Render(Render.Markdown.Parse(markdown, "Attention.md"), Render.Vault);
+
+        Assert.Null(rendered.TitleHeading);
+        Assert.Contains("</h", rendered.Html);
+        Assert.Single(rendered.Outline);
+    }
 }

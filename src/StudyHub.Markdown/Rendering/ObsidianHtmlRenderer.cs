@@ -35,6 +35,7 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
     private ObsidianHtmlRenderer root;
     private MarkdownDocument? document;
     private int blockStart;
+    private string title = "";
     private int partStart = -1;
     private bool blockNeedsSanitizing;
 
@@ -80,6 +81,11 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
 
     public IReadOnlyList<OutlineHeading> Outline => outline;
 
+    // A level-1 heading written first that only repeats the note's title, and where the output after it starts.
+    public OutlineHeading? TitleHeading { get; private set; }
+
+    public int BodyStart { get; private set; }
+
     // The runs of the note's top-level blocks that contain raw HTML needing the sanitizer (here or in a note they
     // transclude), extended over the blocks that follow until the elements the raw HTML opened are closed. Only these
     // are sanitized: between top-level blocks no element of ours is open, so each run parses the same on its own as in
@@ -100,6 +106,8 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         outline.Clear();
         headingStarts.Clear();
         partStart = -1;
+        title = note.Title;
+        (TitleHeading, BodyStart) = (null, 0);
         Render(note.Document);
         // A pooled renderer must not keep the note, or the host's context, alive.
         (Context, embedChain, document) = (NoContext.Instance, [], null);
@@ -115,6 +123,13 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         {
             rawHtmlParts.Clear();
             rawHtmlParts.Add((0, Output.Length));
+        }
+
+        // The sanitizer may rewrite a part, so the body can be cut after the title only where no part reaches into it.
+        if (TitleHeading is { } heading && rawHtmlParts.Count > 0 && rawHtmlParts[0].Start < BodyStart)
+        {
+            outline.Insert(0, heading);
+            (TitleHeading, BodyStart) = (null, 0);
         }
     }
 
@@ -257,7 +272,15 @@ internal sealed class ObsidianHtmlRenderer : HtmlRenderer
         if (block is HeadingBlock heading && root.headingStarts.TryPop(out var start)
             && heading.TryGetAttributes()?.Id is { } id && text.Since(start).Trim() is { Length: > 0 } words)
         {
-            root.outline.Add(new OutlineHeading(heading.Level, id, words));
+            var entry = new OutlineHeading(heading.Level, id, words);
+            if (this == root && heading.Level == 1 && heading.Parent == document && blockStart == 0 && words.Equals(title, StringComparison.OrdinalIgnoreCase))
+            {
+                (TitleHeading, BodyStart) = (entry, Output.Length);
+            }
+            else
+            {
+                root.outline.Add(entry);
+            }
         }
 
         text.Break();

@@ -323,7 +323,7 @@ public sealed class ImportPlan
                 // An unchanged note keeps the text it has, as the annotations anchored in it do.
                 var plainText = rendered.Html == note.Html ? note.PlainText : rendered.PlainText;
                 return new DerivedText(rendered.Html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
-                    reading.Of(note, links, recordings.Times, rendered.Outline, plainText).ToJson(), rendered.Prose);
+                    reading.Of(note, links, recordings.Times, rendered, plainText).ToJson(), rendered.Prose);
             });
         foreach (var (planned, (recordings, links), text) in Notes.Zip(outlines, derived))
         {

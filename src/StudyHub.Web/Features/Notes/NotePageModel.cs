@@ -45,7 +45,6 @@ public sealed record NotePageModel
         }
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
-        var (html, titleId) = WithoutLeadingTitle(note.Html, note.Title);
         return new NotePageModel
         {
             NoteId = note.Id,
@@ -56,30 +55,18 @@ public sealed record NotePageModel
             VaultSlug = note.VaultSlug,
             MembersOnly = note.MembersOnly,
             Folders = note.Path.Split('/')[..^1],
-            Html = html,
-            TextBeforeHtml = titleId is null ? 0 : Anchoring.CharactersOnPage(note.Title),
+            Html = note.Html,
+            TextBeforeHtml = reading.TextBeforeHtml,
             Tags = note.Tags,
             UpdatedAt = note.UpdatedAt,
             Subject = metadata.Text("subject"),
             SourceUrl = LectureMedia.FrontMatterKeys.Select(metadata.Url).FirstOrDefault(url => url is not null),
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
-            Toc = [.. reading.Toc.Where(entry => entry.Id != titleId)],
+            Toc = reading.Toc,
             Media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList(),
             Markers = reading.Markers.Select(m => new TimelineMarker(m.Seconds, m.Label)).ToList(),
             Backlinks = reading.Backlinks,
             Outgoing = reading.Outgoing,
         };
-    }
-
-    /// Many notes open with their own name as a heading (in any case); the page already shows it once. Any other first
-    /// heading is a section of the note and stays.
-    static (string Html, string? Id) WithoutLeadingTitle(string html, string title)
-    {
-        const string Start = "<h1 id=\"";
-        var idEnd = html.StartsWith(Start, StringComparison.Ordinal) ? html.IndexOf('"', Start.Length) : -1;
-        var rest = $"\">{System.Net.WebUtility.HtmlEncode(title)}</h1>\n";
-        return idEnd > 0 && html.AsSpan(idEnd).StartsWith(rest, StringComparison.OrdinalIgnoreCase)
-            ? (html[(idEnd + rest.Length)..], html[Start.Length..idEnd])
-            : (html, null);
     }
 }

@@ -10,15 +10,17 @@ public sealed record OutgoingLink(string Text, string Href, bool Exists);
 public sealed record ReadingMarker(int Seconds, string Label);
 
 /// What the note page shows around a note's text, derived from the whole vault at import and stored with the
-/// note as its HTML is, so that reading a note is one query.
+/// note as its HTML is, so that reading a note is one query. TextBeforeHtml counts the characters of the title heading
+/// the HTML starts after (RenderedNote.TitleHeading), which annotations' places in the note's text include.
 public sealed record NoteReading(
     IReadOnlyList<OutlineHeading> Toc,
     IReadOnlyList<Backlink> Backlinks,
     IReadOnlyList<OutgoingLink> Outgoing,
     IReadOnlyList<ReadingMarker> Markers,
-    string Description)
+    string Description,
+    int TextBeforeHtml)
 {
-    public static readonly NoteReading Empty = new([], [], [], [], "");
+    public static readonly NoteReading Empty = new([], [], [], [], "", 0);
 
     public string ToJson() => JsonSerializer.Serialize(this);
 

@@ -1,4 +1,5 @@
 using StudyHub.Markdown;
+using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Concepts;
 
 namespace StudyHub.Web.Features.Notes;
@@ -21,8 +22,8 @@ public sealed class ReadingLists
             .ToLookup(b => b.Target, b => b.Backlink);
     }
 
-    public NoteReading Of(Note note, IReadOnlyList<NoteLink> links, IReadOnlyList<NoteTimestamp> times, IReadOnlyList<OutlineHeading> contents, string plainText) => new(
-        contents,
+    public NoteReading Of(Note note, IReadOnlyList<NoteLink> links, IReadOnlyList<NoteTimestamp> times, RenderedNote rendered, string plainText) => new(
+        rendered.Outline,
         [.. _backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
         [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
             .Select(l => l.TargetNoteId is { } id && _linksTo.TryGetValue(id, out var target)
@@ -31,5 +32,6 @@ public sealed class ReadingLists
             .DistinctBy(o => o.Href)
             .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
         [.. times.Where(t => t.MediaIndex == 0).Select(t => new ReadingMarker(t.Seconds, t.Context))],
-        PlainText.Lead(plainText));
+        PlainText.Lead(plainText),
+        rendered.TitleHeading is { } title ? Anchoring.CharactersOnPage(title.Text) : 0);
 }
