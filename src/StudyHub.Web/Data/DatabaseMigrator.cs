@@ -21,7 +21,7 @@ sealed class DatabaseMigrator(IDbContextFactory<StudyHubDbContext> contexts, Dat
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// The key of the advisory lock that migrations take: "StudyMig" in ASCII (the imports' is VaultImporter.ImportLock).
+    /// The key of the advisory lock that migrations take: "StudyMig" in ASCII (the imports' is ImportDatabase.ImportLock).
     public const long MigrationLock = 0x5374_7564_794D_6967;
 
     public static async Task MigrateAsync(IDbContextFactory<StudyHubDbContext> contexts, ILogger logger, CancellationToken cancellationToken)

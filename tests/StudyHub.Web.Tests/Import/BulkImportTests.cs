@@ -5,7 +5,7 @@ using StudyHub.Web.Features.Import;
 namespace StudyHub.Web.Tests.Import;
 
 /// An import that brings at least as many links as are stored checks their keys once and builds their indexes after
-/// copying them, instead of row by row (VaultImporter.BulkLinks). These run on databases of their own so that the
+/// copying them, instead of row by row (ImportDatabase.BulkLinks). These run on databases of their own so that the
 /// first import is bulk.
 public sealed class BulkImportTests(StudyHubApp app) : IClassFixture<StudyHubApp>
 {
@@ -77,7 +77,7 @@ static class LinkedVault
 {
     public static TempVault Write(string name, int notes)
     {
-        Assert.True(notes * 10 >= VaultImporter.BulkLinks, "enough links for a bulk import");
+        Assert.True(notes * 10 >= ImportDatabase.BulkLinks, "enough links for a bulk import");
         var vault = new TempVault(name);
         for (var i = 0; i < notes; i++)
         {

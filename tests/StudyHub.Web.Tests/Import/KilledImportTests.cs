@@ -50,13 +50,13 @@ public sealed class KilledImportTests
         Assert.Contains($"Vault \"killed\": {Notes} new", again.Output, StringComparison.Ordinal);
     }
 
-    /// The advisory lock of VaultImporter.WaitForOtherImportsAsync, as pg_locks shows a 64-bit key: its two halves.
+    /// The advisory lock of ImportDatabase.WaitForOtherImportsAsync, as pg_locks shows a 64-bit key: its two halves.
     static async Task<bool> ImportLockHeldAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         return await db.Database.SqlQuery<bool>($"""
             SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
-                AND classid = {VaultImporter.ImportLock >> 32}::oid AND objid = {VaultImporter.ImportLock & 0xFFFF_FFFF}::oid) AS "Value"
+                AND classid = {ImportDatabase.ImportLock >> 32}::oid AND objid = {ImportDatabase.ImportLock & 0xFFFF_FFFF}::oid) AS "Value"
             """).SingleAsync();
     }
 

@@ -38,8 +38,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One import at a time, across processes too: two at once would hand out the same note slugs.
-        await WaitForOtherImportsAsync(db, cancellationToken);
-        await PreferFastCompressionAsync(db, cancellationToken);
+        await ImportDatabase.WaitForOtherImportsAsync(db, cancellationToken);
+        await ImportDatabase.PreferFastCompressionAsync(db, cancellationToken);
         var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == name, cancellationToken);
         if (vault is null)
         {
@@ -87,7 +87,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await db.NoteTimestamps.Where(t => plan.ReplacedTimesOf.Contains(t.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.CopyAsync(db, plan.Revisions, cancellationToken);
         await BulkInsert.CopyAsync(db, plan.Times, cancellationToken);
-        await CopyLinksAsync(db, plan.Links, cancellationToken);
+        await ImportDatabase.CopyLinksAsync(db, plan.Links, cancellationToken);
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
@@ -106,19 +106,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         if (notesOrLinksChanged)
         {
             // The import is committed: being cancelled now would only report it failed.
-            await RefreshStatisticsAsync(db, CancellationToken.None);
+            await ImportDatabase.RefreshStatisticsAsync(db, CancellationToken.None);
         }
         return report;
-    }
-
-    /// PostgreSQL plans each query by its statistics of the tables, which autovacuum refreshes only a minute or more
-    /// after a large change: until then a new vault's pages were planned as if its tables were empty (at 10,000 notes
-    /// the graph's links took 37 s to read instead of under one). So the import refreshes those of the tables it fills.
-    static async Task RefreshStatisticsAsync(StudyHubDbContext db, CancellationToken cancellationToken)
-    {
-        Type[] filled = [typeof(Note), typeof(NoteLink), typeof(NoteTimestamp), typeof(NoteRevision), typeof(SwitcherName), typeof(SearchWord), typeof(VaultTag)];
-        var analyze = "ANALYZE " + string.Join(", ", filled.Select(t => $"\"{db.Model.FindEntityType(t)!.GetTableName()}\""));
-        await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
     }
 
     /// Records an import that brought nothing in, so that it shows in the list of imports with the reason.
@@ -134,47 +124,6 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run.Id;
-    }
-
-    /// The key of the advisory lock that imports take: "StudyHub" in ASCII (the migrations' is DatabaseMigrator.MigrationLock).
-    public const long ImportLock = 0x5374_7564_7948_7562;
-
-    /// Takes the imports' lock until the transaction ends; deleting a vault takes it too, so as not to delete under an import.
-    public static async Task WaitForOtherImportsAsync(StudyHubDbContext db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", cancellationToken);
-
-    /// PostgreSQL checks each new link's note and target with a query of its own and adds the link to three indexes,
-    /// over a second for a first import of 10,000 notes; when an import brings at least as many links as are stored, they
-    /// are loaded in bulk instead. That locks notes and links against readers for the rest of the import (under a
-    /// second for those 10,000 notes), which is why links come last and small imports keep the row-by-row checks.
-    /// Revisions and times are not loaded so: they would save a sixth of a second but take the lock on notes earlier,
-    /// and one table at a time, where a reader holding links and waiting for notes would deadlock with the import.
-    static async Task CopyLinksAsync(StudyHubDbContext db, List<NoteLink> links, CancellationToken cancellationToken)
-    {
-        if (links.Count >= BulkLinks && !await db.NoteLinks.OrderBy(l => l.Id).Skip(links.Count).AnyAsync(cancellationToken))
-        {
-            await BulkInsert.BulkLoadAsync(db, links, cancellationToken);
-        }
-        else
-        {
-            await BulkInsert.CopyAsync(db, links, cancellationToken);
-        }
-    }
-
-    /// Below this many new links, checking them one by one costs less than a few dozen milliseconds.
-    public const int BulkLinks = 5_000;
-
-    /// Notes, their HTML and revisions are large texts that PostgreSQL compresses; lz4 (where the server has it)
-    /// compresses several times faster than the default pglz, which a first import of thousands of notes feels.
-    static async Task PreferFastCompressionAsync(StudyHubDbContext db, CancellationToken cancellationToken)
-    {
-        var lz4 = await db.Database.SqlQuery<bool>(
-            $"SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)) AS \"Value\"")
-            .SingleAsync(cancellationToken);
-        if (lz4)
-        {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL default_toast_compression = 'lz4'", cancellationToken);
-        }
     }
 
     /// What the plan compares the files with: every query of the stored vault is here.

@@ -26,7 +26,7 @@ public sealed record VaultDeletion(int Notes, int Files, int Annotations, int Co
     public static async Task DeleteAsync(StudyHubDbContext db, ContentCache content, Guid vaultId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await VaultImporter.WaitForOtherImportsAsync(db, cancellationToken);
+        await ImportDatabase.WaitForOtherImportsAsync(db, cancellationToken);
         await db.Vaults.Where(v => v.Id == vaultId).ExecuteDeleteAsync(cancellationToken);
         await db.AttachmentContents.Where(c => !db.Attachments.Any(a => a.ContentHash == c.ContentHash)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
