@@ -4,13 +4,14 @@ using System.Net.Sockets;
 namespace StudyHub.Testing;
 
 /// A loopback TCP relay to a server, which a test cuts as a crash, a restart or a network failure would (open
-/// connections drop, new ones are refused) and then restores on the same port.
+/// connections drop, new ones are refused) and then restores on the same port, or stalls as a hung server would.
 public sealed class CuttableProxy : IDisposable
 {
     readonly IPEndPoint _target;
     readonly Lock _gate = new();
     TcpListener? _listener;
     CancellationTokenSource _connections = new();
+    TaskCompletionSource _flowing = Flowing();
 
     CuttableProxy(IPEndPoint target, int port) => (_target, Port) = (target, port);
 
@@ -34,6 +35,34 @@ public sealed class CuttableProxy : IDisposable
             _connections.Dispose();
             _connections = new CancellationTokenSource();
         }
+    }
+
+    /// Keeps every connection open, and accepts new ones, but passes nothing either way until Resume: a server that
+    /// hangs, or a network that silently drops what is sent.
+    public void Stall()
+    {
+        lock (_gate)
+        {
+            if (_flowing.Task.IsCompleted)
+            {
+                _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    public void Resume()
+    {
+        lock (_gate)
+        {
+            _flowing.TrySetResult();
+        }
+    }
+
+    static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
     }
 
     /// Accepts connections again, on the port it had.
@@ -75,8 +104,8 @@ public sealed class CuttableProxy : IDisposable
             try
             {
                 await server.ConnectAsync(_target, cut);
-                var up = client.GetStream().CopyToAsync(server.GetStream(), cut);
-                var down = server.GetStream().CopyToAsync(client.GetStream(), cut);
+                var up = PumpAsync(client.GetStream(), server.GetStream(), cut);
+                var down = PumpAsync(server.GetStream(), client.GetStream(), cut);
                 await Task.WhenAny(up, down);
             }
             catch (Exception dropped) when (dropped is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
@@ -84,6 +113,22 @@ public sealed class CuttableProxy : IDisposable
             }
             // A cut closes both ends at once, without the goodbye a closing client would send.
             client.Client.LingerState = new LingerOption(true, 0);
+        }
+    }
+
+    async Task PumpAsync(Stream from, Stream to, CancellationToken cut)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cut)) > 0)
+        {
+            Task flowing;
+            lock (_gate)
+            {
+                flowing = _flowing.Task;
+            }
+            await flowing.WaitAsync(cut);
+            await to.WriteAsync(buffer.AsMemory(0, read), cut);
         }
     }
 

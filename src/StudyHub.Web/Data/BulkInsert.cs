@@ -75,7 +75,9 @@ public static class BulkInsert
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var command = $"COPY \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
-        return new Copy<T>(await connection.BeginBinaryImportAsync(command, cancellationToken), columns);
+        var writer = await connection.BeginBinaryImportAsync(command, cancellationToken);
+        writer.Timeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? connection.CommandTimeout);
+        return new Copy<T>(writer, columns);
     }
 
     public sealed record Column(string Name, IClrPropertyGetter Getter, bool IsJson);

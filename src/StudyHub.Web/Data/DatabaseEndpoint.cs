@@ -29,20 +29,33 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IHostEnvironm
     /// subplans and scans of small tables often do here; the compile took 20–100 ms on statements that run in a few
     /// milliseconds (the quick switcher's letters-in-order step), and no statement of this app runs long enough to
     /// repay it. Options already in the connection string are kept.
-    /// A server that does not answer is given up on after ConnectSeconds rather than Npgsql's 15, so that readers hear
-    /// "try again" (DatabaseOutage) before they give up themselves; a Timeout in the connection string wins.
+    /// A server that does not answer is given up on after ConnectSeconds rather than Npgsql's 15, and one that stops
+    /// answering a statement after CommandSeconds rather than 30, so that readers hear "try again" (DatabaseOutage)
+    /// before they give up themselves. Timeouts given in the connection string win.
     static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = $"{builder.Options} -c jit=off".Trim();
-        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Timeout"))
         {
             builder.Timeout = ConnectSeconds;
+        }
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = CommandSeconds;
         }
         return builder.ConnectionString;
     }
 
     const int ConnectSeconds = 5;
+
+    /// Ten times the slowest statement a page or API call makes at 100,000 notes (search's, under half a second).
+    const int CommandSeconds = 5;
+
+    /// How long a statement of work nobody waits on a page for (an import, a migration, deleting a vault, building the
+    /// concept graph) may wait for the server: such work waits on locks held by other such work for minutes.
+    public static readonly TimeSpan BatchCommandTimeout = TimeSpan.FromMinutes(30);
 
     string Resolve()
     {

@@ -26,7 +26,7 @@ sealed class DatabaseMigrator(IDbContextFactory<StudyHubDbContext> contexts, Dat
 
     public static async Task MigrateAsync(IDbContextFactory<StudyHubDbContext> contexts, ILogger logger, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ForBatchWork();
         // Instances started together take turns: one migrates, the others wait for it and then find nothing pending.
         // EF's own lock on its history table did not stop three `migrate` commands started together from creating the
         // same tables (ConcurrentMigrationTests). A session lock, as each migration commits on its own.

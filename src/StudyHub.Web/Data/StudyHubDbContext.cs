@@ -33,6 +33,13 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
 
     public ReadAccess Access => _access;
 
+    /// For an import, a migration, a vault's deletion or the concept graph's build (DatabaseEndpoint.BatchCommandTimeout).
+    public StudyHubDbContext ForBatchWork()
+    {
+        Database.SetCommandTimeout(DatabaseEndpoint.BatchCommandTimeout);
+        return this;
+    }
+
     /// Whether the notes of members-only vaults are readable here (see ReadAccess).
     public bool ReaderIsMember => _access.Member;
 

@@ -93,7 +93,7 @@ public sealed class GraphStore(IDbContextFactory<StudyHubDbContext> contexts, Co
     {
         // Built for an audience, not for whoever happens to ask first: members, or everyone else (a share link opens one
         // note, it does not add it to the graph).
-        await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAs(new ReadAccess(members, null));
+        await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAs(new ReadAccess(members, null)).ForBatchWork();
         var notes = await db.Notes
             .Select(n => new GraphNote(n.Slug, n.Address, n.Title, n.Path, n.Vault.Name, n.Tags, n.Aliases, n.Kind, n.FrontMatter, n.Prose))
             .ToListAsync(cancellationToken);

@@ -35,7 +35,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var sourceAttachments = SourceNotes.AttachmentsOf(contents.Files);
         SourceNotes.WarnAboutCaseClashes(contents.Files, report);
 
-        await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem();
+        await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem().ForBatchWork();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One import at a time, across processes too: two at once would hand out the same note slugs.
         await ImportDatabase.WaitForOtherImportsAsync(db, cancellationToken);

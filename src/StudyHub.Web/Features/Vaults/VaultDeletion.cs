@@ -25,7 +25,7 @@ public sealed record VaultDeletion(int Notes, int Files, int Annotations, int Co
     /// before are retired by the content version, which the deletion moves.
     public static async Task DeleteAsync(StudyHubDbContext db, ContentCache content, Guid vaultId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.ForBatchWork().Database.BeginTransactionAsync(cancellationToken);
         await ImportDatabase.WaitForOtherImportsAsync(db, cancellationToken);
         await db.Vaults.Where(v => v.Id == vaultId).ExecuteDeleteAsync(cancellationToken);
         await db.AttachmentContents.Where(c => !db.Attachments.Any(a => a.ContentHash == c.ContentHash)).ExecuteDeleteAsync(cancellationToken);
