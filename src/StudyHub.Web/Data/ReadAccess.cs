@@ -16,8 +16,11 @@ public readonly record struct ReadAccess(bool Member, Guid? SharedNoteId)
         ? None
         : new(context.Items[MemberKey] is true, context.Items[SharedNoteKey] as Guid?);
 
+    /// The same rule as StudyHubDbContext.ReadableVaults, for a vault held outside a query.
+    public bool MayReadVault(bool membersOnly) => !membersOnly || Member;
+
     /// The same rule as the notes' query filter "readable" in StudyHubDbContext, for notes held outside a query.
-    public bool MayRead(bool membersOnly, Guid noteId) => !membersOnly || Member || noteId == SharedNoteId;
+    public bool MayRead(bool membersOnly, Guid noteId) => MayReadVault(membersOnly) || noteId == SharedNoteId;
 
     /// What search and its filters, the switcher, the tag counts and the graph offer: a share link opens its one note but
     /// does not make it findable. Raw SQL reads notes so, through studyhub_readable_notes(Member) (see the migration

@@ -46,6 +46,14 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     /// The one members-only note a visitor holds a valid share link to, if any (see Sharing).
     public Guid? SharedNoteId => _access.SharedNoteId;
 
+    /// The vaults the reader may read: members-only ones for members, the others for everyone; a share link opens its one
+    /// note, not its vault. The rule is the SQL function studyhub_readable_vaults (see the migration OneReadRuleForRawSql),
+    /// which LINQ, the notes' query filter "readable" and raw SQL all read, and ReadAccess.MayReadVault for a vault held
+    /// outside a query.
+    public IQueryable<Vault> ReadableVaults => ReadableVaultsFor(ReaderIsMember);
+
+    IQueryable<Vault> ReadableVaultsFor(bool readerIsMember) => FromExpression(() => ReadableVaultsFor(readerIsMember));
+
     public DbSet<Vault> Vaults => Set<Vault>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
@@ -74,10 +82,12 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(StudyHubDbContext).Assembly);
+        builder.HasDbFunction(() => ReadableVaultsFor(default)).HasName("studyhub_readable_vaults");
         // Every query for notes, in every feature, leaves out removed notes and what the reader may not read
         // (ReadAccess.MayRead). Raw SQL cannot see these filters and reads notes through studyhub_readable_notes.
+        // A filter sees the context's properties only as values, so it calls the function rather than ReadableVaults.
         builder.Entity<Note>()
             .HasQueryFilter(NoteFilters.NotDeleted, n => n.DeletedAt == null)
-            .HasQueryFilter(NoteFilters.Readable, n => !n.Vault.MembersOnly || ReaderIsMember || n.Id == SharedNoteId);
+            .HasQueryFilter(NoteFilters.Readable, n => ReadableVaultsFor(ReaderIsMember).Select(v => v.Id).Contains(n.VaultId) || n.Id == SharedNoteId);
     }
 }

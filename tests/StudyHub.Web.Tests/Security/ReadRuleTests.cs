@@ -7,7 +7,8 @@ namespace StudyHub.Web.Tests.Security;
 
 /// The read rule is written once for LINQ (the notes' named query filters) and once for raw SQL (studyhub_readable_notes),
 /// so that a new query cannot forget it: a plain db.Notes leaves out removed notes and what the reader may not read, and
-/// raw SQL reads notes only through the function, which lists what the filters let through.
+/// raw SQL reads notes only through the function, which lists what the filters let through. Which vaults are readable is
+/// one SQL function, studyhub_readable_vaults, that both read, and LINQ as db.ReadableVaults.
 public sealed partial class ReadRuleTests(ReadRuleTests.ThreeNotes app) : IClassFixture<ReadRuleTests.ThreeNotes>
 {
     public sealed class ThreeNotes : StudyHubApp
@@ -63,6 +64,19 @@ public sealed partial class ReadRuleTests(ReadRuleTests.ThreeNotes app) : IClass
             "member" => "Closed.md, Open.md, Shared.md",
             _ => "Open.md, Shared.md",
         }, string.Join(", ", readable));
+    }
+
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task ReadableVaultsHoldWhatReadAccessMayReadOfAVault(string reader)
+    {
+        await using var db = app.Database.CreateContext().ReadingAs(Access(reader));
+        var vaults = await db.Vaults.Select(v => new { v.Name, v.MembersOnly }).ToListAsync();
+
+        var readable = await db.ReadableVaults.Select(v => v.Name).OrderBy(n => n).ToListAsync();
+
+        Assert.Equal(vaults.Where(v => Access(reader).MayReadVault(v.MembersOnly)).Select(v => v.Name).Order(), readable);
+        Assert.Equal(reader == "member" ? "closed, open" : "open", string.Join(", ", readable));
     }
 
     [Theory]
