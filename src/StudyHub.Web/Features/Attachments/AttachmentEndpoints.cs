@@ -29,7 +29,7 @@ public static partial class AttachmentEndpoints
         var headers = http.Response.Headers;
         // Members' files are asked for again each time (answered 304 while the reader may still read them), so a
         // revoked share link or a removed member keeps nothing, and no shared cache ever holds one.
-        headers.CacheControl = readable.Exists(a => !a.MembersOnly) ? "public, max-age=31536000, immutable" : "private, no-cache";
+        headers.CacheControl = readable.Exists(a => ReadAccess.None.MayReadVault(a.MembersOnly)) ? "public, max-age=31536000, immutable" : "private, no-cache";
         var entityTag = new EntityTagHeaderValue($"\"{hash}\"");
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(entityTag, useStrongComparison: false)))
         {
@@ -57,16 +57,12 @@ public static partial class AttachmentEndpoints
             entityTag: entityTag, enableRangeProcessing: true);
     }
 
-    /// The files this reader may fetch: those of vaults everyone reads, all of them for members, and for a share
-    /// link's holder the ones its note links to or embeds.
+    /// The files this reader may fetch: those of the vaults they may read, and for a share link's holder the ones its
+    /// note links to or embeds.
     static IQueryable<Attachment> Readable(StudyHubDbContext db)
     {
-        if (db.Access.Member)
-        {
-            return db.Attachments;
-        }
-        var shared = db.Access.SharedNoteId;
-        return db.Attachments.Where(a => !db.Vaults.Any(v => v.Id == a.VaultId && v.MembersOnly)
+        var shared = db.SharedNoteId;
+        return db.Attachments.Where(a => db.ReadableVaults.Select(v => v.Id).Contains(a.VaultId)
             || db.NoteLinks.Any(l => l.NoteId == shared && l.TargetAttachmentPath == a.Path && db.Notes.Any(n => n.Id == shared && n.VaultId == a.VaultId)));
     }
 

@@ -25,16 +25,16 @@ public static class NotesFeature
             var current = await db.Notes.AnyAsync(n => n.Address == address, cancellationToken)
                 ? address
                 : await NoteAddress.MovedAsync(db, address, cancellationToken);
-            var note = await db.Notes.Where(n => n.Address == current)
+            // Its text would hold the notes it embeds, so a share link's holder, who reads the note but not its vault, gets none.
+            var note = await db.Notes.Where(n => n.Address == current && db.ReadableVaults.Contains(n.Vault))
                 .Select(n => new { n.Title, n.Address, n.PlainText, n.Tags, n.Vault.MembersOnly })
                 .FirstOrDefaultAsync(cancellationToken);
-            // Its text would hold the notes it embeds, so a share link's holder, who reads the note itself, gets none.
-            if (note is null || (note.MembersOnly && !db.Access.Member))
+            if (note is null)
             {
                 return Results.NotFound();
             }
             // A shared proxy must never hand a member's preview to someone else.
-            http.Response.Headers.CacheControl = note.MembersOnly ? "private, no-cache" : "public, max-age=60";
+            http.Response.Headers.CacheControl = ReadAccess.None.MayReadVault(note.MembersOnly) ? "public, max-age=60" : "private, no-cache";
             return Results.Ok(new NotePreview(note.Title, NoteAddress.Href(note.Address), PlainText.Lead(note.PlainText, 400), note.Tags));
         })
         .WithName("GetNotePreview")

@@ -51,7 +51,7 @@ public static class SiteFiles
             CancellationToken cancellationToken) =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var found = await db.Vaults.Where(v => v.Slug == vault && (!v.MembersOnly || db.ReaderIsMember))
+            var found = await db.ReadableVaults.Where(v => v.Slug == vault)
                 .Select(v => new { v.Name, v.Slug, v.CreatedAt }).SingleOrDefaultAsync(cancellationToken);
             if (found is null)
             {

@@ -8,7 +8,7 @@ namespace StudyHub.Web.Features.Sharing;
 /// other note it links to, is linked from or embeds is members-only like itself and not the holder's to read.
 public static class SharedNote
 {
-    public static NotePageModel For(NotePageModel note, ReadAccess access) => !note.MembersOnly || access.Member ? note : note with
+    public static NotePageModel For(NotePageModel note, ReadAccess access) => access.MayReadVault(note.MembersOnly) ? note : note with
     {
         Html = WithEmbeddedNotesWithheld(note.Html),
         // Derived from the text with its embeds in it.

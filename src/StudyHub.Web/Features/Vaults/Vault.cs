@@ -40,7 +40,7 @@ public static class VaultSizes
     public static IQueryable<VaultSize> Of(StudyHubDbContext db) => db.Vaults.Select(v => new VaultSize
     {
         Id = v.Id, Name = v.Name, Slug = v.Slug,
-        Notes = !v.MembersOnly || db.ReaderIsMember ? v.NoteCount : db.Notes.Count(n => n.VaultId == v.Id),
+        Notes = db.ReadableVaults.Contains(v) ? v.NoteCount : db.Notes.Count(n => n.VaultId == v.Id),
     });
 }
 
