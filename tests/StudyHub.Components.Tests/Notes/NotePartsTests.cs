@@ -17,11 +17,13 @@ public class NotePartsTests : BunitContext
 
         contents.MarkupMatches("""
             <nav class="toc" aria-labelledby="toc-title">
-              <h2 id="toc-title">Contents</h2>
-              <ol>
-                <li class="toc-level-2"><a href="/notes/multimodal-deep-learning#why-does-multimodality-matter">Why does MultiModality matter?</a></li>
-                <li class="toc-level-3"><a href="/notes/multimodal-deep-learning#fusion">Fusion</a></li>
-              </ol>
+              <details open>
+                <summary><h2 id="toc-title">Contents</h2></summary>
+                <ol>
+                  <li class="toc-level-2"><a href="/notes/multimodal-deep-learning#why-does-multimodality-matter">Why does MultiModality matter?</a></li>
+                  <li class="toc-level-3"><a href="/notes/multimodal-deep-learning#fusion">Fusion</a></li>
+                </ol>
+              </details>
             </nav>
             """);
     }

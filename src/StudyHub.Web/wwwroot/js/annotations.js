@@ -560,7 +560,7 @@
                 return;
             }
             const box = selection.getRangeAt(0).getBoundingClientRect();
-            annotateButton ??= element("button", { type: "button", className: "annotate-button", textContent: "Annotate" });
+            annotateButton ??= element("button", { type: "button", className: "annotate-button button-primary", textContent: "Annotate" });
             annotateButton.onclick = () => {
                 openComposer(selection);
                 annotateButton.remove();

@@ -230,6 +230,10 @@
                 current = at;
             }
         }
+        for (const timeline of document.querySelectorAll("[data-timeline][data-duration]")) {
+            const at = Math.min(100, Math.max(0, 100 * seconds / Number(timeline.dataset.duration)));
+            timeline.style.setProperty("--now", `${at.toFixed(3)}%`);
+        }
         for (const time of times) {
             const isCurrent = Number(time.dataset.seconds) === current;
             if (time.classList.contains("is-current") !== isCurrent) {

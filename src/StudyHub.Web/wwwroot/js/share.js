@@ -59,7 +59,7 @@
         const box = selection.getRangeAt(0).getBoundingClientRect();
         button ??= document.createElement("button");
         button.type = "button";
-        button.className = "passage-link";
+        button.className = "passage-link button-primary";
         button.textContent = "Copy link to passage";
         button.onclick = () => {
             copy(passageLink(text), "Link to passage copied.");
