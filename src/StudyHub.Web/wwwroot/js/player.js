@@ -309,7 +309,6 @@
         let toldPastEnd = false;
         adapter.onTimeUpdate(seconds => {
             moved ||= seconds > 0;
-            follow(seconds);
             const duration = adapter.duration();
             if (duration) {
                 placeMarkers(duration);
@@ -319,6 +318,8 @@
                     say(root, `This recording is ${formatTime(duration)} long, so ${formatTime(start)} is past its end.`);
                 }
             }
+            // After the markers, so that the timeline knows the length it shows the position against.
+            follow(seconds);
         });
 
         const copy = root.querySelector("[data-copy-link]");
