@@ -8,7 +8,7 @@ namespace StudyHub.Web.Tests;
 public sealed class ConcurrentMigrationTests
 {
     [Fact]
-    public async Task MigrateCommandsStartedTogetherApplyEachMigrationOnce()
+    public async Task MigrateCommandsStartedTogetherApplyEachMigrationOnceAndMakeOneKey()
     {
         await using var empty = await TestDatabase.CreateEmptyAsync();
         var environment = new Dictionary<string, string?>
@@ -24,6 +24,8 @@ public sealed class ConcurrentMigrationTests
         var applied = await db.Database.SqlQuery<string>($"""SELECT "MigrationId" AS "Value" FROM "__EFMigrationsHistory" """).ToListAsync();
         Assert.Equal(db.Database.GetMigrations().Order(), applied.Order());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        // The instances that start next all read this one key, rather than each making its own.
+        Assert.Single(await db.DataProtectionKeys.ToListAsync());
     }
 
     [Fact]

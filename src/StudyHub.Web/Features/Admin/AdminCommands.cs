@@ -28,7 +28,7 @@ public static class AdminCommands
             switch (args)
             {
                 case ["migrate"]:
-                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
                     return 0;
                 case ["import", var path, .. var options]:
                     if (!TryReadVaultName(options, out var vault))
@@ -41,7 +41,7 @@ public static class AdminCommands
                         Console.Error.WriteLine($"import: no vault folder or .zip at {Path.GetFullPath(path)}");
                         return 2;
                     }
-                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
                     try
                     {
                         Console.WriteLine(await app.Services.GetRequiredService<VaultImporter>().ImportAsync(path, vault, default));
@@ -53,10 +53,10 @@ public static class AdminCommands
                         return 2;
                     }
                 case ["create-admin", var email, .. var options] when options is [] or ["--password", _]:
-                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
                     return await CreateAdminAsync(app, email, options is [_, var password] ? password : null);
                 case ["vault-access", var vaultName, var access] when access is "public" or "members":
-                    await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), logger, default);
+                    await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
                     return await SetVaultAccessAsync(app, vaultName, membersOnly: access == "members");
                 default:
                     Console.Error.WriteLine($"Unknown command: {string.Join(' ', args)}");
