@@ -85,23 +85,31 @@ public class StudyHubApp : WebApplicationFactory<Program>, IAsyncLifetime
             new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
     /// Opens the page, then posts its static form named <paramref name="formName"/> with the page's antiforgery token.
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields) =>
+        await PostFormAsync(client, url, formName, fields, await FormTokenAsync(client, url));
+
+    /// Posts the static form named <paramref name="formName"/> with a token <see cref="FormTokenAsync"/> read, perhaps by another client.
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields, string token)
+    {
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = token,
+        };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
+    /// Opens the page and reads the antiforgery token of its forms.
+    public static async Task<string> FormTokenAsync(HttpClient client, string url)
     {
         // A refused caller lands on /account/denied, which answers 403 but still carries the layout's token.
         using var opened = await client.GetAsync(new Uri(url, UriKind.Relative));
         var page = await opened.Content.ReadAsStringAsync();
         var token = Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"{url} has no antiforgery token to post with.");
-        }
-        var form = new Dictionary<string, string>(fields)
-        {
-            ["_handler"] = formName,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-        };
-        using var content = new FormUrlEncodedContent(form);
-        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        return token.Success
+            ? WebUtility.HtmlDecode(token.Groups[1].Value)
+            : throw new InvalidOperationException($"{url} has no antiforgery token to post with.");
     }
 
     /// A client that calls the API as the note page's script does: signed in as <paramref name="email"/> (anonymous
