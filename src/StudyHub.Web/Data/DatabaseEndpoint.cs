@@ -8,6 +8,7 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IHostEnvironm
     : IDisposable
 {
     public const string ConnectionStringName = "StudyHub";
+    public const string ListenConnectionStringName = "StudyHubListen";
     const string LocalDatabaseName = "studyhub";
 
     readonly Lock _gate = new();
@@ -24,6 +25,11 @@ public sealed class DatabaseEndpoint(IConfiguration configuration, IHostEnvironm
             }
         }
     }
+
+    /// Where the live discussion feed LISTENs. Behind a transaction pooler (PgBouncer) a LISTEN is taken by whichever
+    /// server connection ran it and never heard, so a deployment with one names the server itself here.
+    public string ListenConnectionString =>
+        configuration.GetConnectionString(ListenConnectionStringName) is { Length: > 0 } listen ? Tuned(listen) : ConnectionString;
 
     /// PostgreSQL compiles a statement whose estimated cost passes jit_above_cost, which estimates for hashed
     /// subplans and scans of small tables often do here; the compile took 20–100 ms on statements that run in a few

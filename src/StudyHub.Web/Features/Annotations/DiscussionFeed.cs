@@ -96,7 +96,7 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
 
     async Task ListenAsync(CancellationToken stoppingToken)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(database.ListenConnectionString);
         connection.Notification += (_, notification) =>
         {
             if (Guid.TryParse(notification.Payload, out var noteId))
