@@ -6,14 +6,17 @@
 #   deploy/local/cluster.sh start | stop | status
 #   deploy/local/cluster.sh kill <n>         kill -9 instance n (1-based)
 #   deploy/local/cluster.sh term <n>         SIGTERM instance n and wait until it has exited
-#   deploy/local/cluster.sh up <n>           start instance n again and wait until it is ready
+#   deploy/local/cluster.sh up <n>           start instance n again, with the settings the cluster started with, and wait until it is ready
+#   deploy/local/cluster.sh proxy <n>        nginx sends requests to instances 1 to n only (the others keep running)
 #   deploy/local/cluster.sh app <command…>   run an admin command (import, create-admin, …) against the cluster's database
 #   deploy/local/cluster.sh psql [args…]     psql on the cluster's database
 #
 # Settings (environment): CLUSTER_DIR (default /tmp/studyhub-cluster), CLUSTER_PORT (nginx; instance n listens on
 # CLUSTER_PORT+n and PostgreSQL on CLUSTER_PORT+20; default 5400), INSTANCES (3), CLUSTER_MINUTES (60),
-# STUDYHUB_APP_DIR (a folder holding a built StudyHub.Web.dll; default: a Release publish made in CLUSTER_DIR).
-# Any other StudyHub setting in the environment (Discussion__PostsPerMinute=…) reaches every instance.
+# STUDYHUB_APP_DIR (a folder holding a built StudyHub.Web.dll; default: a Release publish made in CLUSTER_DIR),
+# NGINX_ACCESS_LOG=1 (nginx logs each request's time in ms, status and the instances tried to CLUSTER_DIR/nginx/access.log;
+# read at start and by proxy).
+# Any other StudyHub setting in the environment at start (Discussion__PostsPerMinute=…) reaches every instance.
 # Needs: PostgreSQL server binaries, nginx (apt-get install -y nginx), curl.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,8 +36,10 @@ app_dir() { echo "${STUDYHUB_APP_DIR:-$dir/app}"; }
 connection_string() { echo "Host=127.0.0.1;Port=$pg_port;Database=studyhub;Username=studyhub;Password=$(cat "$dir/pg-password")"; }
 
 # What Production needs, on loopback: the database, account emails written to the log (no SMTP here), nginx
-# believed about the client's address, quiet logs.
+# believed about the client's address, quiet logs; after the settings given at start, so that an instance started
+# again by `up` in another shell has them too.
 app_environment() {
+  [ ! -f "$dir/settings" ] || . "$dir/settings"
   export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
     ConnectionStrings__StudyHub="$(connection_string)" Email__LogLinks=true ForwardedHeaders__KnownProxies=127.0.0.1 \
     Database__MigrateOnStartup=false Import__SampleVaultWhenEmpty=false \
@@ -75,13 +80,14 @@ start_postgres() {
     || PGPASSWORD=$(cat "$dir/pg-password") "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U studyhub -d postgres -qc "CREATE DATABASE studyhub"
 }
 
-write_nginx_config() {
-  local servers="" n
-  for n in $(seq 1 "$instances"); do
+write_nginx_config() {  # <instances to send requests to>
+  local servers="" n access_log=off
+  for n in $(seq 1 "$1"); do
     servers+="    server 127.0.0.1:$(instance_port "$n") max_fails=1 fail_timeout=5s;"$'\n'
   done
+  [ "${NGINX_ACCESS_LOG:-}" != 1 ] || access_log="$dir/nginx/access.log timed buffer=64k flush=1s"
   mkdir -p "$dir/nginx"
-  sed -e "s|@DIR@|$dir/nginx|g" -e "s|@PORT@|$port|g" "$repo/deploy/local/nginx.conf.template" \
+  sed -e "s|@DIR@|$dir/nginx|g" -e "s|@PORT@|$port|g" -e "s|@ACCESS_LOG@|$access_log|" "$repo/deploy/local/nginx.conf.template" \
     | awk -v servers="$servers" '{ if ($0 ~ /@SERVERS@/) printf "%s", servers; else print }' > "$dir/nginx/nginx.conf"
 }
 
@@ -93,6 +99,10 @@ start() {
     (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null && die "port $p is taken; choose another CLUSTER_PORT"
   done
   mkdir -p "$dir" && chmod 755 "$dir"
+  local name
+  for name in $(compgen -e); do
+    [[ $name != *__* ]] || printf 'export %s=%q\n' "$name" "${!name}"
+  done > "$dir/settings"
   if [ -z "${STUDYHUB_APP_DIR:-}" ]; then
     dotnet publish "$repo/src/StudyHub.Web" -c Release -o "$dir/app" --nologo -v quiet > "$dir/publish.log" \
       || die "the Release publish failed; see $dir/publish.log"
@@ -112,7 +122,7 @@ start() {
   for n in $(seq 1 "$instances"); do start_instance "$n"; done
   for n in $(seq 1 "$instances"); do wait_until 120 "instance $n ready" ready "$n"; done
 
-  write_nginx_config
+  write_nginx_config "$instances"
   nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/nginx/error.log"
   wait_until 10 "nginx answering" curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"
 
@@ -159,7 +169,11 @@ case ${1:-} in
     for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     rm -f "$dir/app-$2.pid" ;;
   up) start_instance "$2"; wait_until 120 "instance $2 ready" ready "$2" ;;
+  proxy)
+    [ "$2" -ge 1 ] && [ "$2" -le "$instances" ] || die "proxy takes 1 to $instances"
+    write_nginx_config "$2"
+    nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" -e "$dir/nginx/error.log" -s reload ;;
   app) shift; app_environment; cd "$(app_dir)" && exec dotnet StudyHub.Web.dll "$@" ;;
   psql) shift; PGPASSWORD=$(cat "$dir/pg-password") exec "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U studyhub -d studyhub "$@" ;;
-  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
