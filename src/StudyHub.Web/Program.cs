@@ -44,6 +44,7 @@ if (isCommand)
     return await AdminCommands.RunAsync(app, args);
 }
 
+app.UseDraining();
 app.UseProxies();
 if (!app.Environment.IsDevelopment())
 {

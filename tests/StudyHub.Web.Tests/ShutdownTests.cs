@@ -16,22 +16,51 @@ public sealed class ShutdownTests
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task ReadinessFailsAtOnceWhilePagesAreStillServedForTheDrain()
+    public async Task ReadinessFailsAtOnceWhileOpenConnectionsAreServedForTheDrainEachClosingAfterItsAnswer()
     {
         await using var app = new StoppableApp(drainSeconds: 5);
         await app.InitializeAsync();
-        using var client = new HttpClient { BaseAddress = app.StartKestrel() };
-        using var readyBefore = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var site = app.StartKestrel();
+        // Each client keeps the connection it opened before stopping began.
+        using HttpClient prober = new() { BaseAddress = site }, reader = new() { BaseAddress = site };
+        using var readyBefore = await prober.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using (await reader.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+        }
 
         var stopped = app.StopAsync();
-        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-        using var page = await client.GetAsync(new Uri("/", UriKind.Relative));
+        using var ready = await prober.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var page = await reader.GetAsync(new Uri("/", UriKind.Relative));
         var stoppedBeforeThePageAnswered = stopped.IsCompleted;
 
         Assert.Equal(HttpStatusCode.OK, readyBefore.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(page.Headers.ConnectionClose);
         Assert.False(stoppedBeforeThePageAnswered);
+        await stopped.WaitAsync(Patience);
+    }
+
+    /// A proxy may send a refused request to another instance whatever it is, since none of it was sent.
+    [Fact]
+    public async Task ANewConnectionIsRefusedAsSoonAsStoppingBegins()
+    {
+        await using var app = new StoppableApp(drainSeconds: 5);
+        await app.InitializeAsync();
+        var site = app.StartKestrel();
+        using var before = new HttpClient { BaseAddress = site };
+        using (await before.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+        }
+
+        var stopped = app.StopAsync();
+        using var after = new HttpClient { BaseAddress = site };
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => after.GetAsync(new Uri("/healthz", UriKind.Relative)));
+        using var onTheOpenConnection = await before.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpRequestError.ConnectionError, refused.HttpRequestError);
+        Assert.Equal(HttpStatusCode.OK, onTheOpenConnection.StatusCode);
+        Assert.False(stopped.IsCompleted);
         await stopped.WaitAsync(Patience);
     }
 
