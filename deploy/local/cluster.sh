@@ -14,8 +14,8 @@
 # Settings (environment): CLUSTER_DIR (default /tmp/studyhub-cluster), CLUSTER_PORT (nginx; instance n listens on
 # CLUSTER_PORT+n and PostgreSQL on CLUSTER_PORT+20; default 5400), INSTANCES (3), CLUSTER_MINUTES (60),
 # STUDYHUB_APP_DIR (a folder holding a built StudyHub.Web.dll; default: a Release publish made in CLUSTER_DIR),
-# NGINX_ACCESS_LOG=1 (nginx logs each request's time in ms, status and the instances tried to CLUSTER_DIR/nginx/access.log;
-# read at start and by proxy).
+# NGINX_ACCESS_LOG=1 (nginx logs each request's end time, status, instances tried and duration to
+# CLUSTER_DIR/nginx/access.log; read at start and by proxy).
 # Any other StudyHub setting in the environment at start (Discussion__PostsPerMinute=…) reaches every instance.
 # Needs: PostgreSQL server binaries, nginx (apt-get install -y nginx), curl.
 set -euo pipefail
