@@ -24,9 +24,12 @@ public sealed record SearchQuery(string Text, string? Vault = null, string? Tag 
 
 public sealed record SearchHit(string Title, string Address, string Vault, string Path, IReadOnlyList<string> Tags, string? Kind, string SnippetHtml);
 
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page)
+/// One page of a search. Total counts the matching notes up to one more than NoteSearch.MostRanked, which stands for
+/// "more than that"; Ranked is how many of them were ranked, and so can be paged through.
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, long Total, int Page, long Ranked)
 {
-    public int PageCount => (Total + SearchQuery.PageSize - 1) / SearchQuery.PageSize;
+    public bool MoreThanRanked => Total > NoteSearch.MostRanked;
+    public int PageCount => (int)((Ranked + SearchQuery.PageSize - 1) / SearchQuery.PageSize);
 }
 
 /// Full-text search over the notes' weighted search vector (title and aliases, then headings and tags, then body).
@@ -37,59 +40,90 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
     /// about this many characters of prose, and cannot exceed 1 MB, which a few MB of distinct words would.
     public const int SearchedCharacters = 100_000;
 
+    /// How many matches of each kind a search ranks at most (see FindAsync).
+    public const int MostRanked = 1_000;
+
     public async Task<SearchResults> FindAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var narrowed = query.Vault is not null || query.Tag is not null || query.Kind is not null;
         if (query.Text.Length == 0 && !narrowed)
         {
-            return new([], 0, query.Page);
+            return new([], 0, query.Page, 0);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var offset = (query.Page - 1) * SearchQuery.PageSize;
         var (rest, prefix) = LastWord(query.Text);
-        // Every matching note is ranked, so the rank must be cheap: it reads only the search vector (kept in
-        // the row) and weighs each searched word's occurrences by where they are (title and aliases, then
-        // headings and tags, then body) but not by how close together they are, which for several common words
-        // cost more than all the rest. A note named what was searched for (title, file name or alias) comes
-        // first; the switcher's names, through their index, say which notes are so named (testing every match's
-        // path and aliases cost three times the rest of the search). The matches are counted from the same scan.
-        // The kind, the vault's name and ts_headline, which re-parses the whole body, come only for the page's
-        // rows. Without words, filters list their notes by title.
+        // The notes ranked are bounded, so that a word in every note of a large vault costs what a rarer one does
+        // (PostgreSQL's GIN index cannot hand out its matches best first; ranking reads every match's search vector):
+        // the notes named what was searched for (title, file name or alias, through the switcher's names), up to
+        // MostRanked with the words in their title, aliases, headings or tags (an index of those weights alone), and
+        // the first MostRanked + 1 matches, which also count them. When a search matches no more than MostRanked notes,
+        // every match is ranked. Each part stops as soon as it has its rows: the planner walks the table for common
+        // words and the index for rare ones, from the statistics of each, so the query is written out in each part
+        // rather than computed once. A walk in table order must not start where the last one stopped, or the part of
+        // the matches ranked, and so the pages, would change from one request to the next (synchronize_seqscans).
+        // The rank reads only the search vector and weighs each searched word's occurrences by where they are, not by
+        // how close together they are. The kind, the vault's name and ts_headline, which re-parses the whole body,
+        // come only for the page's rows. Without words, filters list all their notes by title.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronize_seqscans = off", cancellationToken);
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            WITH matches AS (
-                SELECT n."Id", n."Title", q.query, ts_rank(n."SearchVector", w.words) AS rank,
-                       ({NoteAddress.Prefix} || n."Address") IN (
-                           SELECT s."Url" FROM "SwitcherNames" s
-                           WHERE lower(s."Name") = lower({query.Text}) AND s."Kind" <> {(int)SwitcherNameKind.Concept}) AS named
-                FROM studyhub_readable_notes({db.ReaderIsMember}) n
-                JOIN "Vaults" v ON v."Id" = n."VaultId"
-                LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
-                CROSS JOIN (SELECT CASE WHEN {prefix}::text IS NULL THEN whole
-                                   ELSE whole || (websearch_to_tsquery('studyhub', {rest}) && to_tsquery('studyhub', {prefix} || ':*')) END
-                            FROM websearch_to_tsquery('studyhub', {query.Text}) AS whole) AS q(query)
-                CROSS JOIN studyhub_any_word(q.query) AS w(words)
-                WHERE ({query.Text} = '' OR n."SearchVector" @@ q.query)
-                  AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
-                  AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
-                  AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."Kind", c."Kind") = {query.Kind})
+            WITH arms AS (
+                (SELECT n."Id", TRUE AS named, FALSE AS counted
+                 FROM studyhub_readable_notes({db.ReaderIsMember}) n
+                 JOIN "Vaults" v ON v."Id" = n."VaultId"
+                 LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
+                 WHERE n."Address" IN (SELECT substr(s."Url", length({NoteAddress.Prefix}) + 1) FROM "SwitcherNames" s
+                                       WHERE lower(s."Name") = lower({query.Text}) AND s."Kind" <> {(int)SwitcherNameKind.Concept})
+                   AND n."SearchVector" @@ studyhub_search_query({query.Text}, {rest}, {prefix})
+                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
+                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
+                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."Kind", c."Kind") = {query.Kind}))
+                UNION ALL
+                (SELECT n."Id", FALSE, FALSE
+                 FROM studyhub_readable_notes({db.ReaderIsMember}) n
+                 JOIN "Vaults" v ON v."Id" = n."VaultId"
+                 LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
+                 WHERE studyhub_heading_words(n."SearchVector") @@ studyhub_search_query({query.Text}, {rest}, {prefix})
+                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
+                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
+                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."Kind", c."Kind") = {query.Kind})
+                 LIMIT {MostRanked})
+                UNION ALL
+                (SELECT n."Id", FALSE, TRUE
+                 FROM studyhub_readable_notes({db.ReaderIsMember}) n
+                 JOIN "Vaults" v ON v."Id" = n."VaultId"
+                 LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
+                 WHERE ({query.Text} = '' OR n."SearchVector" @@ studyhub_search_query({query.Text}, {rest}, {prefix}))
+                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
+                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
+                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."Kind", c."Kind") = {query.Kind})
+                 LIMIT CASE WHEN {query.Text} = '' THEN NULL ELSE {MostRanked + 1} END)
+            ),
+            ranked AS (
+                SELECT n."Id", n."Title", bool_or(a.named) AS named, count(*) FILTER (WHERE a.counted) > 0 AS counted,
+                       ts_rank(n."SearchVector", studyhub_any_word(studyhub_search_query({query.Text}, {rest}, {prefix}))) AS rank
+                FROM arms a JOIN "Notes" n ON n."Id" = a."Id"
+                GROUP BY n."Id"
             )
             SELECT n."Title", n."Address", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."Kind", c."Kind") AS "Kind",
-                   (SELECT count(*) FROM matches) AS "Total",
-                   ts_headline('studyhub', translate(left(n."PlainText", {SearchedCharacters}), {Snippet.Sentinels}, ''), page.query, {Snippet.HeadlineOptions}) AS "Headline"
+                   (SELECT count(*) FROM ranked WHERE counted) AS "Total", (SELECT count(*) FROM ranked) AS "Ranked",
+                   ts_headline('studyhub', translate(left(n."PlainText", {SearchedCharacters}), {Snippet.Sentinels}, ''),
+                               studyhub_search_query({query.Text}, {rest}, {prefix}), {Snippet.HeadlineOptions}) AS "Headline"
             FROM (
-                SELECT "Id", "Title", query, rank, named FROM matches
-                ORDER BY named DESC, rank DESC NULLS LAST, "Title"
+                SELECT "Id", "Title", rank, named FROM ranked
+                ORDER BY named DESC, rank DESC NULLS LAST, "Title", "Id"
                 LIMIT {SearchQuery.PageSize} OFFSET {offset}
             ) page
-            JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = page."Id"
+            JOIN "Notes" n ON n."Id" = page."Id"
             JOIN "Vaults" v ON v."Id" = n."VaultId"
             LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
-            ORDER BY page.named DESC, page.rank DESC NULLS LAST, page."Title"
+            ORDER BY page.named DESC, page.rank DESC NULLS LAST, page."Title", page."Id"
             """).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
-        var total = rows.Count > 0 ? (int)rows[0].Total : 0;
         var hits = rows.Select(r => new SearchHit(r.Title, r.Address, r.Vault, r.Path, r.Tags, r.Kind, Snippet.ToHtml(r.Headline))).ToList();
-        return new(hits, total, query.Page);
+        return rows.Count == 0 ? new(hits, 0, query.Page, 0) : new(hits, rows[0].Total, query.Page, rows[0].Ranked);
     }
 
     /// The query with each word that no readable note spells so replaced by the closest word the notes do use
@@ -134,5 +168,5 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N}]+$")]
     private static partial System.Text.RegularExpressions.Regex PlainWord();
 
-    sealed record SearchRow(string Title, string Address, string Vault, string Path, string[] Tags, string? Kind, long Total, string Headline);
+    sealed record SearchRow(string Title, string Address, string Vault, string Path, string[] Tags, string? Kind, long Total, long Ranked, string Headline);
 }
