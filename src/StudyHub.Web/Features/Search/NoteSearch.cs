@@ -101,10 +101,10 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
                  LIMIT CASE WHEN {query.Text} = '' THEN NULL ELSE {MostRanked + 1} END)
             ),
             ranked AS (
-                SELECT n."Id", n."Title", bool_or(a.named) AS named, count(*) FILTER (WHERE a.counted) > 0 AS counted,
+                SELECT n."Id", n."Title", a.named, a.counted,
                        ts_rank(n."SearchVector", studyhub_any_word(studyhub_search_query({query.Text}, {rest}, {prefix}))) AS rank
-                FROM arms a JOIN "Notes" n ON n."Id" = a."Id"
-                GROUP BY n."Id"
+                FROM (SELECT "Id", bool_or(named) AS named, bool_or(counted) AS counted FROM arms GROUP BY "Id") a
+                JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = a."Id"
             )
             SELECT n."Title", n."Address", v."Name" AS "Vault", n."Path", n."Tags", studyhub_note_kind(n."Kind", c."Kind") AS "Kind",
                    (SELECT count(*) FROM ranked WHERE counted) AS "Total", (SELECT count(*) FROM ranked) AS "Ranked",
@@ -115,7 +115,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
                 ORDER BY named DESC, rank DESC NULLS LAST, "Title", "Id"
                 LIMIT {SearchQuery.PageSize} OFFSET {offset}
             ) page
-            JOIN "Notes" n ON n."Id" = page."Id"
+            JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = page."Id"
             JOIN "Vaults" v ON v."Id" = n."VaultId"
             LEFT JOIN "ConceptCorrections" c ON c."Slug" = n."Slug"
             ORDER BY page.named DESC, page.rank DESC NULLS LAST, page."Title", page."Id"
