@@ -151,6 +151,35 @@ public sealed class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp
     }
 
     [Fact]
+    public async Task CachedPagesAnswerWithinTheCommandTimeoutWhileTheDatabaseHangs()
+    {
+        using var client = app.CreateClient();
+        using (var before = await client.GetAsync(new Uri(Note, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+        // Past the two seconds after which the content version is due to be read again.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        app.Proxy.Stall();
+        try
+        {
+            var asked = Stopwatch.StartNew();
+            for (var reader = 0; reader < 3; reader++)
+            {
+                using var cached = await client.GetAsync(new Uri(Note, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+            }
+            // A request that waited for the version would have waited out the 5 s command timeout.
+            Assert.True(asked.Elapsed < TimeSpan.FromSeconds(4), $"Three cached pages took {asked.Elapsed}.");
+        }
+        finally
+        {
+            app.Proxy.Resume();
+        }
+    }
+
+    [Fact]
     public async Task CachedPagesAnswerOthersAskToRetryAtOnceAndTheSiteComesBackWithTheDatabase()
     {
         using var client = app.CreateClient();
