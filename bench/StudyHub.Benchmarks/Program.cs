@@ -21,6 +21,9 @@ switch (args)
     case ["large-note-cost", var app, .. var options]:
         await LargeNoteCost.RunAsync(new Uri(app), requests: IntOption(options, "--requests", 20));
         break;
+    case ["reader-load", ..]:
+        await ReaderLoad.RunAsync(args[1..]);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);
         break;
