@@ -12,7 +12,7 @@ namespace StudyHub.Benchmarks;
 /// take (an open model, so a slow server meets the same demand rather than a politely waiting client), 90 % of them
 /// from anonymous readers and 10 % from signed-in ones, who also hold a live discussion stream each and annotate,
 /// comment and reply with ids of their own, sending a post again with its id after no answer, 502, 503 or 504.
-/// Prints one line per interval and a summary; writes the acknowledged posts' ids and every stream event to files
+/// Prints one line per interval and a summary; writes every post's id and statuses, and every stream event, to files
 /// so that a script can count them against the database.
 static partial class ReaderLoad
 {
@@ -54,7 +54,7 @@ static partial class ReaderLoad
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
         var events = new StreamWriter(Path.Combine(options.Output, "stream-events.txt"));
         var streams = readers.Select((reader, n) => HoldStreamAsync(reader, n, events, stop.Token)).ToArray();
-        var acknowledged = new StreamWriter(Path.Combine(options.Output, "posts.txt"));
+        var posts = new StreamWriter(Path.Combine(options.Output, "posts.txt"));
         var annotations = new ConcurrentQueue<Guid>();
 
         Console.WriteLine($"load {run}: {options.Rate} requests/s for {options.Seconds} s, {readers.Count} signed-in readers, {notes.Length} notes");
@@ -88,7 +88,7 @@ static partial class ReaderLoad
                 }
                 var signedIn = readers.Count > 0 && Random.Shared.Next(10) == 0;
                 inFlight.Add(signedIn
-                    ? SignedInAsync(readers[Random.Shared.Next(readers.Count)], run, acknowledged, annotations, total)
+                    ? SignedInAsync(readers[Random.Shared.Next(readers.Count)], run, posts, annotations, total)
                     : AnonymousAsync(anonymous, notes, words, options.Attachment, total));
             }
             await Task.Delay(5, CancellationToken.None);
@@ -97,15 +97,15 @@ static partial class ReaderLoad
         Report(windows.Count * options.Interval, current, options.Interval);
         await Task.WhenAll(streams);
         await events.DisposeAsync();
-        await acknowledged.DisposeAsync();
+        await posts.DisposeAsync();
         var sorted = total.Milliseconds.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total: {total.Requests} requests, {total.Requests / (double)options.Seconds:0} per s, p50 {Percentile(sorted, 50):0.0} ms, " +
             $"p95 {Percentile(sorted, 95):0.0} ms, p99 {Percentile(sorted, 99):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):0} ms, " +
             $"failures {total.Failures.Values.Sum()} ({Failures(total)}), not sent {total.Dropped}"));
-        var posts = File.ReadLines(Path.Combine(options.Output, "posts.txt")).Select(line => line.Split(' ')[2]).ToList();
-        Console.WriteLine($"posts: {posts.Count}, acknowledged {posts.Count(p => p.EndsWith("201", StringComparison.Ordinal))}, " +
-            $"after more than one attempt {posts.Count(p => p.Contains(',', StringComparison.Ordinal))} (run {run})");
+        var statuses = File.ReadLines(Path.Combine(options.Output, "posts.txt")).Select(line => line.Split(' ')[2]).ToList();
+        Console.WriteLine($"posts: {statuses.Count}, acknowledged {statuses.Count(p => p.EndsWith("201", StringComparison.Ordinal))}, " +
+            $"after more than one attempt {statuses.Count(p => p.Contains(',', StringComparison.Ordinal))} (run {run})");
     }
 
     static HttpClient Client(Uri site) =>
@@ -269,7 +269,7 @@ static partial class ReaderLoad
     }
 
     /// Reads the discussed note and its thread, or posts to it: a comment, an annotation, a reply to an annotation of this run.
-    static Task SignedInAsync(SignedInReader reader, string run, StreamWriter acknowledged, ConcurrentQueue<Guid> annotations, Window total)
+    static Task SignedInAsync(SignedInReader reader, string run, StreamWriter posts, ConcurrentQueue<Guid> annotations, Window total)
     {
         var roll = Random.Shared.Next(100);
         if (roll < 50)
@@ -284,19 +284,19 @@ static partial class ReaderLoad
         var body = $"load {run} {id}";
         if (roll < 85 || (roll >= 95 && annotations.IsEmpty))
         {
-            return PostAsync(reader, $"/api/notes/{DiscussedNote}/comments", new { id, body, visibility = "Members" }, id, "comment", acknowledged, total, null);
+            return PostAsync(reader, $"/api/notes/{DiscussedNote}/comments", new { id, body, visibility = "Members" }, id, "comment", posts, total, null);
         }
         if (roll < 95)
         {
             return PostAsync(reader, $"/api/notes/{DiscussedNote}/annotations", new { id, quote = "Multimodal", body, visibility = "Members" }, id, "annotation",
-                acknowledged, total, annotations);
+                posts, total, annotations);
         }
         annotations.TryPeek(out var parent);
-        return PostAsync(reader, $"/api/annotations/{parent}/replies", new { id, body, visibility = "Members" }, id, "reply", acknowledged, total, null);
+        return PostAsync(reader, $"/api/annotations/{parent}/replies", new { id, body, visibility = "Members" }, id, "reply", posts, total, null);
     }
 
     /// Each attempt is one request in the figures; the post is acknowledged when an attempt answers 201.
-    static async Task PostAsync(SignedInReader reader, string path, object content, Guid id, string kind, StreamWriter acknowledged,
+    static async Task PostAsync(SignedInReader reader, string path, object content, Guid id, string kind, StreamWriter posts,
         Window total, ConcurrentQueue<Guid>? created)
     {
         var statuses = new List<string>();
@@ -326,9 +326,9 @@ static partial class ReaderLoad
         {
             created?.Enqueue(id);
         }
-        lock (acknowledged)
+        lock (posts)
         {
-            acknowledged.WriteLine($"{kind} {id} {string.Join(',', statuses)}");
+            posts.WriteLine($"{kind} {id} {string.Join(',', statuses)}");
         }
     }
 
