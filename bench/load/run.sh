@@ -8,12 +8,13 @@
 #
 #   bash bench/load/run.sh steps                 # RATES="100 200 400 600 800" STEP=20 INSTANCE_COUNTS="1 3"
 #   bash bench/load/run.sh pg_restart            # RATE=150 SECONDS_LOAD=40: pg_ctl restart 10 s in
-#   bash bench/load/run.sh pg_saturated          # RATE=150 SECONDS_LOAD=40 HOLD=10: connections held by pg_sleep from 10 s in
+#   bash bench/load/run.sh pg_saturated          # RATE=150 SECONDS_LOAD=40 HOLD=10: notes and content version locked 10 s in
 #   bash bench/load/run.sh import                # RATE=150 NOTES=10000 SECONDS_LOAD=240: a generated vault imported under load
 #   bash bench/load/run.sh soak                  # RATE=100 MINUTES=20: RSS every 10 s, p95 per minute, docs/soak-memory.svg
 #
 # Every part is bounded: each load run ends by itself, the cluster stops when the script ends and after
-# CLUSTER_MINUTES (60) whatever happens. Results go to $CLUSTER_DIR/load (default /tmp/studyhub-load/load).
+# CLUSTER_MINUTES (60) whatever happens; KEEP_CLUSTER=1 uses a cluster already running in CLUSTER_DIR and leaves it.
+# Results go to $CLUSTER_DIR/load (default /tmp/studyhub-load/load).
 # Needs: nginx, curl, bc, ss, PostgreSQL server binaries, the .NET SDK
 # (Debian: apt-get install -y nginx curl bc iproute2 postgresql).
 set -euo pipefail
