@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 
 builder.AddLogging();
 builder.AddProxies();
+builder.AddClientLimits();
 builder.AddData();
 builder.AddDraining();
 // Shared by every feature: one clock, one markdown pipeline (immutable, built once), one status for refusals.

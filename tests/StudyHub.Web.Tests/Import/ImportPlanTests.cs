@@ -187,7 +187,7 @@ public sealed class ImportPlanTests
     {
         var vaultFiles = files.Select(f => new VaultFile(f.Path, Encoding.UTF8.GetBytes(f.Text))).ToList();
         var report = new ImportReport { Vault = "Course" };
-        var plan = ImportPlan.Make(SourceNotes.Read(vaultFiles, Markdown, long.MaxValue, report), SourceNotes.AttachmentsOf(vaultFiles), stored, report, Now);
+        var plan = ImportPlan.Make(SourceNotes.Read(vaultFiles, Markdown, report), SourceNotes.AttachmentsOf(vaultFiles), stored, report, Now);
         Assert.Equal(files.Length, plan.Derive(Markdown).Count());
         _before[plan] = stored;
         return plan;

@@ -28,7 +28,7 @@ public static class ImportEndpoints
     const int MaxVaultName = 200;
 
     internal static async Task<Results<Created<ImportCreated>, ProblemHttpResult>> UploadAsync(HttpContext http, ClaimsPrincipal user,
-        IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportLimits> limits, RunningImports running,
+        IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IOptions<ImportLimits> limits, IOptions<UploadOptions> uploads, RunningImports running,
         VaultImporter importer, IDbContextFactory<StudyHubDbContext> contexts, FailedImports failures, IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)
     {
@@ -67,7 +67,7 @@ public static class ImportEndpoints
         UploadedZip upload;
         try
         {
-            upload = await UploadedZip.ReceiveAsync(http.Request, FileField, maxBytes, http.RequestAborted);
+            upload = await UploadedZip.ReceiveAsync(http.Request, FileField, maxBytes, uploads.Value.Folder, http.RequestAborted);
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -76,6 +76,12 @@ public static class ImportEndpoints
         catch (BadHttpRequestException malformed)
         {
             return Problem(StatusCodes.Status400BadRequest, malformed.Message);
+        }
+        catch (IOException full) when (UploadedZip.IsDiskFull(full))
+        {
+            // The uploader can do nothing about it but wait; whoever runs the site must hear of it.
+            logger.LogError(full, "No room for an upload in {Folder} (Import:Uploads:Folder)", uploads.Value.Folder);
+            return await RefusedAsync(StatusCodes.Status507InsufficientStorage, "", $"A zip uploaded by {uploader}", DiskFull);
         }
         catch (Exception broken) when (broken is IOException or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
         {
@@ -134,6 +140,9 @@ public static class ImportEndpoints
             ? (name, $"A vault named \"{name}\" already exists. To replace its notes with this zip, choose it as the vault to re-import.")
             : (name, null);
     }
+
+    const string DiskFull = "The server has no room to receive the zip right now; nothing was imported. Try again later, "
+        + "and tell the site's admins if it happens again.";
 
     static string TooLarge(long maxBytes) =>
         $"The zip is larger than the upload limit of {Megabytes(maxBytes)} (Import:Limits:MaxUploadBytes); nothing was imported.";

@@ -9,6 +9,7 @@ public static class ImportFeature
     public static void AddImport(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection("Import:Limits"));
+        builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection("Import:Uploads"));
         builder.Services.AddTransient<VaultImporter>();
         builder.Services.AddSingleton<RunningImports>();
         builder.Services.Configure<FailedUploadOptions>(builder.Configuration.GetSection("Import:FailedUploads"));

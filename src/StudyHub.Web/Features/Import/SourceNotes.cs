@@ -15,15 +15,11 @@ public sealed record SourceAttachment(string Path, byte[] Content, string Hash);
 /// A vault's files as an import reads them, before it looks at the database: notes parsed, the rest hashed.
 public static class SourceNotes
 {
-    public static List<SourceNote> Read(IEnumerable<VaultFile> files, ObsidianMarkdown markdown, long maxNoteBytes, ImportReport report)
+    public static List<SourceNote> Read(IEnumerable<VaultFile> files, ObsidianMarkdown markdown, ImportReport report)
     {
         // Parsing is pure and the pipeline thread-safe, so notes parse on every core.
         var read = files.Where(f => IsNote(f.Path)).AsParallel().AsOrdered().Select(file =>
         {
-            if (file.Content.Length > maxNoteBytes)
-            {
-                return (Note: (SourceNote?)null, Warnings: (IEnumerable<ImportWarning>)[new ImportWarning(file.Path, null, TooLongNote(file.Content.Length, maxNoteBytes))]);
-            }
             if (LooksBinary(file.Content))
             {
                 return (Note: (SourceNote?)null, Warnings: (IEnumerable<ImportWarning>)[new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text.")]);
@@ -59,7 +55,7 @@ public static class SourceNotes
 
     /// Left out whole rather than cut short: a cut note would read as complete, end mid-sentence without saying so, and
     /// orphan the annotations on its end; left out, the report says what to do and an earlier version's annotations wait for it.
-    static string TooLongNote(long bytes, long maxBytes) => string.Create(CultureInfo.InvariantCulture,
+    public static string TooLongNote(long bytes, long maxBytes) => string.Create(CultureInfo.InvariantCulture,
         $"Not imported: the note is {Size(bytes)} ({bytes:N0} bytes), over the limit of {Size(maxBytes)} for one note (Import:Limits:MaxNoteBytes). "
         + $"Split it into smaller notes, or ask an admin to raise the limit; if it was imported before, it is removed until it fits.");
 
@@ -78,7 +74,7 @@ public static class SourceNotes
         return metadata;
     }
 
-    static bool IsNote(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+    public static bool IsNote(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
     static string Hash(byte[] content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
 

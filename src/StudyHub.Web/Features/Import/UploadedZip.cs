@@ -2,7 +2,15 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
+using Microsoft.Extensions.Options;
+
 namespace StudyHub.Web.Features.Import;
+
+public sealed class UploadOptions
+{
+    /// Where uploads wait for their import: room for Import:Limits:MaxUploadBytes times MaxConcurrentImports.
+    public string Folder { get; set; } = System.IO.Path.GetTempPath();
+}
 
 /// A vault zip sent as multipart/form-data, streamed section by section to a temporary file so that a large
 /// vault never sits in memory; the file is deleted on dispose. The text fields beside it are kept, capped.
@@ -30,7 +38,7 @@ public sealed class UploadedZip : IDisposable
 
     /// Reads the request body; a zip over <paramref name="maxBytes"/> throws BadHttpRequestException with status 413,
     /// as Kestrel itself does when the whole body runs over its limit.
-    public static async Task<UploadedZip> ReceiveAsync(HttpRequest request, string fileField, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<UploadedZip> ReceiveAsync(HttpRequest request, string fileField, long maxBytes, string folder, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -38,7 +46,7 @@ public sealed class UploadedZip : IDisposable
         {
             throw new BadHttpRequestException("Send the vault as multipart/form-data.");
         }
-        var upload = new UploadedZip(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{Prefix}{Guid.NewGuid():N}.zip"));
+        var upload = new UploadedZip(System.IO.Path.Combine(folder, $"{Prefix}{Guid.NewGuid():N}.zip"));
         try
         {
             var reader = new MultipartReader(boundary, request.Body);
@@ -101,6 +109,9 @@ public sealed class UploadedZip : IDisposable
 
     public void Dispose() => _file.Dispose();
 
+    /// ENOSPC on Linux and macOS, ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL on Windows.
+    public static bool IsDiskFull(IOException exception) => exception.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
+
     /// Deletes the uploads that a process killed mid-import left in <paramref name="folder"/>; those of live processes,
     /// this one's or another instance's on the same machine, are locked and stay. Returns how many went.
     public static int RemoveLeftovers(string folder)
@@ -126,11 +137,11 @@ public sealed class UploadedZip : IDisposable
 }
 
 /// At start, the uploads of an earlier run that was killed mid-import (its transaction rolled back with it).
-sealed class LeftoverUploads(ILogger<LeftoverUploads> logger) : IHostedService
+sealed class LeftoverUploads(IOptions<UploadOptions> options, ILogger<LeftoverUploads> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (UploadedZip.RemoveLeftovers(Path.GetTempPath()) is > 0 and var removed)
+        if (UploadedZip.RemoveLeftovers(options.Value.Folder) is > 0 and var removed)
         {
             logger.LogInformation("Removed {Count} uploads left by an earlier run", removed);
         }

@@ -31,7 +31,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var report = new ImportReport { Vault = name };
         report.Warnings.AddRange(contents.Warnings);
 
-        var sourceNotes = SourceNotes.Read(contents.Files, markdown, limits.Value.MaxNoteBytes, report);
+        var sourceNotes = SourceNotes.Read(contents.Files, markdown, report);
         var sourceAttachments = SourceNotes.AttachmentsOf(contents.Files);
         SourceNotes.WarnAboutCaseClashes(contents.Files, report);
 

@@ -76,6 +76,11 @@ public static class VaultSource
                 {
                     throw new VaultRejectedException($"The vault has more than {limits.MaxEntries} files (Import:Limits:MaxEntries).");
                 }
+                if (TooLongNote(relative, file.Length, limits) is { } tooLong)
+                {
+                    warnings.Add(tooLong);
+                    continue;
+                }
                 if (file.Length > limits.MaxFileBytes)
                 {
                     warnings.Add(new ImportWarning(relative, null, $"Skipped: {file.Length:N0} bytes is over the {limits.MaxFileBytes:N0}-byte limit for one file."));
@@ -119,13 +124,17 @@ public static class VaultSource
             {
                 throw new VaultRejectedException($"The archive entry \"{entry.FullName}\" points outside the vault; the archive was not imported.");
             }
-            if (entry.Length > limits.MaxFileBytes)
-            {
-                throw new VaultRejectedException($"The archive entry \"{entry.FullName}\" expands to {entry.Length:N0} bytes, over the {limits.MaxFileBytes:N0}-byte limit.");
-            }
             if (entry.CompressedLength > 0 && entry.Length > 1024 * 1024 && entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
             {
                 throw new VaultRejectedException($"The archive entry \"{entry.FullName}\" compresses {entry.Length / entry.CompressedLength}:1, which looks like a zip bomb; the archive was not imported.");
+            }
+            if (SourceNotes.IsNote(name) && entry.Length > limits.MaxNoteBytes)
+            {
+                continue; // left out below, unread
+            }
+            if (entry.Length > limits.MaxFileBytes)
+            {
+                throw new VaultRejectedException($"The archive entry \"{entry.FullName}\" expands to {entry.Length:N0} bytes, over the {limits.MaxFileBytes:N0}-byte limit.");
             }
             declared += entry.Length;
         }
@@ -136,6 +145,7 @@ public static class VaultSource
 
         var prefix = CommonTopFolder(entries.Select(e => e.FullName.Replace('\\', '/')).ToList());
         var files = new List<VaultFile>(entries.Count);
+        var warnings = new List<ImportWarning>();
         long total = 0;
         foreach (var entry in entries)
         {
@@ -144,8 +154,13 @@ public static class VaultSource
             {
                 continue;
             }
+            if (TooLongNote(name, entry.Length, limits) is { } tooLong)
+            {
+                warnings.Add(tooLong);
+                continue;
+            }
             using var stream = entry.Open();
-            var content = ReadCapped(stream, limits.MaxFileBytes, entry.FullName);
+            var content = ReadCapped(stream, SourceNotes.IsNote(name) ? limits.MaxNoteBytes : limits.MaxFileBytes, entry.FullName);
             total += content.Length;
             if (total > limits.MaxTotalBytes)
             {
@@ -154,12 +169,21 @@ public static class VaultSource
             files.Add(new VaultFile(name, content));
         }
         // Importing an archive without notes would mark every note of the vault deleted: surely the wrong file.
-        if (!files.Any(f => f.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+        if (!files.Any(f => SourceNotes.IsNote(f.Path)))
         {
-            throw new VaultRejectedException("The archive holds no notes (.md files); nothing was imported.");
+            throw new VaultRejectedException(warnings.Count == 0
+                ? "The archive holds no notes (.md files); nothing was imported."
+                : $"The archive holds no notes within the limit for one note (Import:Limits:MaxNoteBytes), such as {warnings[0].Path}; nothing was imported.");
         }
-        return new VaultContents(files, []);
+        return new VaultContents(files, warnings);
     }
+
+    /// A note over the limit is left out by its size alone, unread, however large it is; a zip entry that turns out
+    /// larger than it said is refused as it is read.
+    static ImportWarning? TooLongNote(string path, long bytes, ImportLimits limits) =>
+        SourceNotes.IsNote(path) && bytes > limits.MaxNoteBytes
+            ? new ImportWarning(path, null, SourceNotes.TooLongNote(bytes, limits.MaxNoteBytes))
+            : null;
 
     /// Room in the list of entries for one: its fixed header and a long path with the usual extra fields.
     const int DirectoryBytesPerEntry = 1024;
