@@ -84,7 +84,7 @@ public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : ICla
 
         Assert.Equal(["/notes/course/lectures/welcome", "/notes/course/lectures/lecture-9", "/notes/course/lectures/lecture-10"], cards);
         Assert.Equal(3, Regex.Count(course, "<span class=\"card-folder\">Lectures</span>"));
-        Assert.Contains("<span>2 times</span>", course, StringComparison.Ordinal);
+        Assert.Contains("<span>2 moments</span>", course, StringComparison.Ordinal);
         Assert.Contains("<time datetime=\"PT4680S\">1:18:00</time> long", course, StringComparison.Ordinal);
         Assert.DoesNotContain("YouTube video", course, StringComparison.Ordinal);
     }
