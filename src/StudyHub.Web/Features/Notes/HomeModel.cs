@@ -7,8 +7,8 @@ using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Notes;
 
-/// A lecture on the home page: where it sits in its course (Folder, and Place for its order), what it says
-/// about its recording (how many times it seeks, the length when its front matter gives it).
+/// A lecture on the home page: the folder it sits in, and what it says about its recording (how many times in it
+/// the note seeks, and its length when the front matter gives it).
 public sealed record LectureCard(string Title, string Address, string? Subject, string? Folder, string? MediaKind, int Times, int? Duration,
     IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);
 
