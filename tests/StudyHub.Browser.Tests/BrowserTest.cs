@@ -17,7 +17,7 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
     public async Task InitializeAsync()
     {
         var browser = await Browser.GetAsync();
-        _context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
+        _context = await browser.NewContextAsync(ContextOptions(new() { BaseURL = app.Address.ToString() }));
         // Expectations wait as long as actions: a shared CI machine can take seconds over a cold page.
         _context.SetDefaultTimeout(15_000);
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -33,6 +33,9 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
             await _context.DisposeAsync();
         }
     }
+
+    /// The browser a test reads in; a phone's journey adds its screen and touch.
+    protected virtual BrowserNewContextOptions ContextOptions(BrowserNewContextOptions options) => options;
 
     /// What the page wrote to its console, for assertions and failure messages.
     protected IReadOnlyList<string> ConsoleMessages => _console;

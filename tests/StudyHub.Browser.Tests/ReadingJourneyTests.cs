@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using StudyHub.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace StudyHub.Browser.Tests;
@@ -64,6 +65,27 @@ public sealed class ReadingJourneyTests(BrowserApp app) : BrowserTest(app)
         await Page.ReloadAsync();
 
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+    });
+
+    [Fact]
+    public Task CodeColoursFollowTheThemeToggle() => JourneyAsync(nameof(CodeColoursFollowTheThemeToggle), async () =>
+    {
+        using var vault = new TempVault("code").Write("Snippet.md", "```python\ndef answer():\n    return 42\n```\n");
+        await App.ImportVaultAsync(vault.Root);
+        var keyword = Page.Locator(".note-body pre .hljs-keyword").First;
+        async Task<string> ColourAsync(ColorScheme system)
+        {
+            await Page.EmulateMediaAsync(new() { ColorScheme = system });
+            await Page.GotoAsync("/notes/code/snippet");
+            return await keyword.EvaluateAsync<string>("e => getComputedStyle(e).color");
+        }
+        var dark = await ColourAsync(ColorScheme.Dark);
+        var light = await ColourAsync(ColorScheme.Light);
+        Assert.NotEqual(light, dark);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Switch between light and dark theme" }).ClickAsync();
+
+        await Expect(keyword).ToHaveCSSAsync("color", dark);
     });
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
     async Task<string> OpenLocalLectureAsync(string query = "")
     {
         using var vault = new TempVault("recorded")
-            .Write($"{LectureNote}.md", "![[lecture.webm]]\n\nWe start at 0:03, the key idea comes at 0:05, and the summary at 0:08.\n")
+            .Write($"{LectureNote}.md", "![[lecture.webm]]\n\nWe start at 0:03. The key idea comes at 0:05. The summary is at 0:08.\n")
             .Write("media/lecture.webm", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm")));
         await App.ImportVaultAsync(vault.Root);
         var address = "recorded/lecture-with-a-recording";
@@ -33,6 +33,34 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
         await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v.currentTime >= 3 && v.currentTime < 4.5 && !v.paused; }");
         Assert.True(await Page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page reloaded.");
         Assert.EndsWith("?t=3", Page.Url, StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public Task TimelineMarkersShowTheirTimeTheirPassageOnPointingAndFocusAndWhereTheLectureIs() =>
+        JourneyAsync(nameof(TimelineMarkersShowTheirTimeTheirPassageOnPointingAndFocusAndWhereTheLectureIs), async () =>
+    {
+        await OpenLocalLectureAsync();
+        var timeline = Page.Locator("[data-timeline][data-duration]");
+        var passage = timeline.Locator("[data-timeline-passage]");
+        await Expect(timeline).ToBeVisibleAsync();
+
+        var keyIdea = timeline.Locator("a[data-seconds='5']");
+        var timeUnderIt = await keyIdea.Locator("time").BoundingBoxAsync();
+        var bar = await timeline.Locator(".timeline-markers").BoundingBoxAsync();
+        Assert.True(timeUnderIt is { Width: > 10 } && timeUnderIt.Y >= bar!.Y + bar.Height - 1, "The marker's time is not shown under the bar.");
+
+        await keyIdea.HoverAsync();
+        await Expect(passage).ToHaveTextAsync("0:05 The key idea comes at 0:05.");
+        await Page.Mouse.MoveAsync(0, 0);
+        await Expect(passage).ToBeEmptyAsync();
+
+        await timeline.Locator("a[data-seconds='8']").FocusAsync();
+        await Expect(passage).ToHaveTextAsync("0:08 The summary is at 0:08.");
+
+        await timeline.Locator("a[data-seconds='3']").ClickAsync();
+        await Expect(timeline.Locator("[data-timeline-now]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0:0[3-9] / 0:\d\d$"));
+        var playhead = await timeline.EvaluateAsync<double>("t => parseFloat(getComputedStyle(t).getPropertyValue('--now'))");
+        Assert.InRange(playhead, 1, 99);
     });
 
     [Fact]

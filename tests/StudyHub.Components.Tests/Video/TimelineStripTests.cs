@@ -26,6 +26,7 @@ public class TimelineStripTests : BunitContext
                   <a href="/notes/multimodal-deep-learning?t=3000#ts-2" data-seconds="3000"><time datetime="PT3000S">50:00</time> <span class="timeline-label">Contrastive models</span></a>
                 </li>
               </ol>
+              <p class="timeline-readout" aria-hidden="true"><span class="timeline-passage" data-timeline-passage></span> <span class="timeline-now" data-timeline-now></span></p>
             </nav>
             """);
     }
@@ -42,6 +43,7 @@ public class TimelineStripTests : BunitContext
                   <a href="/notes/multimodal-deep-learning?t=5" data-seconds="5"><time datetime="PT5S">0:05</time> <span class="timeline-label">Intro</span></a>
                 </li>
               </ol>
+              <p class="timeline-readout" aria-hidden="true"><span class="timeline-passage" data-timeline-passage></span> <span class="timeline-now" data-timeline-now></span></p>
             </nav>
             """);
     }

@@ -18,7 +18,7 @@ public sealed class ReadingRouteTests(StudyHubApp app) : IClassFixture<StudyHubA
         var home = await GetAsync("/");
 
         Assert.Contains("<li class=\"lecture-card\"><h3><a href=\"/notes/cs224n/lectures/multimodal-deep-learning\">Multimodal Deep Learning</a></h3>", home, StringComparison.Ordinal);
-        Assert.Contains("YouTube video", home, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"card-folder\">Lectures</span><span>1 moment</span>", home, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace StudyHub.Web.Tests.Vaults;
 public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : IClassFixture<VaultPageTests.ArchiveApp>
 {
     /// "archive": 1,500 generated notes in three courses of ten weeks (every tenth a #lecture), and two named ones;
-    /// "small": five notes, three of them lectures.
+    /// "small": five notes, three of them lectures; "course": three lectures, numbered by name or by front matter.
     public sealed class ArchiveApp : StudyHubApp
     {
         public const int ArchiveNotes = 1502;
@@ -32,8 +32,13 @@ public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : ICla
                 .Write("Guest Talk.md", "---\ntags: [Lecture]\n---\nA visitor.")
                 .Write("Recorded.md", "Link: https://www.youtube.com/watch?v=5vfIT5LOkR0\n\nPick back up at 28:00.")
                 .Write("Notes/Glossary.md", "Terms.");
+            using var course = new TempVault("course")
+                .Write("Lectures/Lecture 10.md", "#lecture\n\nThe last one.")
+                .Write("Lectures/Lecture 9.md", "#lecture\n\nThe one before.")
+                .Write("Lectures/Welcome.md", "---\nlecture: 0\nduration: 1:18:00\n---\nLink: https://www.youtube.com/watch?v=5vfIT5LOkR0\n\nWe begin at 1:00 and stop at 2:00.");
             await ImportVaultAsync(archive.Root, "archive");
             await ImportVaultAsync(small.Root, "small");
+            await ImportVaultAsync(course.Root, "course");
         }
     }
 
@@ -69,6 +74,19 @@ public sealed partial class VaultPageTests(VaultPageTests.ArchiveApp app) : ICla
             .Select(m => m.Groups[1].Value);
 
         Assert.Equal(["/notes/small/guest-talk", "/notes/small/lecture-1", "/notes/small/recorded"], cards);
+    }
+
+    [Fact]
+    public async Task ACoursesLectureCardsComeInCourseOrderAndSayWhereEachIsAndWhatItsRecordingHas()
+    {
+        var course = VaultSection(await GetAsync("/"), "course");
+        var cards = Regex.Matches(course, "<li class=\"lecture-card\">\\s*<h3><a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+
+        Assert.Equal(["/notes/course/lectures/welcome", "/notes/course/lectures/lecture-9", "/notes/course/lectures/lecture-10"], cards);
+        Assert.Equal(3, Regex.Count(course, "<span class=\"card-folder\">Lectures</span>"));
+        Assert.Contains("<span>2 moments</span>", course, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"PT4680S\">1:18:00</time> long", course, StringComparison.Ordinal);
+        Assert.DoesNotContain("YouTube video", course, StringComparison.Ordinal);
     }
 
     [Fact]

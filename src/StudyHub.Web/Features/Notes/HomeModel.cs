@@ -7,9 +7,18 @@ using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Notes;
 
-public sealed record LectureCard(string Title, string Address, string? Subject, string? MediaKind, IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);
+/// A lecture on the home page: the folder it sits in, and what it says about its recording (how many times in it
+/// the note seeks, and its length when the front matter gives it).
+public sealed record LectureCard(string Title, string Address, string? Subject, string? Folder, string? MediaKind, int Times, int? Duration,
+    IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);
 
-public sealed record NoteListing(string Title, string Address, string Path, DateTimeOffset UpdatedAt);
+public sealed record NoteListing(string Title, string Address, string Path, DateTimeOffset UpdatedAt)
+{
+    public string? Folder => FolderOf(Path);
+
+    /// "Lectures/Week 2" for "Lectures/Week 2/Attention.md"; null at the vault's top.
+    public static string? FolderOf(string path) => path.LastIndexOf('/') is > 0 and var slash ? path[..slash] : null;
+}
 
 public sealed record VaultListing(string Name, string Slug, int NoteCount, IReadOnlyList<LectureCard> Lectures);
 
@@ -19,8 +28,7 @@ public sealed record VaultListing(string Name, string Slug, int NoteCount, IRead
 public sealed class HomeModel
 {
     /// How many lectures a vault shows: the most recently updated (a course in progress shows where it is; a new import,
-    /// where it starts), in order of path, which is course order where files are numbered ("Week 03/Lecture 05"). Notes
-    /// carry no date or lecture number that vaults agree on.
+    /// where it starts), in course order (CoursePlace).
     const int LecturesPerVault = 12;
     const int RecentNotes = 8;
 
@@ -47,10 +55,17 @@ public sealed class HomeModel
             var lectures = await db.Notes.Where(n => n.VaultId == vault.Id && n.IsLecture)
                 .OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Path)
                 .Take(LecturesPerVault)
-                .Select(n => new { n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt })
+                .Select(n => new
+                {
+                    n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt,
+                    Times = n.Timestamps.Count(t => t.MediaIndex != null),
+                })
                 .ToListAsync();
-            vaults.Add(new VaultListing(vault.Name, vault.Slug, vault.Notes, lectures.OrderBy(n => n.Path, StringComparer.Ordinal)
-                .Select(n => new LectureCard(n.Title, n.Address, NoteMetadata.Parse(n.FrontMatter).Text("subject"), MediaKindOf(n.Media), n.Tags, n.UpdatedAt))
+            vaults.Add(new VaultListing(vault.Name, vault.Slug, vault.Notes, lectures
+                .Select(n => (Note: n, Metadata: NoteMetadata.Parse(n.FrontMatter)))
+                .OrderBy(n => CoursePlace.Of(n.Metadata, n.Note.Path, n.Note.UpdatedAt), CoursePlace.Order)
+                .Select(n => new LectureCard(n.Note.Title, n.Note.Address, n.Metadata.Text("subject"), NoteListing.FolderOf(n.Note.Path),
+                    MediaKindOf(n.Note.Media), n.Note.Times, LectureTime.DurationOf(n.Metadata), n.Note.Tags, n.Note.UpdatedAt))
                 .ToList()));
         }
         var recent = await db.Notes.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Title).Take(RecentNotes)

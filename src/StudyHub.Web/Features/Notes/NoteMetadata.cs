@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace StudyHub.Web.Features.Notes;
@@ -25,6 +26,14 @@ public sealed class NoteMetadata
 
     public string? Text(string key) =>
         _fields.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// A number, written as one or as text ("lecture: 3", "order: '03'").
+    public double? Number(string key) => _fields.TryGetValue(key, out var value) ? value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        _ => null,
+    } : null;
 
     /// An http(s) URL field; anything else (javascript:, relative paths) is not offered as a link.
     public string? Url(string key) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Video;
 
@@ -26,6 +27,10 @@ public static partial class LectureTime
         }
         return null;
     }
+
+    /// A recording's length as its note's front matter gives it ("duration: 1:18:00"), in seconds.
+    public static int? DurationOf(NoteMetadata metadata) =>
+        metadata.Number("duration") is double seconds and > 0 ? (int)seconds : Parse(metadata.Text("duration"));
 
     /// "28:00", "1:02:03": how a time reads in a note.
     public static string Format(int seconds)

@@ -565,11 +565,24 @@
                 openComposer(selection);
                 annotateButton.remove();
             };
-            annotateButton.style.left = `${window.scrollX + box.left}px`;
-            annotateButton.style.top = `${window.scrollY + box.top - 36}px`;
             document.body.append(annotateButton);
+            // Within the window, so that a phone never scrolls sideways to it; below the passage on a touch screen,
+            // where the browser's own menu for the selection sits above it.
+            const room = document.documentElement.clientWidth - annotateButton.offsetWidth - 8;
+            annotateButton.style.left = `${window.scrollX + Math.max(8, Math.min(box.left, room))}px`;
+            annotateButton.style.top = `${window.scrollY + (touching ? box.bottom + 8 : box.top - 36)}px`;
         }
 
+        // A phone selects by a long press and handles, with no mouseup: the button is offered once the selection rests.
+        let touching = false;
+        let resting = 0;
+        document.addEventListener("pointerdown", event => touching = event.pointerType === "touch", { signal: listening.signal });
+        document.addEventListener("selectionchange", () => {
+            if (touching) {
+                clearTimeout(resting);
+                resting = setTimeout(offerAnnotation, 300);
+            }
+        }, { signal: listening.signal });
         document.addEventListener("mouseup", () => setTimeout(offerAnnotation, 0), { signal: listening.signal });
         document.addEventListener("keyup", event => event.shiftKey && offerAnnotation(), { signal: listening.signal });
         body?.addEventListener("click", event => {

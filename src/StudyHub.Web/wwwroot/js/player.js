@@ -231,14 +231,24 @@
             }
         }
         for (const timeline of document.querySelectorAll("[data-timeline][data-duration]")) {
-            const at = Math.min(100, Math.max(0, 100 * seconds / Number(timeline.dataset.duration)));
+            const duration = Number(timeline.dataset.duration);
+            const at = Math.min(100, Math.max(0, 100 * seconds / duration));
             timeline.style.setProperty("--now", `${at.toFixed(3)}%`);
+            const now = timeline.querySelector("[data-timeline-now]");
+            const reads = `${formatTime(Math.min(seconds, duration))} / ${formatTime(duration)}`;
+            if (now && now.textContent !== reads) {
+                now.textContent = reads;
+            }
         }
         for (const time of times) {
             const isCurrent = Number(time.dataset.seconds) === current;
             if (time.classList.contains("is-current") !== isCurrent) {
                 time.classList.toggle("is-current", isCurrent);
                 isCurrent ? time.setAttribute("aria-current", "time") : time.removeAttribute("aria-current");
+                const timeline = time.closest("[data-timeline]");
+                if (isCurrent && timeline && !timeline.matches(":hover") && !timeline.contains(document.activeElement)) {
+                    showPassage(timeline, null);
+                }
             }
         }
     }
@@ -254,7 +264,60 @@
                 const at = Math.min(100, Math.max(0, 100 * Number(link.dataset.seconds) / duration));
                 link.closest(".timeline-marker")?.style.setProperty("--at", `${at.toFixed(3)}%`);
             }
+            if (!crowding.has(timeline)) {
+                crowding.set(timeline, new ResizeObserver(() => uncrowd(timeline)));
+                crowding.get(timeline).observe(timeline);
+            }
+            uncrowd(timeline);
         }
+    }
+
+    const crowding = new WeakMap();
+
+    // A marker's time shows under it unless it would overlap the time before it; its passage shows on pointing or focus.
+    function uncrowd(timeline) {
+        let end = -Infinity;
+        for (const time of timeline.querySelectorAll(".timeline-marker[data-kind=timestamp] > a > time")) {
+            time.classList.remove("is-crowded");
+            const box = time.getBoundingClientRect();
+            if (box.left < end + 6) {
+                time.classList.add("is-crowded");
+            } else {
+                end = box.right;
+            }
+        }
+    }
+
+    // The passage of the marker pointed at or focused (a tap focuses it too), else of the time the lecture has reached.
+    function showPassage(timeline, link) {
+        const passage = timeline?.querySelector("[data-timeline-passage]");
+        if (!passage) {
+            return;
+        }
+        const shown = link ?? timeline.querySelector("a[data-seconds][aria-current]");
+        const label = shown?.querySelector(".timeline-label")?.textContent ?? "";
+        if (!shown || !label) {
+            passage.replaceChildren();
+            return;
+        }
+        const time = document.createElement("strong");
+        time.textContent = formatTime(Number(shown.dataset.seconds));
+        passage.replaceChildren(time, ` ${label}`);
+    }
+
+    function onMarker(event) {
+        const link = event.target instanceof Element ? event.target.closest("[data-timeline] a[data-seconds]") : null;
+        if (!link) {
+            return;
+        }
+        const leaving = event.type === "pointerout" || event.type === "focusout";
+        // Leaving for somewhere outside the marker: fall back to the focused marker, or the current one.
+        if (leaving && link.contains(event.relatedTarget)) {
+            return;
+        }
+        const timeline = link.closest("[data-timeline]");
+        const focused = timeline.contains(document.activeElement) && event.type !== "focusout" ? document.activeElement.closest("a[data-seconds]") : null;
+        showPassage(timeline, leaving ? focused : link);
     }
 
     function say(root, message) {
@@ -389,6 +452,9 @@
     }
 
     document.addEventListener("click", onClick, true);
+    for (const type of ["pointerover", "pointerout", "focusin", "focusout"]) {
+        document.addEventListener(type, onMarker);
+    }
     if (document.readyState === "loading") {
         document.addEventListener("DOMContentLoaded", init);
     } else {
