@@ -95,7 +95,7 @@ steps() {
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |"
   for instances in ${INSTANCE_COUNTS:-1 3}; do
     cluster proxy "$instances"
-    load 100 10 "$work/warm-$instances" > /dev/null
+    (load 100 10 "$work/warm-$instances" > /dev/null)
     for rate in ${RATES:-100 200 400 600 800}; do
       out=$work/steps-$instances-$rate && mkdir -p "$out"
       local apps nginx postgres busy start average
