@@ -43,12 +43,17 @@ public static class SiteFiles
             var site = SiteOf(http.Request);
             if (from is null)
             {
-                // The address each sitemap starts at, read from the addresses' index alone.
+                // The address each sitemap starts at, each found from the one before along the addresses' index. Numbering
+                // every address instead had PostgreSQL sort them all: 34 s at 100,000 notes on a loaded machine, against 2 s.
                 var starts = await db.Database.SqlQuery<string>($"""
-                    SELECT "Address" AS "Value" FROM (
-                        SELECT n."Address", row_number() OVER (ORDER BY n."Address") AS place FROM studyhub_readable_notes(FALSE) n) numbered
-                    WHERE (place - 1) % {notesPerSitemap} = 0
-                    ORDER BY "Address"
+                    WITH RECURSIVE starts AS (
+                        (SELECT n."Address" FROM studyhub_readable_notes(FALSE) n ORDER BY n."Address" LIMIT 1)
+                        UNION ALL
+                        SELECT (SELECT n."Address" FROM studyhub_readable_notes(FALSE) n WHERE n."Address" > s."Address"
+                                ORDER BY n."Address" OFFSET {notesPerSitemap - 1} LIMIT 1)
+                        FROM starts s WHERE s."Address" IS NOT NULL
+                    )
+                    SELECT "Address" AS "Value" FROM starts WHERE "Address" IS NOT NULL
                     """).ToListAsync(cancellationToken);
                 if (starts.Count > 1)
                 {
