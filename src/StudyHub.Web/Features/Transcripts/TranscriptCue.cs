@@ -17,9 +17,6 @@ public sealed class TranscriptCue
     public required string Text { get; set; }
     public string? Speaker { get; set; }
     public NpgsqlTypes.NpgsqlTsVector SearchVector { get; set; } = null!;
-
-    /// The second a link to this cue cues the player at.
-    public int StartSecond => Start / 1000;
 }
 
 sealed class TranscriptCueConfiguration : IEntityTypeConfiguration<TranscriptCue>
@@ -28,9 +25,14 @@ sealed class TranscriptCueConfiguration : IEntityTypeConfiguration<TranscriptCue
     {
         cue.HasIndex(c => new { c.NoteId, c.MediaIndex, c.Start });
         cue.HasOne<Note>().WithMany().HasForeignKey(c => c.NoteId).OnDelete(DeleteBehavior.Cascade);
-        cue.Ignore(c => c.StartSecond);
         // Search reads cues apart from notes, so a note without a transcript costs search nothing more.
         cue.Property(c => c.SearchVector).HasComputedColumnSql("""to_tsvector('studyhub', "Text")""", stored: true);
         cue.HasIndex(c => c.SearchVector).HasMethod("gin");
     }
+}
+
+/// A cue as the note page shows it.
+public sealed record SpokenLine(int Start, int End, string Text, string? Speaker)
+{
+    public int StartSecond => Start / 1000;
 }

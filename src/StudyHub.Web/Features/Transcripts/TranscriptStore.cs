@@ -6,8 +6,8 @@ namespace StudyHub.Web.Features.Transcripts;
 
 public static class TranscriptStore
 {
-    /// Makes a vault's stored cues these, writing nothing when they already are: a write would move the content
-    /// version (ContentVersion.ShownTables) and empty every reading cache, on each import of a vault without transcripts too.
+    /// Makes a vault's stored cues these, writing nothing when they already are: re-importing a vault, with or without
+    /// transcripts, then costs one read of its cues.
     public static async Task ReplaceAsync(StudyHubDbContext db, Guid vaultId, List<TranscriptCue> cues, CancellationToken cancellationToken)
     {
         var notes = db.Notes.IgnoreQueryFilters().Where(n => n.VaultId == vaultId).Select(n => n.Id);
