@@ -22,7 +22,10 @@ public sealed class SpokenSearch(IDbContextFactory<StudyHubDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (rest, prefix) = NoteSearch.LastWord(query.Text);
         // Bounded as NoteSearch is: at most MostRanked matching cues are ranked, so a word said in every lecture costs
-        // what a rarer one does; the best cue of each lecture is kept, and ts_headline runs for the few shown.
+        // what a rarer one does, and the walk starts at the table's start each time, so the same search shows the same
+        // lectures; the best cue of each lecture is kept, and ts_headline runs for the few shown.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronize_seqscans = off", cancellationToken);
         var rows = await db.Database.SqlQuery<SpokenRow>($"""
             WITH matched AS (
                 SELECT c."NoteId", c."Start", c."Text", ts_rank(c."SearchVector", studyhub_any_word(studyhub_search_query({query.Text}, {rest}, {prefix}))) AS rank
@@ -47,6 +50,7 @@ public sealed class SpokenSearch(IDbContextFactory<StudyHubDbContext> contexts)
             JOIN "Vaults" v ON v."Id" = n."VaultId"
             ORDER BY b.rank DESC, n."Title", b."Start"
             """).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return rows.ConvertAll(r => new SpokenHit(r.Title, r.Address, r.Vault, r.Start / 1000, Snippet.ToHtml(r.Headline)));
     }
 
