@@ -14,7 +14,7 @@ using StudyHub.Web.Data;
 namespace StudyHub.Web.Data.Migrations
 {
     [DbContext(typeof(StudyHubDbContext))]
-    [Migration("20261207022327_TranscriptCuesOfRecordings")]
+    [Migration("20261207025500_TranscriptCuesOfRecordings")]
     partial class TranscriptCuesOfRecordings
     {
         /// <inheritdoc />
