@@ -33,7 +33,8 @@ public sealed class SpokenSearch(IDbContextFactory<StudyHubDbContext> contexts)
                 JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = c."NoteId"
                 JOIN "Vaults" v ON v."Id" = n."VaultId"
                 LEFT JOIN "ConceptCorrections" cc ON cc."Slug" = n."Slug"
-                WHERE c."SearchVector" @@ studyhub_search_query({query.Text}, {rest}, {prefix})
+                -- The recording the note's player plays, the one its ?t= cues.
+                WHERE c."MediaIndex" = 0 AND c."SearchVector" @@ studyhub_search_query({query.Text}, {rest}, {prefix})
                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."Kind", cc."Kind") = {query.Kind})
