@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace StudyHub.Web.Features.Annotations;
 
 /// What the discussion accepts, written once: the API refuses anything past these, and the panel hands them to
@@ -21,7 +19,7 @@ public static class DiscussionLimits
 }
 
 /// The fields of a request that break the limits, each with a sentence saying what is accepted; empty when none do.
-sealed class Problems : Dictionary<string, string[]>
+public sealed class Problems : Dictionary<string, string[]>
 {
     public Problems Check(string field, bool broken, string message)
     {
@@ -45,8 +43,6 @@ sealed class Problems : Dictionary<string, string[]>
 
     public Problems MediaSeconds(int? seconds) =>
         Check("mediaSeconds", seconds is < 0 or > DiscussionLimits.MediaSeconds, $"A time in the recording is 0 to {DiscussionLimits.MediaSeconds} seconds.");
-
-    public ValidationProblem? Refusal => Count == 0 ? null : TypedResults.ValidationProblem(this);
 
     /// "Choose OnlyMe, Members or Public.", from the names TryVisibility accepts.
     static readonly string VisibilityChoices = Enum.GetNames<AnnotationVisibility>() is [.. var first, var last]
