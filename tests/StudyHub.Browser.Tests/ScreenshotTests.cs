@@ -59,6 +59,8 @@ public sealed class ScreenshotTests(BrowserApp app) : BrowserTest(app)
         await ForEachWindowAndThemeAsync(folder, "discussion", async () =>
         {
             await Page.GotoAsync(LayoutTests.Lecture, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            // Scrolled to once the circuit has drawn the panel again over the prerendered one, which it replaces.
+            await DiscussionJourneyTests.WaitForTheDiscussionAsync(Page);
             await Expect(Page.Locator(".annotation", new() { HasText = "Late fusion keeps each encoder" })).ToBeVisibleAsync();
             await Page.Locator("#discussion").ScrollIntoViewIfNeededAsync();
         });
