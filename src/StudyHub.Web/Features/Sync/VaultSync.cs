@@ -7,9 +7,10 @@ namespace StudyHub.Web.Features.Sync;
 
 public sealed class SyncOptions
 {
-    /// Where git sources are checked out, a folder per source. Losing it costs one full clone and a reading of every
-    /// file on the next sync, nothing more.
-    public string Checkouts { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "studyhub", "sources");
+    /// Where git sources are checked out, a folder per source, with the SSH hosts' keys as first seen. In the temp
+    /// folder by default, the one place the app writes (deploy/README.md): losing it costs a full clone and a reading
+    /// of every file on the next sync, nothing more.
+    public string Checkouts { get; set; } = Path.Combine(Path.GetTempPath(), "studyhub-sources");
 
     /// How often the schedules are looked at and the watched folders re-read, whatever they say.
     public int RescanSeconds { get; set; } = 300;
