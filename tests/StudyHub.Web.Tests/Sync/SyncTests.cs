@@ -128,6 +128,32 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     }
 
     [Fact]
+    public async Task ASyncWaitsWhileAnotherInstanceSyncsTheSameVault()
+    {
+        using var vault = new TempVault("shared").Write("A.md", "# A\n\nFirst.");
+        var vaultId = await SourceAsync("shared", new SourceSettings(SourceKind.Folder, vault.Root));
+        var (space, key) = VaultSync.LockOf(vaultId);
+        await using var otherInstance = app.Database.CreateContext();
+        await otherInstance.Database.OpenConnectionAsync();
+        await otherInstance.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({space}, {key})");
+        vault.Write("A.md", "# A\n\nSecond.");
+
+        var sync = SyncAsync(vaultId);
+        await WaitForAsync(async () =>
+        {
+            await using var db = app.Database.CreateContext();
+            return await db.Database.SqlQuery<bool>(
+                $"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = {space}::oid) AS \"Value\"").SingleAsync();
+        }, "the sync to wait for the lock");
+        Assert.False(sync.IsCompleted);
+        Assert.Contains("First.", await NoteTextAsync("shared", "A.md"));
+        await otherInstance.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({space}, {key})");
+
+        Assert.Equal(SyncResult.Imported, (await sync).Result);
+        Assert.Contains("Second.", await NoteTextAsync("shared", "A.md"));
+    }
+
+    [Fact]
     public async Task AnUnreachableRemoteIsRecordedAsTheSourcesErrorAndLosesNothing()
     {
         using var remote = await GitRemote.CreateAsync();

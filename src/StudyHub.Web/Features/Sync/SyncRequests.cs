@@ -23,7 +23,7 @@ public sealed class SyncRequests
 
     public void NoticeSourcesChanged() => SourcesChanged?.Invoke();
 
-    internal async IAsyncEnumerable<(Guid VaultId, string Trigger)> TakeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<(Guid VaultId, string Trigger)> TakeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var request in _due.Reader.ReadAllAsync(cancellationToken))
         {

@@ -35,8 +35,9 @@ public sealed record SyncOutcome(SyncResult Result, string Message, ImportReport
 public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, VaultImporter importer, SyncSecrets secrets,
     SyncRequests requests, IOptions<SyncOptions> options, TimeProvider clock, ILogger<VaultSync> logger)
 {
-    /// The key space of the per-vault advisory locks: "Sync" in ASCII; the second key is taken from the vault's id.
-    const int SyncLocks = 0x5379_6E63;
+    /// The per-vault advisory lock's two keys: "Sync" in ASCII, and four bytes of the vault's id (two vaults that share
+    /// them only take turns).
+    public static (int Space, int Key) LockOf(Guid vaultId) => (0x5379_6E63, BitConverter.ToInt32(vaultId.ToByteArray(), 12));
 
     /// Sets (or replaces) the vault's source and syncs it at once, creating the vault if it is new. Returns the webhook
     /// secret, which is shown to the admin this once.
@@ -77,15 +78,15 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
     {
         await using var held = (await contexts.CreateDbContextAsync(cancellationToken)).ForBatchWork();
         await held.Database.OpenConnectionAsync(cancellationToken);
-        var lockKey = BitConverter.ToInt32(vaultId.ToByteArray(), 12);
-        await held.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SyncLocks}, {lockKey})", cancellationToken);
+        var (space, key) = LockOf(vaultId);
+        await held.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({space}, {key})", cancellationToken);
         try
         {
             return await SyncHoldingLockAsync(vaultId, trigger, cancellationToken);
         }
         finally
         {
-            await held.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SyncLocks}, {lockKey})", CancellationToken.None);
+            await held.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({space}, {key})", CancellationToken.None);
         }
     }
 
