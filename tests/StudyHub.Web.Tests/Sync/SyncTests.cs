@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Testing;
+using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Sync;
 
 namespace StudyHub.Web.Tests.Sync;
@@ -42,7 +43,7 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         Assert.Equal(SyncResult.Unchanged, again.Result);
         await using var db = app.Database.CreateContext();
         var source = await db.SyncSources.SingleAsync(s => s.VaultId == vaultId);
-        Assert.Equal("1 files added, 1 changed, 1 removed; 1 notes new, 1 changed, 0 renamed, 1 removed", source.LastChange);
+        Assert.Equal("1 file added, 1 file changed, 1 file removed: 1 note added, 1 note changed, 1 note removed", source.LastChange);
         Assert.Equal(["A.md", "C.md"], await db.SyncManifest.Where(e => e.SourceId == source.Id).Select(e => e.Path).OrderBy(p => p).ToListAsync());
     }
 
@@ -79,7 +80,7 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         await WaitForAsync(async () =>
         {
             await using var db = app.Database.CreateContext();
-            return (await db.SyncSources.SingleAsync(s => s.VaultId == vaultId)).LastChange!.Contains("1 changed", StringComparison.Ordinal);
+            return (await db.SyncSources.SingleAsync(s => s.VaultId == vaultId)).LastChange == "1 file changed: 1 note changed";
         }, "the sync to be recorded on the source");
     }
 
@@ -168,6 +169,31 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         await using var db = app.Database.CreateContext();
         Assert.Equal(outcome.Message, (await db.SyncSources.SingleAsync(s => s.VaultId == vaultId)).LastError);
         Assert.Contains("Kept.", await NoteTextAsync("unreachable", "Lecture.md"));
+    }
+
+    [Fact]
+    public async Task TheVaultPageShowsEditorsItsSourceLastChangeAndError()
+    {
+        using var remote = await GitRemote.CreateAsync();
+        await remote.Write("Lecture.md", "# Lecture\n\nOne.").PushAsync("first");
+        var (vaultId, _) = await GitSourceAsync("shown", remote);
+        await remote.Write("Lecture.md", "# Lecture\n\nTwo.").PushAsync("second");
+        await SyncAsync(vaultId);
+        Directory.Delete(remote.Bare, recursive: true);
+        var failure = (await SyncAsync(vaultId)).Message;
+        await app.CreateUserAsync("sync-editor@example.org", Roles.Editor);
+        using var editor = await app.ClientAsync("sync-editor@example.org");
+        using var visitor = app.CreateClient();
+
+        var page = await editor.GetStringAsync(new Uri("/vaults/shown", UriKind.Relative));
+        var visitorsPage = await visitor.GetStringAsync(new Uri("/vaults/shown", UriKind.Relative));
+
+        Assert.Contains($"Syncs from git {remote.Bare} (main)", page, StringComparison.Ordinal);
+        Assert.Contains("1 file changed: 1 note changed.", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("The last sync failed", page, StringComparison.Ordinal);
+        Assert.Contains(failure, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("Syncs from", visitorsPage, StringComparison.Ordinal);
+        Assert.Contains("Lecture", visitorsPage, StringComparison.Ordinal);
     }
 
     [Fact]

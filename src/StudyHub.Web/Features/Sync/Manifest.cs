@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using StudyHub.Web.Components;
 
 namespace StudyHub.Web.Features.Sync;
 
@@ -13,8 +14,9 @@ public sealed record ManifestDifference(
     public bool ContentChanged => Added.Count > 0 || Changed.Count > 0 || Removed.Count > 0;
     public bool Any => ContentChanged || Touched.Count > 0;
 
-    public override string ToString() =>
-        $"{Added.Count} files added, {Changed.Count} changed, {Removed.Count} removed";
+    /// "1 file changed, 2 files added": what a sync found, for the vault's page.
+    public override string ToString() => Counted.List(
+        (Added.Count, "file", "added"), (Changed.Count, "file", "changed"), (Removed.Count, "file", "removed")) ?? "no file changed";
 }
 
 public static class Manifest

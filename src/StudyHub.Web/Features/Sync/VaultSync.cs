@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StudyHub.Web.Components;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Import;
 
@@ -121,7 +122,7 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
                 var vaultName = await db.Vaults.Where(v => v.Id == vaultId).Select(v => v.Name).SingleAsync(cancellationToken);
                 report = await importer.ImportAsync(root, vaultName, $"sync ({trigger}) from {source.Describe()}", cancellationToken);
                 Record(source, report, commit, started);
-                source.LastChange = $"{difference}; {source.LastChange}";
+                source.LastChange = $"{difference}: {source.LastChange}";
             }
             db.SyncManifest.AddRange(difference.Added.Select(f => Entry(source.Id, f)));
             foreach (var file in difference.Changed.Concat(difference.Touched))
@@ -169,7 +170,8 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
         source.LastSyncedAt = started;
         source.LastCommit = commit;
         source.LastRunId = report.RunId;
-        source.LastChange = $"{report.NotesAdded} notes new, {report.NotesChanged} changed, {report.NotesRenamed} renamed, {report.NotesRemoved} removed";
+        source.LastChange = Counted.List((report.NotesAdded, "note", "added"), (report.NotesChanged, "note", "changed"),
+            (report.NotesRenamed, "note", "renamed"), (report.NotesRemoved, "note", "removed")) ?? "no note changed";
         source.LastError = null;
         source.LastErrorAt = null;
     }
