@@ -45,6 +45,20 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
     public async Task<(SyncSource Source, string WebhookSecret, SyncOutcome First)> ConfigureAsync(string vaultName, SourceSettings settings,
         CancellationToken cancellationToken)
     {
+        Guid? existing;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            existing = await db.Vaults.Where(v => v.Name == vaultName.Trim()).Select(v => (Guid?)v.Id).SingleOrDefaultAsync(cancellationToken);
+        }
+        // A new vault has no source to be synced from meanwhile; an existing one may, and its sync is waited for.
+        return existing is { } vaultId
+            ? await WhileSyncingAsync(vaultId, () => ConfigureHoldingLockAsync(vaultName, settings, cancellationToken), cancellationToken)
+            : await ConfigureHoldingLockAsync(vaultName, settings, cancellationToken);
+    }
+
+    async Task<(SyncSource Source, string WebhookSecret, SyncOutcome First)> ConfigureHoldingLockAsync(string vaultName, SourceSettings settings,
+        CancellationToken cancellationToken)
+    {
         var webhookSecret = SyncSecrets.NewWebhookSecret();
         var source = new SyncSource
         {
@@ -75,7 +89,10 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
 
     /// Syncs the vault's source, one sync per vault at a time across every instance (a PostgreSQL advisory lock, held
     /// on a connection of its own while the sync runs). A sync that finds no file changed writes nothing at all.
-    public async Task<SyncOutcome> SyncAsync(Guid vaultId, string trigger, CancellationToken cancellationToken)
+    public Task<SyncOutcome> SyncAsync(Guid vaultId, string trigger, CancellationToken cancellationToken) =>
+        WhileSyncingAsync(vaultId, () => SyncHoldingLockAsync(vaultId, trigger, cancellationToken), cancellationToken);
+
+    async Task<T> WhileSyncingAsync<T>(Guid vaultId, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         await using var held = (await contexts.CreateDbContextAsync(cancellationToken)).ForBatchWork();
         await held.Database.OpenConnectionAsync(cancellationToken);
@@ -83,7 +100,7 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
         await held.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({space}, {key})", cancellationToken);
         try
         {
-            return await SyncHoldingLockAsync(vaultId, trigger, cancellationToken);
+            return await work();
         }
         finally
         {
