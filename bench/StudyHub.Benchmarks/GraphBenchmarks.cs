@@ -62,6 +62,7 @@ public static class SyntheticGraph
         var names = titles.ToArray();
         var slugs = names.Select(n => n.ToLowerInvariant().Replace(' ', '-')).ToArray();
         var inputs = new List<GraphNote>(notes);
+        var proses = new List<NoteProse>(notes);
         var links = new List<GraphLink>(notes * linksPerNote);
         for (var i = 0; i < notes; i++)
         {
@@ -87,9 +88,10 @@ public static class SyntheticGraph
             var frontMatter = lecture ? """{"Link": "https://www.youtube.com/watch?v=5vfIT5LOkR0"}"""
                 : $$"""{"type": "{{Types[i % Types.Length]}}", "organization": "[[{{related}}]]"}""";
             inputs.Add(new GraphNote(slugs[i], $"generated/notes/{slugs[i]}", names[i], $"Notes/{names[i]}.md", "generated", lecture ? ["lecture"] : [$"topic{i % 40}"], [],
-                NodeKinds.OfNote(NoteFields.Read(frontMatter), lecture ? ["lecture"] : []), frontMatter, prose.ToString()));
+                NodeKinds.OfNote(NoteFields.Read(frontMatter), lecture ? ["lecture"] : []), frontMatter));
+            proses.Add(new NoteProse(slugs[i], prose.ToString()));
         }
-        return new GraphInput(inputs, links, []);
+        return new GraphInput(inputs, links, [], proses);
     }
 
     static string Word(Random random)

@@ -114,30 +114,35 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(Page.Locator("#new-comment-visibility")).ToHaveValueAsync("Members");
     });
 
+    /// The panel's connection to the server drops with a comment half written: the page rejoins its circuit, the draft is
+    /// still there, and it is posted once.
     [Fact]
-    public Task ACommentWhoseAnswerWasLostIsSentAgainAndPostedOnce() => JourneyAsync(nameof(ACommentWhoseAnswerWasLostIsSentAgainAndPostedOnce), async () =>
+    public Task ACommentWrittenAcrossALostConnectionIsKeptAndPostedOnce() => JourneyAsync(nameof(ACommentWrittenAcrossALostConnectionIsKeptAndPostedOnce), async () =>
     {
         await App.CreateUserAsync("unlucky@example.org");
         await SignInAsync(Page, "unlucky@example.org");
-        await Page.GotoAsync(Lecture);
-        var posts = 0;
-        // The first post reaches the server, which stores it; its answer is lost on the way back.
-        await Page.RouteAsync("**/api/notes/*/comments", async route =>
+        var connections = new List<IWebSocketRoute>();
+        var rejoined = new TaskCompletionSource();
+        await Page.RouteWebSocketAsync(new Regex("/_blazor"), circuit =>
         {
-            if (route.Request.Method != "POST" || Interlocked.Increment(ref posts) > 1)
+            connections.Add(circuit);
+            circuit.ConnectToServer();
+            if (connections.Count == 2)
             {
-                await route.ContinueAsync();
-                return;
+                rejoined.SetResult();
             }
-            await route.FetchAsync();
-            await route.AbortAsync();
         });
-
+        await Page.GotoAsync(Lecture);
+        await WaitForTheDiscussionAsync(Page);
         await Page.Locator("#new-comment").FillAsync("Asked once, over a bad connection.");
+
+        await connections[0].CloseAsync();
+        await rejoined.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Expect(Page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+        await Expect(Page.Locator("#new-comment")).ToHaveValueAsync("Asked once, over a bad connection.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
 
         await Expect(Page.Locator("[data-discussion-status]")).ToHaveTextAsync("Comment posted.");
-        Assert.Equal(2, posts);
         await Page.ReloadAsync();
         await Expect(Page.Locator("[data-comments] li", new() { HasText = "Asked once, over a bad connection." })).ToHaveCountAsync(1);
     });
@@ -167,6 +172,31 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await SelectAsync(Page, "Middle fusion");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true })).ToHaveCountAsync(0);
         await Expect(Page.Locator(".discussion").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    });
+
+    /// A visitor's page has no circuit: a public annotation posted meanwhile reaches it through the event stream.
+    [Fact]
+    public Task AVisitorSeesAPublicAnnotationPostedWhileReadingWithoutReloading() => JourneyAsync(nameof(AVisitorSeesAPublicAnnotationPostedWhileReadingWithoutReloading), async () =>
+    {
+        await App.CreateUserAsync("announcer@example.org");
+        await Page.GotoAsync(Lecture);
+        await WaitForTheDiscussionAsync(Page);
+        await Page.EvaluateAsync("() => window.loadedOnce = true");
+
+        var browser = await Browser.GetAsync();
+        await using var authorContext = await browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        var author = await authorContext.NewPageAsync();
+        await SignInAsync(author, "announcer@example.org");
+        await author.GotoAsync(Lecture);
+        await SelectAsync(author, "Why does MultiModality matter?");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await author.GetByLabel("Your annotation").FillAsync("Announced to visitors.");
+        await author.Locator("[data-composer] select").SelectOptionAsync("Public");
+        await author.Locator("[data-composer] button[type=submit]").ClickAsync();
+
+        await Expect(Page.Locator(".annotation", new() { HasText = "Announced to visitors." })).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Expect(Page.Locator("mark.annotation-highlight", new() { HasText = "Why does MultiModality matter?" })).ToBeVisibleAsync();
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The visitor's page reloaded instead of updating live.");
     });
 
     [Fact]
@@ -283,12 +313,14 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
+    /// A signed-in reader's panel listens for selections once its circuit is up; a visitor's has painted its highlights.
+    internal static Task WaitForTheDiscussionAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => document.querySelector('[data-discussion][data-annotating], [data-discussion][data-visitor][data-shown]') !== null");
+
     /// Selects the text in the note as a reader dragging over it would, ending with the mouse released.
     internal static async Task SelectAsync(IPage page, string text)
     {
-        // The script defines its object at once but listens for selections from DOMContentLoaded on, which has passed
-        // once the document is complete.
-        await page.WaitForFunctionAsync("() => window.StudyHubDiscussion !== undefined && document.readyState === 'complete'");
+        await WaitForTheDiscussionAsync(page);
         var found = await page.EvaluateAsync<bool>("""
             text => {
               const walker = document.createTreeWalker(document.querySelector(".note-body"), NodeFilter.SHOW_TEXT);

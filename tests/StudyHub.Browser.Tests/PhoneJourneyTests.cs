@@ -63,7 +63,7 @@ public sealed class PhoneJourneyTests(BrowserApp app) : BrowserTest(app)
     /// released (Playwright cannot press long on text).
     async Task SelectByLongPressAsync(string text)
     {
-        await Page.WaitForFunctionAsync("() => window.StudyHubDiscussion !== undefined && document.readyState === 'complete'");
+        await DiscussionJourneyTests.WaitForTheDiscussionAsync(Page);
         var found = await Page.EvaluateAsync<bool>("""
             text => {
               const walker = document.createTreeWalker(document.querySelector(".note-body"), NodeFilter.SHOW_TEXT);

@@ -11,6 +11,7 @@ using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Tags;
 using StudyHub.Web.Features.Sharing;
 using StudyHub.Web.Features.Sync;
+using StudyHub.Web.Features.Transcripts;
 using StudyHub.Web.Features.Vaults;
 
 namespace StudyHub.Web.Data;
@@ -60,6 +61,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<NoteRevision> NoteRevisions => Set<NoteRevision>();
     public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
     public DbSet<NoteTimestamp> NoteTimestamps => Set<NoteTimestamp>();
+    public DbSet<TranscriptCue> TranscriptCues => Set<TranscriptCue>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();

@@ -58,7 +58,7 @@ sealed class NotCached
 /// shared; any other cookie still keeps a response out of the cache.
 sealed class ReadingPagePolicy : IOutputCachePolicy
 {
-    static readonly string[] CachedPrefixes = ["/notes", "/vaults", "/concepts", "/tags", "/api/notes", "/api/previews"];
+    static readonly string[] CachedPrefixes = ["/notes", "/vaults", "/concepts", "/tags", "/api/notes", "/api/previews", "/sitemap.xml"];
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -26,10 +26,9 @@ public sealed class GraphBuilderTests
     [Fact]
     public void ACorrectionOverridesTheKindAndAddsNamesToFind()
     {
-        var graph = GraphBuilder.Build(new GraphInput(
+        var graph = Build(
             [Note("clip", "CLIP", frontMatter: """{"type": "paper"}"""), Note("notes", "Notes", prose: "Contrastive pretraining as in Radford's model.")],
-            [],
-            [new GraphCorrection("clip", NodeKind.Model, ["Radford's model"])]));
+            corrections: [new GraphCorrection("clip", NodeKind.Model, ["Radford's model"])]);
 
         Assert.Equal(NodeKind.Model, graph.Find("clip")!.Kind);
         Assert.Contains(new GraphEdge("notes", "clip", "unlinked-mention", 1), graph.Edges);
@@ -213,12 +212,14 @@ public sealed class GraphBuilderTests
         static GraphNode Node(string id) => new(id, id, NodeKind.Other, 0, $"/notes/{id}", "vault", true, []);
     }
 
-    static ConceptGraph Build(IReadOnlyList<GraphNote> notes, IReadOnlyList<GraphLink>? links = null) =>
-        GraphBuilder.Build(new GraphInput(notes, links ?? [], []));
+    static ConceptGraph Build(IReadOnlyList<WrittenNote> notes, IReadOnlyList<GraphLink>? links = null, IReadOnlyList<GraphCorrection>? corrections = null) =>
+        GraphBuilder.Build(new GraphInput([.. notes.Select(n => n.Note)], links ?? [], corrections ?? [], notes.Select(n => n.Prose)));
+
+    sealed record WrittenNote(GraphNote Note, NoteProse Prose);
 
     /// A note with the kind the import gives it.
-    static GraphNote Note(string slug, string title, string prose = "", string frontMatter = "{}", string[]? tags = null,
+    static WrittenNote Note(string slug, string title, string prose = "", string frontMatter = "{}", string[]? tags = null,
         string[]? aliases = null, string? path = null) =>
-        new(slug, $"vault/{slug}", title, path ?? $"{title}.md", "vault", tags ?? [], aliases ?? [],
-            NodeKinds.OfNote(NoteFields.Read(frontMatter), tags ?? []), frontMatter, prose);
+        new(new(slug, $"vault/{slug}", title, path ?? $"{title}.md", "vault", tags ?? [], aliases ?? [],
+            NodeKinds.OfNote(NoteFields.Read(frontMatter), tags ?? []), frontMatter), new(slug, prose));
 }

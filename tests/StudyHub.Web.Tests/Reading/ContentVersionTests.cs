@@ -20,7 +20,6 @@ public sealed class ContentVersionTests(StudyHubApp app) : IClassFixture<StudyHu
         ["NoteRevisions"] = "history is not shown on reading pages",
         ["NoteSlugHistory"] = "old addresses answer 301, which the cache does not keep",
         ["ImportRuns"] = "import reports are for signed-in admins, who are never served from the cache",
-        ["SwitcherNames"] = "the switcher's API is not cached",
         ["SearchWords"] = "search is not cached",
         ["AttachmentContents"] = "bytes are addressed by their hash, so new bytes are a new row another table names",
         ["ContentVersions"] = "the version itself",

@@ -225,7 +225,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             "/api/previews/{**address}" => $"/api/previews/closed/{MatrixApp.Note}",
             "/notes/{vault}/feed.atom" => "/notes/closed/feed.atom",
             "/attachments/{hash}/{name}" => $"/attachments/{app.ImageHash}/quokka.png",
-            "/api/notes/{slug}/media" or "/api/notes/{slug}/annotations" or "/api/notes/{slug}/comments" or "/api/notes/{slug}/discussion/events"
+            "/api/notes/{slug}/media" or "/api/notes/{slug}/annotations" or "/api/notes/{slug}/comments" or "/api/notes/{slug}/discussion" or "/api/notes/{slug}/discussion/events"
                 or "/notes/{slug}/shares" => row.Route.Replace("{slug}", MatrixApp.Note, StringComparison.Ordinal),
             "/api/annotations/{id:guid}" or "/api/annotations/{id:guid}/replies" or "/annotations/{id:guid}" =>
                 row.Route.Replace("{id:guid}", $"{(row.Method is "GET" ? app.Annotation : await app.AnnotatedAsync(Caller.Author, Members, slug: MatrixApp.Note))}",

@@ -1070,6 +1070,50 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("VaultTags");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Transcripts.TranscriptCue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("End")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediaIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('studyhub', \"Text\")", true);
+
+                    b.Property<string>("Speaker")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("NoteId", "MediaIndex", "Start");
+
+                    b.ToTable("TranscriptCues");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Vaults.Vault", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1323,6 +1367,15 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
                         .WithMany()
                         .HasForeignKey("VaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Transcripts.TranscriptCue", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Notes.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

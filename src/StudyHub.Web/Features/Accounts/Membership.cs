@@ -9,7 +9,7 @@ namespace StudyHub.Web.Features.Accounts;
 /// revokes reading at once, not when the cookie is next renewed.
 public static class Membership
 {
-    static readonly string[] MemberRoles = [Roles.Member, Roles.Editor, Roles.Admin];
+    internal static readonly string[] MemberRoles = [Roles.Member, Roles.Editor, Roles.Admin];
 
     public static void UseMembership(this WebApplication app) => app.Use(async (context, next) =>
     {

@@ -59,132 +59,44 @@ public static class AnnotationEndpoints
     static async Task<Results<Created<AnnotationView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(string slug, NewAnnotation input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var problems = new Problems().Body(input.Body).Visibility(input.Visibility, out var visibility).MediaSeconds(input.MediaSeconds).PostId(input.Id)
-            .Check("quote", input.Quote is not { Length: > 0 and <= DiscussionLimits.Quote }, $"Select a passage of up to {DiscussionLimits.Quote} characters.")
-            .Check("prefix", input.Prefix?.Length > DiscussionLimits.Context, $"Send up to {DiscussionLimits.Context} characters before the passage.")
-            .Check("suffix", input.Suffix?.Length > DiscussionLimits.Context, $"Send up to {DiscussionLimits.Context} characters after the passage.")
-            .Check("heading", input.Heading?.Length > DiscussionLimits.Heading, $"A heading has up to {DiscussionLimits.Heading} characters.")
-            .Check("start", input.Start is < 0, "A place in the note is not negative.");
-        if (problems.Refusal is { } refusal)
-        {
-            return refusal;
-        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var note = await db.Notes.Where(n => n.Slug == slug)
-            .Select(n => new { n.Id, n.PlainText, Revision = n.Revisions.Max(r => (int?)r.Number) ?? 0 })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (note is null)
+        var outcome = await Discussion.AnnotateAsync(db, Reader.Of(http), DisplayNameClaims.Of(http.User), slug, input, clock.GetUtcNow(), cancellationToken);
+        return outcome.Refused switch
         {
-            return TypedResults.NotFound();
-        }
-        if (problems.Check("start", input.Start > note.PlainText.Length, "The place given is past the end of the note.").Refusal is { } pastTheEnd)
-        {
-            return pastTheEnd;
-        }
-        if (Locate(note.PlainText, input) is not var (start, length))
-        {
-            return problems.Check("quote", true, "The passage is not in the note.").Refusal!;
-        }
-        var anchor = TextAnchor.Of(note.PlainText, start, length);
-        var now = clock.GetUtcNow();
-        var reader = Reader.Of(http);
-        var annotation = new Annotation
-        {
-            Id = input.Id ?? Guid.CreateVersion7(), NoteId = note.Id, AuthorId = reader.Id!, Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start,
-            Length = length, Status = AnchorStatus.Anchored, RevisionNumber = note.Revision, Heading = input.Heading,
-            MediaSeconds = input.MediaSeconds, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+            Refused.Nothing => TypedResults.Created($"/annotations/{outcome.Value!.Id}", outcome.Value),
+            Refused.Invalid => TypedResults.ValidationProblem(outcome.Problems),
+            Refused.IdTaken => DiscussionChanges.IdTaken,
+            _ => TypedResults.NotFound(),
         };
-        if (await DiscussionChanges.PostOnceAsync(db, annotation, cancellationToken) is not { } posted)
-        {
-            return DiscussionChanges.IdTaken;
-        }
-        return TypedResults.Created($"/annotations/{posted.Id}", DiscussionViews.View(posted, DisplayNameClaims.Of(http.User), reader, [], note.PlainText));
     }
-
-    /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.
-    static (int Start, int Length)? Locate(string text, NewAnnotation input) =>
-        input.Start is { } start && start >= 0 && start + input.Quote.Length <= text.Length
-            && string.CompareOrdinal(text, start, input.Quote, 0, input.Quote.Length) == 0
-            ? (start, input.Quote.Length)
-            : Anchoring.FindSelection(text, input.Quote, input.Prefix ?? "", input.Suffix ?? "");
 
     static async Task<Results<Ok<AnnotationView>, NotFound, ForbidHttpResult, ValidationProblem>> ChangeAsync(Guid id, AnnotationChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).SingleOrDefaultAsync(cancellationToken);
-        if (annotation is null)
+        var outcome = await Discussion.ChangeAnnotationAsync(db, Reader.Of(http), id, change, clock.GetUtcNow(), cancellationToken);
+        return outcome.Refused switch
         {
-            return TypedResults.NotFound();
-        }
-        var edits = change.Body is not null || change.Visibility is not null || change.MediaSeconds is not null || change.RemoveMediaSeconds;
-        if ((edits && !reader.MayEdit(annotation.AuthorId)) || (change.Resolved is not null && !reader.MayResolve(annotation.AuthorId))
-            || (change.Hidden is not null && !reader.Moderates))
-        {
-            return TypedResults.Forbid();
-        }
-        var visibility = annotation.Visibility;
-        var problems = new Problems().MediaSeconds(change.MediaSeconds);
-        if (change.Body is not null)
-        {
-            problems.Body(change.Body);
-        }
-        if (change.Visibility is not null)
-        {
-            problems.Visibility(change.Visibility, out visibility);
-        }
-        if (problems.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-        var now = clock.GetUtcNow();
-        annotation.Body = change.Body ?? annotation.Body;
-        annotation.Visibility = visibility;
-        annotation.MediaSeconds = change.RemoveMediaSeconds ? null : change.MediaSeconds ?? annotation.MediaSeconds;
-        annotation.ResolvedAt = change.Resolved switch { true => annotation.ResolvedAt ?? now, false => null, null => annotation.ResolvedAt };
-        annotation.HiddenAt = change.Hidden switch { true => annotation.HiddenAt ?? now, false => null, null => annotation.HiddenAt };
-        if (edits)
-        {
-            annotation.UpdatedAt = now;
-        }
-        await DiscussionChanges.SaveAndAnnounceAsync(db, annotation.NoteId, cancellationToken);
-        return TypedResults.Ok((await DiscussionViews.AnnotationsAsync(db, db.Annotations.Where(a => a.Id == id), reader, cancellationToken)).Single());
+            Refused.Nothing => TypedResults.Ok(outcome.Value),
+            Refused.Invalid => TypedResults.ValidationProblem(outcome.Problems),
+            Refused.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await DiscussionChanges.DeleteAsync(db, reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes), reader, cancellationToken);
+        return DiscussionChanges.Deleted(await Discussion.DeleteAnnotationAsync(db, Reader.Of(http), id, cancellationToken));
     }
 
     static async Task<Results<Created<CommentView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ReplyAsync(Guid id, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (new Problems().Body(input.Body).PostId(input.Id).Refusal is { } refusal)
-        {
-            return refusal;
-        }
-        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes).Select(a => new { a.NoteId, a.Visibility }).SingleOrDefaultAsync(cancellationToken);
-        if (annotation is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var now = clock.GetUtcNow();
-        var reply = new Comment
-        {
-            Id = input.Id ?? Guid.CreateVersion7(), NoteId = annotation.NoteId, AnnotationId = id, AuthorId = reader.Id!, Body = input.Body, Visibility = annotation.Visibility,
-            CreatedAt = now, UpdatedAt = now,
-        };
-        if (await DiscussionChanges.PostOnceAsync(db, reply, cancellationToken) is not { } posted)
-        {
-            return DiscussionChanges.IdTaken;
-        }
-        return TypedResults.Created($"/annotations/{id}", DiscussionViews.View(posted, DisplayNameClaims.Of(http.User), reader));
+        var outcome = await Discussion.ReplyAsync(db, Reader.Of(http), DisplayNameClaims.Of(http.User), id, input, clock.GetUtcNow(), cancellationToken);
+        return DiscussionChanges.Created(outcome, $"/annotations/{id}");
     }
 
     /// Shared links to annotations the visitor may not see ask anonymous visitors to sign in first, and are

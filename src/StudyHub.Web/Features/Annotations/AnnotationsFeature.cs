@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudyHub.Web.Data;
@@ -21,6 +22,23 @@ public sealed class DiscussionOptions
     public int Streams { get; set; } = 2000;
 }
 
+/// Posts and edits made in live discussion panels, counted per person against `Discussion:PostsPerMinute`.
+/// REVIEW: counted apart from the API's posting policy, whose partitions the rate-limiting middleware keeps to itself,
+/// so one person may post the limit through each; both stay bounded.
+public sealed class PanelPostingLimit(IOptions<DiscussionOptions> options) : IDisposable
+{
+    readonly PartitionedRateLimiter<string> _posts = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Value.PostsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+
+    public bool TryPost(string userId)
+    {
+        using var lease = _posts.AttemptAcquire(userId);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _posts.Dispose();
+}
+
 /// Annotations, replies and note comments: their services, their API and the live stream of changes.
 public static class AnnotationsFeature
 {
@@ -31,6 +49,7 @@ public static class AnnotationsFeature
         builder.Services.Configure<DiscussionOptions>(builder.Configuration.GetSection("Discussion"));
         builder.Services.AddSingleton<DiscussionFeed>();
         builder.Services.AddSingleton<LiveStreams>();
+        builder.Services.AddSingleton<PanelPostingLimit>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DiscussionFeed>());
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(PostingRateLimit, context =>
             RateLimitPartition.GetFixedWindowLimiter(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", _ => new FixedWindowRateLimiterOptions
@@ -47,6 +66,15 @@ public static class AnnotationsFeature
         app.MapGet("/api/notes/{slug}/discussion/events", EventsAsync).ExcludeFromReadingCache()
             .WithSummary("Server-sent events: a 'changed' event whenever the note's annotations or comments change.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // A visitor's panel, drawn again for the page (js/discussion.js) when the stream says the discussion changed.
+        app.MapGet("/api/notes/{slug}/discussion", PanelAsync).ExcludeFromReadingCache().ExcludeFromDescription();
+    }
+
+    static async Task<IResult> PanelAsync(string slug, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var address = await db.Notes.Where(n => n.Slug == slug).Select(n => n.Address).SingleOrDefaultAsync(cancellationToken);
+        return address is null ? Results.NotFound() : new RazorComponentResult<DiscussionPanel>(new { Slug = slug, Address = address });
     }
 
     /// A visibility by its name only: Enum.TryParse would also take numbers ("42") and lists ("OnlyMe, Public").

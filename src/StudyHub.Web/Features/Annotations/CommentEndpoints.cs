@@ -41,64 +41,29 @@ public static class CommentEndpoints
     static async Task<Results<Created<CommentView>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(string slug, NewComment input, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var visibility = AnnotationVisibility.Members;
-        var problems = new Problems().Body(input.Body).PostId(input.Id);
-        if (input.Visibility is not null)
-        {
-            problems.Visibility(input.Visibility, out visibility);
-        }
-        if (problems.Refusal is { } refusal)
-        {
-            return refusal;
-        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await AnnotationsFeature.NoteIdAsync(db, slug, cancellationToken) is not { } noteId)
-        {
-            return TypedResults.NotFound();
-        }
-        var reader = Reader.Of(http);
-        var now = clock.GetUtcNow();
-        var comment = new Comment { Id = input.Id ?? Guid.CreateVersion7(), NoteId = noteId, AuthorId = reader.Id!, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now };
-        if (await DiscussionChanges.PostOnceAsync(db, comment, cancellationToken) is not { } posted)
-        {
-            return DiscussionChanges.IdTaken;
-        }
-        return TypedResults.Created($"/api/comments/{posted.Id}", DiscussionViews.View(posted, DisplayNameClaims.Of(http.User), reader));
+        var outcome = await Discussion.CommentAsync(db, Reader.Of(http), DisplayNameClaims.Of(http.User), slug, input, clock.GetUtcNow(), cancellationToken);
+        return DiscussionChanges.Created(outcome, $"/api/comments/{outcome.Value?.Id}");
     }
 
     static async Task<Results<Ok<CommentView>, NotFound, ForbidHttpResult, ValidationProblem>> ChangeAsync(Guid id, CommentChange change, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var comment = await reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes).SingleOrDefaultAsync(cancellationToken);
-        if (comment is null)
+        var outcome = await Discussion.ChangeCommentAsync(db, Reader.Of(http), id, change, clock.GetUtcNow(), cancellationToken);
+        return outcome.Refused switch
         {
-            return TypedResults.NotFound();
-        }
-        if ((change.Body is not null && !reader.MayEdit(comment.AuthorId)) || (change.Hidden is not null && !reader.Moderates))
-        {
-            return TypedResults.Forbid();
-        }
-        if (change.Body is not null && new Problems().Body(change.Body).Refusal is { } refusal)
-        {
-            return refusal;
-        }
-        var now = clock.GetUtcNow();
-        if (change.Body is not null)
-        {
-            (comment.Body, comment.UpdatedAt) = (change.Body, now);
-        }
-        comment.HiddenAt = change.Hidden switch { true => comment.HiddenAt ?? now, false => null, null => comment.HiddenAt };
-        await DiscussionChanges.SaveAndAnnounceAsync(db, comment.NoteId, cancellationToken);
-        return TypedResults.Ok(DiscussionViews.View(comment, await db.Users.Where(u => u.Id == comment.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken), reader));
+            Refused.Nothing => TypedResults.Ok(outcome.Value),
+            Refused.Invalid => TypedResults.ValidationProblem(outcome.Problems),
+            Refused.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(Guid id, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts,
         CancellationToken cancellationToken)
     {
-        var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await DiscussionChanges.DeleteAsync(db, reader.Visible(db.Comments.Where(c => c.Id == id), db.Annotations, db.Notes), reader, cancellationToken);
+        return DiscussionChanges.Deleted(await Discussion.DeleteCommentAsync(db, Reader.Of(http), id, cancellationToken));
     }
 }

@@ -50,7 +50,7 @@ static class DiscussionChanges
         return earlier.AuthorId == entry.AuthorId && earlier.NoteId == entry.NoteId ? earlier : null;
     }
 
-    /// The answer when a post's id already names someone else's entry.
+    /// The API's answer when a post's id already names someone else's entry.
     public static Conflict<ProblemDetails> IdTaken => TypedResults.Conflict(new ProblemDetails
     {
         Status = StatusCodes.Status409Conflict,
@@ -58,21 +58,19 @@ static class DiscussionChanges
         Detail = "Send the post with a new id, or without one.",
     });
 
-    /// Deletes an entry its author, or a moderator, may delete; one the reader may not see is not found.
-    public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync<T>(StudyHubDbContext db, IQueryable<T> visible,
-        Reader reader, CancellationToken cancellationToken) where T : class, IDiscussionEntry
+    public static Results<Created<CommentView>, NotFound, ValidationProblem, Conflict<ProblemDetails>> Created(Outcome<CommentView> outcome, string location) =>
+        outcome.Refused switch
+        {
+            Refused.Nothing => TypedResults.Created(location, outcome.Value),
+            Refused.Invalid => TypedResults.ValidationProblem(outcome.Problems),
+            Refused.IdTaken => IdTaken,
+            _ => TypedResults.NotFound(),
+        };
+
+    public static Results<NoContent, NotFound, ForbidHttpResult> Deleted(Refused refused) => refused switch
     {
-        var entry = await visible.SingleOrDefaultAsync(cancellationToken);
-        if (entry is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!reader.MayDelete(entry.AuthorId))
-        {
-            return TypedResults.Forbid();
-        }
-        db.Remove(entry);
-        await SaveAndAnnounceAsync(db, entry.NoteId, cancellationToken);
-        return TypedResults.NoContent();
-    }
+        Refused.Nothing => TypedResults.NoContent(),
+        Refused.Forbidden => TypedResults.Forbid(),
+        _ => TypedResults.NotFound(),
+    };
 }

@@ -1,27 +1,21 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace StudyHub.Web.Features.Annotations;
 
-/// What the discussion accepts, written once: the API refuses anything past these, and the panel hands them to
-/// the page's forms (data-limits) so that the page never sends what the API would refuse.
+/// What the discussion accepts, written once: the API and the panel refuse anything past these (Problems).
 public static class DiscussionLimits
 {
     public const int Body = 10_000;
     public const int Quote = 2_000;
 
-    /// The text the page sends on either side of a selection, to tell repeated passages apart.
+    /// The text kept on either side of a selection, to tell repeated passages apart.
     public const int Context = 64;
     public const int Heading = 300;
 
     /// A day: longer than any lecture, and far from where arithmetic on seconds overflows.
     public const int MediaSeconds = 24 * 60 * 60;
-
-    /// The panel's data-limits attribute, read by js/annotations.js.
-    public static string ForPage => System.Text.Json.JsonSerializer.Serialize(new { body = Body, context = Context });
 }
 
 /// The fields of a request that break the limits, each with a sentence saying what is accepted; empty when none do.
-sealed class Problems : Dictionary<string, string[]>
+public sealed class Problems : Dictionary<string, string[]>
 {
     public Problems Check(string field, bool broken, string message)
     {
@@ -43,10 +37,16 @@ sealed class Problems : Dictionary<string, string[]>
     public Problems PostId(Guid? id) =>
         Check("id", id == Guid.Empty, "Send a new random UUID for each post, or no id.");
 
+    /// A time in the recording as a reader types it ("28:00", "1:02:03", "95"); empty is none.
+    public Problems Time(string text, out int? seconds)
+    {
+        seconds = string.IsNullOrWhiteSpace(text) ? null : Video.LectureTime.Parse(text);
+        return Check("mediaSeconds", seconds is null && !string.IsNullOrWhiteSpace(text), "Write the time as mm:ss, h:mm:ss or seconds.")
+            .MediaSeconds(seconds);
+    }
+
     public Problems MediaSeconds(int? seconds) =>
         Check("mediaSeconds", seconds is < 0 or > DiscussionLimits.MediaSeconds, $"A time in the recording is 0 to {DiscussionLimits.MediaSeconds} seconds.");
-
-    public ValidationProblem? Refusal => Count == 0 ? null : TypedResults.ValidationProblem(this);
 
     /// "Choose OnlyMe, Members or Public.", from the names TryVisibility accepts.
     static readonly string VisibilityChoices = Enum.GetNames<AnnotationVisibility>() is [.. var first, var last]

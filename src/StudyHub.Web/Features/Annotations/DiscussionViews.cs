@@ -17,6 +17,10 @@ public sealed record AnnotationView(Guid Id, string Quote, int Start, int Length
     string? Heading, int? MediaSeconds, string Author, string Body, string BodyHtml, string Visibility, bool Mine, bool MayDelete,
     bool MayResolve, bool Resolved, bool Hidden, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<CommentView> Replies);
 
+/// A note's discussion as one reader saw it when DiscussionPanel loaded it, kept from its prerendering for its circuit.
+/// SharedNoteId: the note when the page was opened with its share link, which the circuit has no request to read from.
+public sealed record DiscussionShown(Guid NoteId, Guid? SharedNoteId, List<AnnotationView> Annotations, List<CommentView> Comments);
+
 /// Reads a note's discussion as one reader may see it.
 public static class DiscussionViews
 {

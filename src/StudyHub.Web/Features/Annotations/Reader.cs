@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Notes;
@@ -17,6 +18,19 @@ public sealed record Reader(string? Id, bool Member, bool Moderates)
         ? new Reader(http.User.FindFirstValue(ClaimTypes.NameIdentifier), ReadAccess.Of(http).Member,
             http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin))
         : Nobody;
+
+    /// The reader of a live panel, whose sign-in outlives any request: the roles are read from the database each time
+    /// (as Membership does per request), so a role taken away stops what it allowed at the reader's next action.
+    public static async Task<Reader> OfAsync(ClaimsPrincipal user, StudyHubDbContext db, CancellationToken cancellationToken)
+    {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return Nobody;
+        }
+        // Role ids are the role names (see RoleConfiguration).
+        var roles = await db.UserRoles.Where(r => r.UserId == id).Select(r => r.RoleId).ToListAsync(cancellationToken);
+        return new Reader(id, roles.Any(Membership.MemberRoles.Contains), roles.Contains(Roles.Editor) || roles.Contains(Roles.Admin));
+    }
 
     public bool SignedIn => Id is not null;
 

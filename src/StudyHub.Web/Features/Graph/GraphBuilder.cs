@@ -112,17 +112,15 @@ public static class GraphBuilder
         }
 
         // Mentions stay within a vault: the same name in two vaults usually means two different things.
-        foreach (var vault in nodes.Values.GroupBy(n => n.Vault))
+        var finders = nodes.Values.GroupBy(n => n.Vault)
+            .ToDictionary(v => v.Key, v => new MentionFinder(v.SelectMany(n => n.Names.Select(name => (n.Id, name)))));
+        var mentions = input.Proses.Where(p => notes.ContainsKey(p.Slug)).AsParallel().AsOrdered()
+            .Select(p => (p.Slug, Found: finders[notes[p.Slug].Vault].Find(p.Prose)));
+        foreach (var (slug, found) in mentions)
         {
-            var finder = new MentionFinder(vault.SelectMany(n => n.Names.Select(name => (n.Id, name))));
-            var mentions = input.Notes.Where(n => n.Vault == vault.Key).AsParallel().AsOrdered()
-                .Select(note => (note.Slug, Found: finder.Find(note.Prose)));
-            foreach (var (slug, found) in mentions)
+            foreach (var (mentioned, count) in found)
             {
-                foreach (var (mentioned, count) in found)
-                {
-                    AddEdge(slug, mentioned, EdgeKinds.UnlinkedMention, count);
-                }
+                AddEdge(slug, mentioned, EdgeKinds.UnlinkedMention, count);
             }
         }
 

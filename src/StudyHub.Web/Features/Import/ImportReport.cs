@@ -9,6 +9,9 @@ public sealed record UnresolvedLink(string Target, string NotePath, int Line);
 
 public sealed record MissingAttachment(string Name, string NotePath, int Line);
 
+/// A transcript that now belongs to a note's recording, and how many cues were read from it.
+public sealed record AttachedTranscript(string Path, string NotePath, int Cues);
+
 /// What an import found and did, printed by the command and stored with the import.
 public sealed class ImportReport
 {
@@ -27,6 +30,7 @@ public sealed class ImportReport
     public List<UnresolvedLink> UnresolvedLinks { get; init; } = [];
     public List<MissingAttachment> MissingAttachments { get; init; } = [];
     public List<ImportWarning> Warnings { get; init; } = [];
+    public List<AttachedTranscript> Transcripts { get; init; } = [];
 
     public int Notes => NotesAdded + NotesChanged + NotesUnchanged + NotesRenamed;
 
@@ -46,6 +50,10 @@ public sealed class ImportReport
         foreach (var missing in MissingAttachments)
         {
             text.AppendLine(culture, $"  missing attachment: {missing.Name} ← {missing.NotePath}:{missing.Line}");
+        }
+        foreach (var transcript in Transcripts)
+        {
+            text.AppendLine(culture, $"  transcript: {transcript.Path} → {transcript.NotePath} ({transcript.Cues} cues)");
         }
         foreach (var warning in Warnings)
         {

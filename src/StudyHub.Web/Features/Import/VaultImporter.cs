@@ -8,6 +8,7 @@ using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Tags;
+using StudyHub.Web.Features.Transcripts;
 using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Infrastructure;
 
@@ -88,6 +89,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await BulkInsert.CopyAsync(db, plan.Revisions, cancellationToken);
         await BulkInsert.CopyAsync(db, plan.Times, cancellationToken);
         await ImportDatabase.CopyLinksAsync(db, plan.Links, cancellationToken);
+        await TranscriptStore.ReplaceAsync(db, vault.Id, NoteTranscripts.Find(plan.Notes, sourceAttachments, report), cancellationToken);
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Markdown;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Annotations;
+using StudyHub.Web.Features.Transcripts;
 using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Notes;
@@ -30,6 +31,9 @@ public sealed record NotePageModel
     public required IReadOnlyList<OutlineHeading> Toc { get; init; }
     public required IReadOnlyList<MediaSource> Media { get; init; }
     public required IReadOnlyList<TimelineMarker> Markers { get; init; }
+
+    /// What is said in the recording the player shows, cue by cue; empty without a transcript.
+    public required IReadOnlyList<SpokenLine> Transcript { get; init; }
     public required IReadOnlyList<Backlink> Backlinks { get; init; }
     public required IReadOnlyList<OutgoingLink> Outgoing { get; init; }
 
@@ -43,6 +47,9 @@ public sealed record NotePageModel
         {
             return null;
         }
+        var transcript = await db.TranscriptCues.Where(c => c.NoteId == note.Id && c.MediaIndex == 0).OrderBy(c => c.Start).ThenBy(c => c.Id)
+            .Select(c => new SpokenLine(c.Start, c.End, c.Text, c.Speaker))
+            .ToListAsync(cancellationToken);
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
         return new NotePageModel
@@ -65,6 +72,7 @@ public sealed record NotePageModel
             Toc = reading.Toc,
             Media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList(),
             Markers = reading.Markers.Select(m => new TimelineMarker(m.Seconds, m.Label)).ToList(),
+            Transcript = transcript,
             Backlinks = reading.Backlinks,
             Outgoing = reading.Outgoing,
         };

@@ -11,8 +11,9 @@ namespace StudyHub.Web.Features.Notes;
 /// Atom feed of each vault's new and changed notes. Members-only vaults appear in none of them.
 public static class SiteFiles
 {
-    /// The sitemaps protocol's limit for one file.
-    const int SitemapNotes = 50_000;
+    /// Notes in one sitemap (Sitemap:NotesPerFile; the protocol allows 50,000). A larger site's /sitemap.xml is an index
+    /// of sitemaps, each this many notes from an address on, so that no request reads the whole vault.
+    const int SitemapNotes = 10_000;
     const int FeedEntries = 50;
 
     static readonly XNamespace Sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -34,13 +35,37 @@ public static class SiteFiles
 
             """, "text/plain", Encoding.UTF8)).ExcludeFromDescription();
 
-        app.MapGet("/sitemap.xml", async (HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken) =>
+        var notesPerSitemap = app.Configuration.GetValue("Sitemap:NotesPerFile", SitemapNotes);
+        app.MapGet("/sitemap.xml", async (string? from, HttpContext http, IDbContextFactory<StudyHubDbContext> contexts, CancellationToken cancellationToken) =>
         {
             // The same for every visitor, signed in or not: only what anyone may read.
             await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAs(ReadAccess.None);
-            var notes = await db.Notes
-                .OrderBy(n => n.Address).Select(n => new { n.Address, n.UpdatedAt }).Take(SitemapNotes).ToListAsync(cancellationToken);
             var site = SiteOf(http.Request);
+            if (from is null)
+            {
+                // The address each sitemap starts at, each found from the one before along the addresses' index. Numbering
+                // every address instead had PostgreSQL sort them all: 34 s at 100,000 notes on a loaded machine, against 2 s.
+                var starts = await db.Database.SqlQuery<string>($"""
+                    WITH RECURSIVE starts AS (
+                        (SELECT n."Address" FROM studyhub_readable_notes(FALSE) n ORDER BY n."Address" LIMIT 1)
+                        UNION ALL
+                        SELECT (SELECT n."Address" FROM studyhub_readable_notes(FALSE) n WHERE n."Address" > s."Address"
+                                ORDER BY n."Address" OFFSET {notesPerSitemap - 1} LIMIT 1)
+                        FROM starts s WHERE s."Address" IS NOT NULL
+                    )
+                    SELECT "Address" AS "Value" FROM starts WHERE "Address" IS NOT NULL
+                    """).ToListAsync(cancellationToken);
+                if (starts.Count > 1)
+                {
+                    return Xml(new XElement(Sitemaps + "sitemapindex", starts.Select(start => new XElement(Sitemaps + "sitemap",
+                        new XElement(Sitemaps + "loc", $"{site}/sitemap.xml?from={Uri.EscapeDataString(start)}")))), "application/xml");
+                }
+            }
+            // SQL's >=, in the order of the column's collation, which the starts above were taken in.
+#pragma warning disable CA1309
+            var notes = await db.Notes.Where(n => from == null || string.Compare(n.Address, from) >= 0)
+#pragma warning restore CA1309
+                .OrderBy(n => n.Address).Select(n => new { n.Address, n.UpdatedAt }).Take(notesPerSitemap).ToListAsync(cancellationToken);
             var sitemap = new XElement(Sitemaps + "urlset", notes.Select(n => new XElement(Sitemaps + "url",
                 new XElement(Sitemaps + "loc", site + NoteAddress.Href(n.Address)),
                 new XElement(Sitemaps + "lastmod", XmlConvert.ToString(n.UpdatedAt)))));

@@ -154,7 +154,7 @@ public sealed partial class NoteSearch(IDbContextFactory<StudyHubDbContext> cont
 
     /// The words before a last word being typed, and that word, which then also matches as the start of a word
     /// ("transfo" finds "transformer"); no last word when the query ends in a phrase, an exclusion or an operator.
-    static (string Before, string? Prefix) LastWord(string text)
+    internal static (string Before, string? Prefix) LastWord(string text)
     {
         var match = LastPlainWord().Match(text);
         return match.Success && text.Count(c => c == '"') % 2 == 0 && !match.Groups["word"].Value.Equals("or", StringComparison.OrdinalIgnoreCase)

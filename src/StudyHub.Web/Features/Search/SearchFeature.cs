@@ -6,6 +6,7 @@ public static class SearchFeature
     {
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<NoteSearch>();
+        builder.Services.AddSingleton<SpokenSearch>();
         builder.Services.AddSingleton<QuickSwitcher>();
     }
 

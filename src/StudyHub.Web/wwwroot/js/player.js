@@ -7,6 +7,8 @@
     }
 
     const timesSelector = "a.timestamp[data-seconds], [data-timeline] a[data-seconds]";
+    // A transcript's cues seek too, but are followed by the transcript's own script (transcript.js).
+    const seeksSelector = `${timesSelector}, [data-transcript] a[data-seconds]`;
     const controllers = new WeakMap();
 
     // The same forms as LectureTime.Parse on the server: 1680, 1680s, 28:00, 1:02:03, 28m00s, 1h2m3s.
@@ -383,6 +385,7 @@
             }
             // After the markers, so that the timeline knows the length it shows the position against.
             follow(seconds);
+            root.dispatchEvent(new CustomEvent("lecture-time", { detail: { seconds } }));
         });
 
         const copy = root.querySelector("[data-copy-link]");
@@ -428,7 +431,7 @@
             || !(event.target instanceof Element)) {
             return;
         }
-        const link = event.target.closest(timesSelector);
+        const link = event.target.closest(seeksSelector);
         const seconds = Number(link?.dataset.seconds);
         const player = link && Number.isFinite(seconds) && seconds >= 0 ? pagePlayer() : null;
         if (!player) {
@@ -437,7 +440,7 @@
         event.preventDefault();
         player.seekAndPlay(seconds);
         const url = new URL(location.href);
-        url.searchParams.set("t", String(seconds));
+        url.searchParams.set("t", String(Math.floor(seconds)));
         history.replaceState(history.state, "", url);
     }
 

@@ -1,0 +1,153 @@
+// The transcript beside the lecture player: the cue being said is highlighted and kept in view while the reader lets
+// it follow, a search narrows the cues, and times written in the note show what was said then. Clicking a cue
+// seeks through player.js; without either script the cues are links that open the note cued there.
+(() => {
+    if (window.StudyHubTranscript) {
+        return;
+    }
+
+    // A seek lands a fraction before its target (player.js); that cue has still been reached.
+    const reached = 0.25;
+    const setUps = new WeakMap();
+
+    function cuesOf(panel) {
+        return [...panel.querySelectorAll("a.transcript-cue")].map(link => ({
+            link,
+            start: Number(link.dataset.start) / 1000,
+            end: Number(link.dataset.end) / 1000,
+            words: link.querySelector(".transcript-words")?.textContent ?? "",
+        }));
+    }
+
+    // The cue that started last among those still being said at that moment.
+    function cueAt(cues, seconds) {
+        let found = null;
+        for (const cue of cues) {
+            if (cue.start > seconds + reached) {
+                break;
+            }
+            if (cue.end > seconds) {
+                found = cue;
+            }
+        }
+        return found;
+    }
+
+    function setUp(panel) {
+        // Enhanced navigation may keep the panel's element for another note's cues: set up anew for them.
+        const key = panel.dataset.transcript;
+        const existing = setUps.get(panel);
+        if (existing?.key === key) {
+            // The page's markup, patched back by an enhanced navigation, hides the tools again.
+            panel.querySelector("[data-transcript-tools]")?.removeAttribute("hidden");
+            showWordsOnTimes(existing.cues);
+            return;
+        }
+        existing?.listening.abort();
+        const root = panel.closest("[data-lecture-player]");
+        const list = panel.querySelector("[data-transcript-cues]");
+        const tools = panel.querySelector("[data-transcript-tools]");
+        const search = panel.querySelector("[data-transcript-search]");
+        const followButton = panel.querySelector("[data-transcript-follow]");
+        const status = panel.querySelector("[data-transcript-status]");
+        if (!root || !list || !tools || !search || !followButton || !status) {
+            return;
+        }
+        const cues = cuesOf(panel);
+        const listening = new AbortController();
+        const signal = listening.signal;
+        setUps.set(panel, { key, cues, listening });
+        let current = null;
+        let following = true;
+        tools.hidden = false;
+
+        const keepInView = () => {
+            if (current && following && !current.link.closest("li").hidden) {
+                list.scrollTop = current.link.offsetTop - list.clientHeight / 3;
+            }
+        };
+
+        root.addEventListener("lecture-time", event => {
+            const cue = cueAt(cues, event.detail.seconds);
+            if (cue === current) {
+                return;
+            }
+            current?.link.classList.remove("is-current");
+            current?.link.removeAttribute("aria-current");
+            current = cue;
+            current?.link.classList.add("is-current");
+            current?.link.setAttribute("aria-current", "time");
+            keepInView();
+        }, { signal });
+
+        // Only the reader's own scrolling frees the list; ours (keepInView) comes from no input.
+        const free = () => {
+            if (following) {
+                following = false;
+                followButton.hidden = false;
+            }
+        };
+        list.addEventListener("wheel", free, { passive: true, signal });
+        list.addEventListener("touchmove", free, { passive: true, signal });
+        list.addEventListener("keydown", event => {
+            if (["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "].includes(event.key)) {
+                free();
+            }
+        }, { signal });
+        list.addEventListener("pointerdown", event => {
+            if (event.target === list) {
+                free();
+            }
+        }, { signal });
+        followButton.addEventListener("click", () => {
+            following = true;
+            followButton.hidden = true;
+            keepInView();
+        }, { signal });
+
+        search.addEventListener("input", () => {
+            const words = search.value.trim().toLocaleLowerCase();
+            let shown = 0;
+            for (const cue of cues) {
+                const hide = words !== "" && !cue.words.toLocaleLowerCase().includes(words);
+                cue.link.closest("li").hidden = hide;
+                shown += hide ? 0 : 1;
+            }
+            status.textContent = words === "" ? "" : shown === 0 ? `Nothing said matches “${search.value.trim()}”.`
+                : `${shown} of ${cues.length} cues`;
+            keepInView();
+        }, { signal });
+        showWordsOnTimes(cues);
+    }
+
+    // A time written in the note shows, on pointing, what was said then.
+    function showWordsOnTimes(cues) {
+        for (const time of document.querySelectorAll(".note-body a.timestamp[data-seconds]")) {
+            const cue = cueAt(cues, Number(time.dataset.seconds));
+            if (cue && !time.title) {
+                time.title = `Said at ${time.textContent.trim()}: “${cue.words}”`;
+            }
+        }
+    }
+
+    function init() {
+        document.querySelectorAll("[data-transcript]").forEach(setUp);
+    }
+
+    let blazorHooked = false;
+
+    function start() {
+        if (!blazorHooked && window.Blazor?.addEventListener) {
+            window.Blazor.addEventListener("enhancedload", init);
+            blazorHooked = true;
+        }
+        init();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+    window.StudyHubTranscript = { init: start };
+})();

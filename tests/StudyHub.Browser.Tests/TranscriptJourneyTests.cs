@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using StudyHub.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace StudyHub.Browser.Tests;
+
+public sealed partial class TranscriptJourneyTests(BrowserApp app) : BrowserTest(app)
+{
+    // Words said only in the recording: neither the note nor the sample vault has them.
+    const string Transcript = "WEBVTT\n\n"
+        + "00:00:00.500 --> 00:00:02.900\nGood morning.\n\n"
+        + "00:00:03.000 --> 00:00:04.900\n<v Ana>First, the setup.\n\n"
+        + "00:00:05.000 --> 00:00:07.900\nThe key idea is about axolotls regrowing limbs.\n\n"
+        + "00:00:08.000 --> 00:00:11.000\nIn summary, regeneration.\n";
+
+    async Task OpenTranscribedLectureAsync(string query = "")
+    {
+        await ImportTranscribedLectureAsync();
+        await Page.GotoAsync($"/notes/transcribed/transcribed-lecture{query}");
+        await Page.EvaluateAsync("() => window.loadedOnce = true");
+    }
+
+    async Task ImportTranscribedLectureAsync()
+    {
+        // The transcript sits beside the video with its name, which is what makes it the video's.
+        using var vault = new TempVault("transcribed")
+            .Write("Transcribed lecture.md", "![[lecture.webm]]\n\nWe start at 0:03. The key idea comes at 0:05.\n")
+            .Write("media/lecture.webm", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm")))
+            .Write("media/lecture.vtt", Transcript);
+        await App.ImportVaultAsync(vault.Root);
+    }
+
+    ILocator Cue(int startMilliseconds) => Page.Locator($"[data-transcript] a.transcript-cue[data-start='{startMilliseconds}']");
+
+    [Fact]
+    public Task PlayingTheVideoHighlightsTheCueBeingSaid() => JourneyAsync(nameof(PlayingTheVideoHighlightsTheCueBeingSaid), async () =>
+    {
+        await OpenTranscribedLectureAsync();
+        await Expect(Page.Locator("video[data-player=media]")).ToBeVisibleAsync();
+
+        await Page.Locator(".note-body a.timestamp[data-seconds='3']").ClickAsync();
+
+        await Expect(Cue(3000)).ToHaveClassAsync(IsCurrent());
+        // Playing on, the next cue takes over.
+        await Expect(Cue(5000)).ToHaveClassAsync(IsCurrent(), new() { Timeout = 20_000 });
+        await Expect(Cue(5000)).ToHaveAttributeAsync("aria-current", "time");
+        await Expect(Cue(3000)).Not.ToHaveClassAsync(IsCurrent());
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page reloaded.");
+    });
+
+    [Fact]
+    public Task ClickingACueSeeksTheVideoToIt() => JourneyAsync(nameof(ClickingACueSeeksTheVideoToIt), async () =>
+    {
+        await OpenTranscribedLectureAsync();
+
+        await Cue(8000).ClickAsync();
+
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v.currentTime >= 7.9 && v.currentTime < 11.5; }");
+        await Expect(Cue(8000)).ToHaveClassAsync(IsCurrent());
+        Assert.EndsWith("?t=8", Page.Url, StringComparison.Ordinal);
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page reloaded.");
+    });
+
+    [Fact]
+    public Task SearchingAWordSaidOnlyInTheRecordingOpensTheLectureAtThatMoment() =>
+        JourneyAsync(nameof(SearchingAWordSaidOnlyInTheRecordingOpensTheLectureAtThatMoment), async () =>
+    {
+        await ImportTranscribedLectureAsync();
+        await Page.GotoAsync("/search?q=axolotls");
+
+        var said = Page.Locator(".search-said");
+        await Expect(said).ToContainTextAsync("From the recording's transcript");
+        await said.GetByRole(AriaRole.Link, new() { Name = "Transcribed lecture at 0:05" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/notes/transcribed/transcribed-lecture\?t=5$"));
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 5) < 0.5; }");
+    });
+
+    [Fact]
+    public Task TheReaderScrollsFreelySearchesTheTranscriptAndSeesWhatWasSaidAtATime() =>
+        JourneyAsync(nameof(TheReaderScrollsFreelySearchesTheTranscriptAndSeesWhatWasSaidAtATime), async () =>
+    {
+        await OpenTranscribedLectureAsync();
+        var follow = Page.Locator("[data-transcript-follow]");
+        await Expect(Page.Locator("[data-transcript-tools]")).ToBeVisibleAsync();
+        await Expect(follow).ToBeHiddenAsync();
+
+        await Page.Locator("[data-transcript-cues]").HoverAsync();
+        await Page.Mouse.WheelAsync(0, 40);
+        await Expect(follow).ToBeVisibleAsync();
+        await follow.ClickAsync();
+        await Expect(follow).ToBeHiddenAsync();
+
+        await Page.Locator("[data-transcript-search]").FillAsync("AXOLOTL");
+        await Expect(Page.Locator("[data-transcript] a.transcript-cue:visible")).ToHaveCountAsync(1);
+        await Expect(Cue(5000)).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-transcript-status]")).ToHaveTextAsync("1 of 4 cues");
+
+        await Expect(Page.Locator(".note-body a.timestamp[data-seconds='5']"))
+            .ToHaveAttributeAsync("title", "Said at 0:05: “The key idea is about axolotls regrowing limbs.”");
+    });
+
+    static Regex IsCurrent() => IsCurrentClass();
+
+    [GeneratedRegex(@"\bis-current\b")]
+    private static partial Regex IsCurrentClass();
+}

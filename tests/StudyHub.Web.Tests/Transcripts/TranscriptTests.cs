@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Testing;
+using StudyHub.Web.Features.Import;
+
+namespace StudyHub.Web.Tests.Transcripts;
+
+/// Transcripts from import to the note page and search, against real PostgreSQL. Each test imports a vault of its own.
+public sealed class TranscriptTests(StudyHubApp app) : IClassFixture<StudyHubApp>
+{
+    const string Vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana>Welcome to the lecture on zymurgy.\n\n"
+        + "00:00:05.500 --> 00:00:09.000\nFermentation turns sugar into <i>alcohol</i> &amp; gas.\n";
+
+    const string Srt = "1\r\n00:00:02,000 --> 00:00:03,000\r\nSaid on YouTube about quokkas.\r\n";
+
+    [Fact]
+    public async Task ATranscriptBesideAVideoBelongsToTheNoteThatEmbedsTheVideo()
+    {
+        using var vault = new TempVault("beside")
+            .Write("Week 1.md", "# Week 1\n\n![[week1.webm]]\n\nThe key idea comes at 0:06.\n")
+            .Write("media/week1.webm", [1, 2, 3])
+            .Write("media/week1.vtt", Vtt);
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal([new AttachedTranscript("media/week1.vtt", "Week 1.md", 2)], report.Transcripts);
+        Assert.Contains("transcript: media/week1.vtt → Week 1.md (2 cues)", report.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["0 1000-4000 Ana: Welcome to the lecture on zymurgy.", "0 5500-9000 : Fermentation turns sugar into alcohol & gas."],
+            await CuesAsync("beside", "Week 1.md"));
+    }
+
+    [Fact]
+    public async Task FrontMatterOrAnEmbedNamesTheTranscriptOfAYouTubeLecture()
+    {
+        using var vault = new TempVault("named")
+            .Write("Named.md", "---\nyoutube: https://www.youtube.com/watch?v=dQw4w9WgXcQ\ntranscript: \"[[captions.srt]]\"\n---\nText.\n")
+            .Write("Embedded.md", "---\nvideo: https://youtu.be/5vfIT5LOkR0\n---\n![[talk.vtt]]\n")
+            .Write("captions.srt", Srt)
+            .Write("subs/talk.vtt", Vtt);
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal(["captions.srt → Named.md", "subs/talk.vtt → Embedded.md"],
+            report.Transcripts.Select(t => $"{t.Path} → {t.NotePath}").Order());
+        Assert.Equal(["0 2000-3000 : Said on YouTube about quokkas."], await CuesAsync("named", "Named.md"));
+        Assert.Equal(2, (await CuesAsync("named", "Embedded.md")).Count);
+    }
+
+    [Fact]
+    public async Task AnUnreadableTranscriptIsReportedAndTheRestImportsAsBefore()
+    {
+        using var vault = new TempVault("unreadable")
+            .Write("Broken.md", "---\nvideo: https://youtu.be/5vfIT5LOkR0\ntranscript: broken.vtt\n---\nStill here.\n")
+            .Write("Silent.md", "No recording, yet ![[orphan.vtt]].\n")
+            .Write("broken.vtt", "WEBVTT\n\nthis is not a cue\n\n00:00:09.000 --> 00:00:01.000\nbackwards\n")
+            .Write("orphan.vtt", Vtt);
+
+        var report = await app.ImportVaultAsync(vault.Root);
+
+        Assert.Empty(report.Transcripts);
+        Assert.Contains(report.Warnings, w => w.Path == "broken.vtt"
+            && w.Message == "2 blocks were not cues (no valid \"start --> end\" time) and were skipped, the first at line 3.");
+        Assert.Contains(report.Warnings, w => w.Path == "orphan.vtt" && w.Message == "Not attached to Silent.md: the note has no recording for it to belong to.");
+        Assert.Equal(2, report.NotesAdded);
+        Assert.Empty(await CuesAsync("unreadable", "Broken.md"));
+    }
+
+    [Fact]
+    public async Task AReimportFollowsTheTranscriptAndLeavesItAloneWhenUnchanged()
+    {
+        using var vault = new TempVault("following")
+            .Write("Lecture.md", "---\nvideo: https://youtu.be/5vfIT5LOkR0\ntranscript: talk.vtt\n---\nText.\n")
+            .Write("talk.vtt", Vtt);
+        await app.ImportVaultAsync(vault.Root);
+        var stored = await CueIdsAsync("following");
+
+        await app.ImportVaultAsync(vault.Root);
+        Assert.Equal(stored, await CueIdsAsync("following"));
+
+        vault.Write("talk.vtt", Srt);
+        await app.ImportVaultAsync(vault.Root);
+        Assert.Equal(["0 2000-3000 : Said on YouTube about quokkas."], await CuesAsync("following", "Lecture.md"));
+
+        vault.Delete("talk.vtt");
+        await app.ImportVaultAsync(vault.Root);
+        Assert.Empty(await CuesAsync("following", "Lecture.md"));
+    }
+
+    [Fact]
+    public async Task TheNotePageListsTheTranscriptAsTimedLinksWithItsWordsAsText()
+    {
+        using var vault = new TempVault("paged")
+            .Write("Lecture.md", "---\nvideo: https://youtu.be/5vfIT5LOkR0\ntranscript: talk.vtt\n---\nText.\n")
+            .Write("talk.vtt", "WEBVTT\n\n00:01:05.250 --> 00:01:07.000\n<v Bo>Never <script>alert(1)</script> &lt;b&gt;raw&lt;/b&gt;\n");
+        await app.ImportVaultAsync(vault.Root);
+        using var client = app.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri("/notes/paged/lecture", UriKind.Relative));
+
+        Assert.Contains("""<a class="transcript-cue" href="/notes/paged/lecture?t=65" data-seconds="65.25" data-start="65250" data-end="67000">""", page, StringComparison.Ordinal);
+        Assert.Contains("""<time datetime="PT65S">1:05</time>""", page, StringComparison.Ordinal);
+        Assert.Contains("""<strong class="transcript-speaker">Bo: </strong>Never alert(1) &lt;b&gt;raw&lt;/b&gt;</span>""", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>raw", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchFindsWordsSaidOnlyInARecordingAndOpensTheLectureAtThatMoment()
+    {
+        using var vault = new TempVault("spoken")
+            .Write("Brewing.md", "---\nvideo: https://youtu.be/5vfIT5LOkR0\ntranscript: brewing.vtt\n---\nNotes about beer.\n")
+            .Write("brewing.vtt", Vtt);
+        await app.ImportVaultAsync(vault.Root);
+        using var client = app.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri("/search?q=fermentation", UriKind.Relative));
+
+        Assert.Contains("No note's text matches “fermentation”, but it was said in the lecture recordings below.", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("""<h3><a href="/notes/spoken/brewing?t=5">Brewing at 0:05</a></h3>""", page, StringComparison.Ordinal);
+        Assert.Contains("From the recording's transcript", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("<mark>Fermentation</mark> turns sugar", page, StringComparison.Ordinal);
+    }
+
+    async Task<List<string>> CuesAsync(string vault, string path)
+    {
+        await using var db = app.Database.CreateContext();
+        var note = await db.Notes.SingleAsync(n => n.Vault.Name == vault && n.Path == path);
+        return await db.TranscriptCues.Where(c => c.NoteId == note.Id).OrderBy(c => c.Start)
+            .Select(c => $"{c.MediaIndex} {c.Start}-{c.End} {c.Speaker}: {c.Text}").ToListAsync();
+    }
+
+    async Task<List<long>> CueIdsAsync(string vault)
+    {
+        await using var db = app.Database.CreateContext();
+        var notes = db.Notes.Where(n => n.Vault.Name == vault).Select(n => n.Id);
+        return await db.TranscriptCues.Where(c => notes.Contains(c.NoteId)).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+    }
+}
