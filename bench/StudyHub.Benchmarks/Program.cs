@@ -12,6 +12,9 @@ switch (args)
     case ["import-throughput", var vault, .. var options]:
         await ImportThroughput.RunAsync(vault, runs: IntOption(options, "--runs", 3));
         break;
+    case ["sync-cost", var vault, .. var options]:
+        await SyncCost.RunAsync(vault, repeats: IntOption(options, "--repeats", 5));
+        break;
     case ["attachment-memory", .. var options]:
         await AttachmentMemory.RunAsync(downloads: IntOption(options, "--downloads", 5));
         break;

@@ -13,6 +13,7 @@ using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Video;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Sharing;
+using StudyHub.Web.Features.Sync;
 using StudyHub.Web.Infrastructure;
 
 var isCommand = AdminCommands.IsCommand(args);
@@ -36,6 +37,7 @@ builder.AddReadingCache();
 builder.AddGraph();
 builder.AddConcepts();
 builder.AddSearch();
+builder.AddSync();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenApi();
 
@@ -75,6 +77,7 @@ app.MapSharing();
 app.MapVideo();
 app.MapGraph();
 app.MapSearch();
+app.MapSync();
 app.MapStaticAssets();
 // Our own policy (SecurityHeaders) already says frame-ancestors 'self' with everything else.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);

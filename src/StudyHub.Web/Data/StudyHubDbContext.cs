@@ -10,6 +10,7 @@ using StudyHub.Web.Features.Notes;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Tags;
 using StudyHub.Web.Features.Sharing;
+using StudyHub.Web.Features.Sync;
 using StudyHub.Web.Features.Transcripts;
 using StudyHub.Web.Features.Vaults;
 
@@ -70,6 +71,8 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();
     public DbSet<VaultTag> VaultTags => Set<VaultTag>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<SyncSource> SyncSources => Set<SyncSource>();
+    public DbSet<ManifestEntry> SyncManifest => Set<ManifestEntry>();
 
     public DbSet<Invite> Invites => Set<Invite>();
     public DbSet<Annotation> Annotations => Set<Annotation>();

@@ -23,6 +23,8 @@ public sealed class ContentVersionTests(StudyHubApp app) : IClassFixture<StudyHu
         ["SearchWords"] = "search is not cached",
         ["AttachmentContents"] = "bytes are addressed by their hash, so new bytes are a new row another table names",
         ["ContentVersions"] = "the version itself",
+        ["SyncSources"] = "a vault's source and last sync are shown to admins, who are never served from the cache",
+        ["SyncManifest"] = "what the last sync read, for the next one to compare with; never shown",
         ["Invites"] = "accounts", ["DataProtectionKeys"] = "keys",
         ["AspNetUsers"] = "accounts", ["AspNetRoles"] = "accounts", ["AspNetUserRoles"] = "accounts", ["AspNetUserClaims"] = "accounts",
         ["AspNetUserLogins"] = "accounts", ["AspNetUserTokens"] = "accounts", ["AspNetRoleClaims"] = "accounts",

@@ -237,6 +237,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             "/concepts/{Slug}/correction" => "/concepts/quokka-concept/correction",
             "/tags/{*Name}" => "/tags/quokka",
             "/vaults/{Slug}" => "/vaults/closed",
+            "/api/vaults/{vault}/push" => "/api/vaults/closed/push",
             "/admin/vaults/{Slug}/delete" => "/admin/vaults/closed/delete",
             "/admin/imports/{Id:guid}" => $"/admin/imports/{app.ImportRun}",
             "/api/switcher" => "/api/switcher?q=quokka",

@@ -965,6 +965,95 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteShares");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Sync.ManifestEntry", b =>
+                {
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ModifiedTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SourceId", "Path");
+
+                    b.ToTable("SyncManifest", (string)null);
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Sync.SyncSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int?>("EveryMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastChange")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastCommit")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProtectedCredential")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedWebhookSecret")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subfolder")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("VaultId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Watch")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VaultId")
+                        .IsUnique();
+
+                    b.ToTable("SyncSources");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Tags.VaultTag", b =>
                 {
                     b.Property<Guid>("VaultId")
@@ -1251,6 +1340,24 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany()
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Sync.ManifestEntry", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Sync.SyncSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Sync.SyncSource", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Vaults.Vault", null)
+                        .WithMany()
+                        .HasForeignKey("VaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Import;
+using StudyHub.Web.Features.Sync;
 
 namespace StudyHub.Web.Features.Admin;
 
@@ -16,7 +17,7 @@ public static class AdminCommands
           import <path> [--vault name]  import an Obsidian vault folder or .zip
           create-admin <email> [--password pw]  create an admin (or make a user one); prints a generated password once
           vault-access <vault> public|members   who may read a vault: everyone, or only people signed in
-        """;
+        """ + "\n" + SyncCommands.Usage;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
@@ -58,6 +59,12 @@ public static class AdminCommands
                 case ["vault-access", var vaultName, var access] when access is "public" or "members":
                     await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
                     return await SetVaultAccessAsync(app, vaultName, membersOnly: access == "members");
+                case ["vault-source", var vaultName, .. var source] when SyncCommands.ReadSettings(source) is { } settings:
+                    await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
+                    return await SyncCommands.SetSourceAsync(app.Services, vaultName, settings);
+                case ["sync", var vaultName]:
+                    await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
+                    return await SyncCommands.SyncAsync(app.Services, vaultName);
                 default:
                     Console.Error.WriteLine($"Unknown command: {string.Join(' ', args)}");
                     Console.Error.WriteLine(Usage);
