@@ -24,6 +24,16 @@ fetch() {
 }
 ms() { awk '{ printf "%.0f", $1 * 1000 }' <<<"$1"; }
 kb() { awk '{ printf "%.0f", $2 / 1024 }' <<<"$1"; }
+# Every note page the sitemap lists, as a path; past Sitemap:NotesPerFile notes it is an index of sitemaps.
+sitemap_pages() {
+  local map; map=$(curl -s "$site/sitemap.xml")
+  locs() { grep -o '<loc>[^<]*</loc>' | sed 's|<loc>||; s|</loc>||; s|&amp;|\&|g'; }
+  if grep -q '<sitemapindex' <<<"$map"; then
+    locs <<<"$map" | while read -r sitemap; do curl -s "$sitemap" | locs; done
+  else
+    locs <<<"$map"
+  fi | sed 's|^[a-z]*://[^/]*||'
+}
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 table="$work/scale.md"
@@ -54,7 +64,9 @@ for size in "${sizes[@]}"; do
   tags=$(fetch /tags)
   vault_page=$(fetch /vaults/gen)
   graph_page=$(fetch /graph)
-  curl -s "$site/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed 's|<loc>[a-z]*://[^/]*||; s|</loc>||' > "$work/pages-$size.txt"
+  sitemap_pages > "$work/pages-$size.txt"
+  listed=$(wc -l < "$work/pages-$size.txt")
+  [ "$listed" -eq "$size" ] || { echo "the sitemap listed $listed pages for $size notes" >&2; exit 1; }
   note=$(sed -n 42p "$work/pages-$size.txt")
   note_cold=$(fetch "$note")
   note_warm=$(fetch "$note")
