@@ -54,9 +54,9 @@ public sealed class PostgresServer
         {
             RemoveClustersOfEndedRuns();
             var root = Path.Combine(Path.GetTempPath(), $"{ClusterPrefix}{Environment.ProcessId}");
-            var cluster = LocalPostgresCluster.Start(root);
+            Cluster = LocalPostgresCluster.Start(root);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => LocalPostgresCluster.Remove(root);
-            return new PostgresServer(cluster.ConnectionString("postgres"), $"local cluster in {root}");
+            return new PostgresServer(Cluster.ConnectionString("postgres"), $"local cluster in {root}");
         }
         catch (InvalidOperationException exception)
         {
@@ -72,12 +72,17 @@ public sealed class PostgresServer
 
     const string ClusterPrefix = "studyhub-tests-";
 
-    /// The test host may be ended before its exit handlers finish; the next run tidies up after it.
+    /// This run's cluster, kept for the process's life: its lock on the cluster (LocalPostgresCluster.IsInUse) tells other
+    /// runs that it is in use.
+    static LocalPostgresCluster? Cluster;
+
+    /// The test host may be ended before its exit handlers finish; the next run tidies up after it. A run whose process
+    /// this one cannot see (another PID namespace on the same /tmp) still holds its cluster's lock, and keeps it.
     static void RemoveClustersOfEndedRuns()
     {
         foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
         {
-            if (int.TryParse(Path.GetFileName(root)[ClusterPrefix.Length..], out var pid) && !IsRunning(pid))
+            if (int.TryParse(Path.GetFileName(root)[ClusterPrefix.Length..], out var pid) && !IsRunning(pid) && !LocalPostgresCluster.IsInUse(root))
             {
                 try
                 {

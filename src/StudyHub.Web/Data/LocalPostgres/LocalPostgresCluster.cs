@@ -111,6 +111,25 @@ public sealed class LocalPostgresCluster : IDisposable
 
     static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(100);
 
+    /// Whether a process holds the cluster (InUse). Unlike a process ID, the lock is seen from any process that sees the
+    /// folder, also from another PID namespace.
+    public static bool IsInUse(string rootDirectory)
+    {
+        try
+        {
+            using var alone = new FileStream(LockFile(rootDirectory), FileMode.Open, FileAccess.Read, FileShare.None);
+            return false;
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     static string LockFile(string rootDirectory) => Path.Combine(rootDirectory, "in-use");
 
     /// Creates the database unless it exists, so that the first migration does not start by failing to connect.
