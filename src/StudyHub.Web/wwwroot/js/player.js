@@ -68,6 +68,10 @@
                 for (const type of ["timeupdate", "seeked", "loadedmetadata"]) {
                     media.addEventListener(type, () => callback(media.currentTime), { signal: listening.signal });
                 }
+                // A recording whose length was known before this script ran (cached, or quick) fires none of these until played.
+                if (media.readyState >= HTMLMediaElement.HAVE_METADATA) {
+                    queueMicrotask(() => callback(media.currentTime));
+                }
             },
             usable: () => true,
             dispose: () => listening.abort(),
