@@ -47,16 +47,19 @@ public abstract class BrowserTest(BrowserApp app) : IClassFixture<BrowserApp>, I
         {
             await journey();
         }
-        catch
+        catch (Exception failure)
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
             Directory.CreateDirectory(folder);
             await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
             await File.WriteAllLinesAsync(Path.Combine(folder, $"{name}.console.txt"), _console);
-            throw;
+            // CI keeps only its log, so the console travels in the message.
+            throw new JourneyFailedException($"{failure.Message}\nThe page's console:\n{string.Join('\n', _console)}", failure);
         }
     }
 }
+
+public sealed class JourneyFailedException(string message, Exception inner) : Exception(message, inner);
 
 public class BrowserApp : StudyHubApp
 {

@@ -59,8 +59,8 @@ public sealed class PhoneJourneyTests(BrowserApp app) : BrowserTest(app)
         await FitsAsync("the lecture with its annotation");
     });
 
-    /// Selects the text as a long press and the selection's handles do: the selection changes, and no mouse button is
-    /// released (Playwright cannot press long on text).
+    /// Selects the text as a long press and the selection's handles do: a touch goes down on the text, the selection
+    /// changes, and no mouse button is released (Playwright cannot press long on text).
     async Task SelectByLongPressAsync(string text)
     {
         await DiscussionJourneyTests.WaitForTheDiscussionAsync(Page);
@@ -70,6 +70,7 @@ public sealed class PhoneJourneyTests(BrowserApp app) : BrowserTest(app)
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const at = node.nodeValue.indexOf(text);
                 if (at >= 0) {
+                  node.parentElement.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, pointerType: "touch", isPrimary: true }));
                   const range = document.createRange();
                   range.setStart(node, at);
                   range.setEnd(node, at + text.length);
