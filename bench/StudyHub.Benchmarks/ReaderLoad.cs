@@ -22,6 +22,8 @@ static partial class ReaderLoad
     sealed class Window
     {
         public readonly ConcurrentBag<double> Milliseconds = [];
+        // Those of the requests answered as asked: refusals (503 at once) would make an overloaded server look quick.
+        public readonly ConcurrentBag<double> Answered = [];
         public readonly ConcurrentDictionary<string, int> Failures = new();
         public int Requests;
         public int Dropped;
@@ -103,6 +105,9 @@ static partial class ReaderLoad
             $"total: {total.Requests} requests, {total.Requests / (double)options.Seconds:0} per s, p50 {Percentile(sorted, 50):0.0} ms, " +
             $"p95 {Percentile(sorted, 95):0.0} ms, p99 {Percentile(sorted, 99):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : 0):0} ms, " +
             $"failures {total.Failures.Values.Sum()} ({Failures(total)}), not sent {total.Dropped}"));
+        var answered = total.Answered.Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"answered: {answered.Length / (double)options.Seconds:0} per s, p95 {Percentile(answered, 95):0.0} ms"));
         var statuses = File.ReadLines(Path.Combine(options.Output, "posts.txt")).Select(line => line.Split(' ')[2]).ToList();
         Console.WriteLine($"posts: {statuses.Count}, acknowledged {statuses.Count(p => p.EndsWith("201", StringComparison.Ordinal))}, " +
             $"after more than one attempt {statuses.Count(p => p.Contains(',', StringComparison.Ordinal))} (run {run})");
@@ -264,6 +269,10 @@ static partial class ReaderLoad
             if (failure is not null)
             {
                 w.Failures.AddOrUpdate(failure, 1, (_, n) => n + 1);
+            }
+            else
+            {
+                w.Answered.Add(milliseconds);
             }
         }
     }

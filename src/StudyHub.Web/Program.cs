@@ -28,6 +28,7 @@ builder.AddDraining();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new ObsidianMarkdown());
 builder.AddRateLimits();
+builder.AddLoadShedding();
 builder.AddAccounts();
 builder.AddAnnotations();
 builder.AddAttachments();
@@ -64,6 +65,7 @@ app.UseSharing();
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseReadingCache();
+app.UseLoadShedding();
 
 app.MapApiDescription();
 app.MapHealth();
@@ -78,7 +80,7 @@ app.MapVideo();
 app.MapGraph();
 app.MapSearch();
 app.MapSync();
-app.MapStaticAssets();
+app.MapStaticAssets().ExemptFromLoadShedding();
 // Our own policy (SecurityHeaders) already says frame-ancestors 'self' with everything else.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 

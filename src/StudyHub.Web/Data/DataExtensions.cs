@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Data;
 
@@ -25,8 +26,8 @@ public static class DataExtensions
 
     public static void MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).ExemptFromLoadShedding();
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") }).ExemptFromLoadShedding();
     }
 }
 

@@ -63,7 +63,7 @@ public static class AnnotationsFeature
     {
         AnnotationEndpoints.Map(app);
         CommentEndpoints.Map(app);
-        app.MapGet("/api/notes/{slug}/discussion/events", EventsAsync).ExcludeFromReadingCache()
+        app.MapGet("/api/notes/{slug}/discussion/events", EventsAsync).ExcludeFromReadingCache().ExemptFromLoadShedding()
             .WithSummary("Server-sent events: a 'changed' event whenever the note's annotations or comments change.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         // A visitor's panel, drawn again for the page (js/discussion.js) when the stream says the discussion changed.

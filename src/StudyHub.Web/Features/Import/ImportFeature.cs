@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Import;
 
@@ -19,7 +20,7 @@ public static class ImportFeature
     }
 
     public static void MapImport(this WebApplication app) =>
-        app.MapPost("/api/imports", ImportEndpoints.UploadAsync)
+        app.MapPost("/api/imports", ImportEndpoints.UploadAsync).ExemptFromLoadShedding()
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Editor))
             .WithName("UploadVault")
             .WithSummary("Imports a vault zip (multipart field \"zip\") into the vault named by \"vault\", or a new one named by \"newVault\".");
