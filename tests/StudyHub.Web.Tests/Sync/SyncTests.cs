@@ -259,7 +259,7 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         return await client.SendAsync(request);
     }
 
-    static string Hmac(string secret, string body) =>
+    internal static string Hmac(string secret, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     /// The note's markdown as stored, which the page renders.
