@@ -76,7 +76,7 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
             case MediaKind.Image:
                 var alt = link.Alias is not null && !link.TryGetSize(out _, out _) ? link.Alias : link.FileName;
                 renderer.Write("<img src=\"").WriteEscape(attachment.Url).Write("\" alt=\"").WriteEscape(alt).Write('"');
-                if (link.TryGetSize(out var width, out var height))
+                if (ImageBox(link, attachment) is ({ } width, var height))
                 {
                     renderer.Write(" width=\"").Write(width.ToString(CultureInfo.InvariantCulture)).Write('"');
                     if (height is { } h)
@@ -111,6 +111,20 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
                 WriteDownload(renderer, attachment.Url, link.FileName);
                 break;
         }
+    }
+
+    // The size the note asks for (|300 or |300x200) wins; a width alone keeps the image's proportions, so its height is
+    // known too when the image's own size is. Without either the image loads at its own size.
+    private static (int? Width, int? Height) ImageBox(WikiLinkInline link, AttachmentTarget attachment)
+    {
+        if (link.TryGetSize(out var width, out var height))
+        {
+            return (width, height ?? (attachment is { Width: { } w and > 0, Height: { } h }
+                ? (int)Math.Max(1, Math.Round((double)width * h / w))
+                : null));
+        }
+
+        return (attachment.Width, attachment.Width is null ? null : attachment.Height);
     }
 
     private static string? PdfOption(WikiLinkInline link, string name) =>
