@@ -43,11 +43,13 @@ public class RenderingTests
     [InlineData("![[image.png|A diagram]]", """<p><img src="/files/image.png" alt="A diagram" loading="lazy" /></p>""")]
     [InlineData("![[talk.mp3]]", """<p><audio controls src="/files/talk.mp3"></audio></p>""")]
     [InlineData("![[lecture.mp4]]", """<p><video controls src="/files/lecture.mp4"></video></p>""")]
-    [InlineData("![[paper.pdf]]", """<p><iframe class="embed-pdf" src="/files/paper.pdf" title="paper.pdf" loading="lazy"></iframe><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></p>""")]
-    [InlineData("![[paper.pdf#page=3]]", """<p><iframe class="embed-pdf" src="/files/paper.pdf#page=3" title="paper.pdf" loading="lazy"></iframe><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></p>""")]
-    [InlineData("![[paper.pdf#height=400]]", """<p><iframe class="embed-pdf" src="/files/paper.pdf" title="paper.pdf" height="400" loading="lazy"></iframe><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></p>""")]
+    [InlineData("![[paper.pdf]]", """<p><span class="embed-pdf"><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></span></p>""")]
+    [InlineData("![[paper.pdf#page=3]]", """<p><span class="embed-pdf"><a class="embed-download" href="/files/paper.pdf#page=3" download>paper.pdf</a></span></p>""")]
+    [InlineData("![[paper.pdf#height=400]]", """<p><span class="embed-pdf" data-height="400"><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></span></p>""")]
+    [InlineData("![[paper.pdf#page=x]]", """<p><span class="embed-pdf"><a class="embed-download" href="/files/paper.pdf" download>paper.pdf</a></span></p>""")]
     [InlineData("![[data.zip]]", """<p><a class="embed-download" href="/files/data.zip" download>data.zip</a></p>""")]
-    [InlineData("[[paper.pdf]]", """<p><a class="wikilink attachment" href="/files/paper.pdf">paper.pdf</a></p>""")]
+    [InlineData("[[paper.pdf]]", """<p><a class="wikilink attachment pdf" href="/files/paper.pdf">paper.pdf</a></p>""")]
+    [InlineData("[[paper.pdf#page=3|the proof]]", """<p><a class="wikilink attachment pdf" href="/files/paper.pdf#page=3">the proof</a></p>""")]
     [InlineData("![[Pasted image 20240417000000.png]]", """<p><span class="embed-missing" data-target="Pasted image 20240417000000.png">Missing attachment: Pasted image 20240417000000.png</span></p>""")]
     public void AttachmentEmbedRendersByMediaKind(string markdown, string html) => Assert.Equal(html, Render.Html(markdown));
 

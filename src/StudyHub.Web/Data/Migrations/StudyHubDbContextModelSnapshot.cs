@@ -874,6 +874,42 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteTimestamps");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperPage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('studyhub', \"Text\")", true);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("AttachmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PaperPages");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
                 {
                     b.Property<Guid>("VaultId")
@@ -1313,6 +1349,15 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany("Timestamps")
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperPage", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Attachments.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

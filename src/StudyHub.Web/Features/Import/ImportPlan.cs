@@ -35,6 +35,8 @@ public sealed class ImportPlan
     public List<Attachment> AttachmentsRemoved { get; } = [];
     /// Files whose bytes the attachment store must hold: the added and changed ones.
     public List<SourceAttachment> AttachmentsToStore { get; } = [];
+    /// The vault's attachments after this import, by path.
+    public IReadOnlyDictionary<string, Attachment> Attachments => _attachments;
 
     /// Complete once Derive has been enumerated: links and times to copy in place of the stored ones of
     /// ReplacedLinksOf and ReplacedTimesOf, and the notes whose text changed (their annotations move).
