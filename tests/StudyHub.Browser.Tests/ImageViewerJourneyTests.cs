@@ -56,3 +56,36 @@ public sealed class ImageViewerJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(image).ToBeFocusedAsync();
     });
 }
+
+/// The same on a phone (390×844, touch): a tap opens the image, a tap on Close closes it, and the picture fits the screen.
+public sealed class PhoneImageViewerJourneyTests(BrowserApp app) : BrowserTest(app)
+{
+    protected override BrowserNewContextOptions ContextOptions(BrowserNewContextOptions options)
+    {
+        options.ViewportSize = new() { Width = 390, Height = 844 };
+        options.IsMobile = true;
+        options.HasTouch = true;
+        return options;
+    }
+
+    [Fact]
+    public Task ATapOpensTheImageAndATapOnCloseClosesIt() => JourneyAsync(nameof(ATapOpensTheImageAndATapOnCloseClosesIt), async () =>
+    {
+        using var vault = new TempVault("phone-pictures")
+            .Write("Figures.md", "![[wide.png|A wide chart]]\n")
+            .Write("wide.png", TestImages.Png(1600, 400, (30, 30, 200)));
+        await App.ImportVaultAsync(vault.Root);
+        await Page.GotoAsync("/notes/phone-pictures/figures");
+        var image = Page.Locator(".note-body img");
+
+        await image.TapAsync();
+
+        var viewer = Page.GetByRole(AriaRole.Dialog, new() { Name = "A wide chart" });
+        await Expect(viewer).ToBeVisibleAsync();
+        var shown = (await viewer.GetByRole(AriaRole.Img).BoundingBoxAsync())!;
+        Assert.True(shown.X >= 0 && shown.X + shown.Width <= 390, $"the picture fits the screen's width: {shown.X} + {shown.Width}");
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Close" }).TapAsync();
+        await Expect(viewer).ToBeHiddenAsync();
+        await Expect(image).ToBeFocusedAsync();
+    });
+}
