@@ -97,8 +97,8 @@ public static class FidelityCheck
         }
         var own = body.Descendants<IElement>().Where(e => e.ParentElement?.Closest(".embed-note, .embed-missing") is null).ToList();
         var links = own.Count(e => e.Matches("a.wikilink"));
-        var embeds = own.Count(e => e.Matches(".embed-note, .embed-missing, .embed-notice, img, audio, video, iframe.embed-pdf")
-            || (e.Matches("a.embed-download") && e.PreviousElementSibling?.Matches("iframe.embed-pdf") != true));
+        var embeds = own.Count(e => e.Matches(".embed-note, .embed-missing, .embed-notice, img, audio, video, .embed-pdf")
+            || (e.Matches("a.embed-download") && e.ParentElement?.Matches(".embed-pdf") != true));
         if (links != raw.Links)
         {
             defects.Add(new("links differ", path, $"{links} on the page, {raw.Links} in the file"));

@@ -34,7 +34,9 @@ public sealed record NoteLinkTarget(string Href, bool Exists);
 /// <summary>A resolved attachment.</summary>
 /// <param name="Url">The URL the browser loads the file from.</param>
 /// <param name="Kind">How the file is embedded; <see cref="Attachments.KindOf"/> derives it from the file name.</param>
-public sealed record AttachmentTarget(string Url, MediaKind Kind);
+/// <param name="Width">An image's width in pixels, when known: with <paramref name="Height"/>, an embed reserves its place before it loads.</param>
+/// <param name="Height">An image's height in pixels, when known.</param>
+public sealed record AttachmentTarget(string Url, MediaKind Kind, int? Width = null, int? Height = null);
 
 /// <summary>How an embedded attachment is shown.</summary>
 public enum MediaKind

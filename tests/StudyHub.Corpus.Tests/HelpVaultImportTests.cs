@@ -53,8 +53,9 @@ public sealed class HelpVaultImportTests(HelpVaultImportTests.HelpVaultApp app) 
         Assert.Contains("""<p id="^b15695">Learn how to link to notes, attachments, and other files from your notes""", html, StringComparison.Ordinal);
         // "[[Internal links#Link to a heading in a note|headings]]": a heading link under its alias.
         Assert.Contains("""<a class="wikilink" href="/notes/help/linking-notes-and-files/internal-links#link-to-a-heading-in-a-note">headings</a>""", html, StringComparison.Ordinal);
-        // "![[Engelbart.jpg#outline|100]]": the image at width 100, served from the vault.
-        Assert.Matches("""<img src="/attachments/[0-9a-f]{64}/Engelbart.jpg" alt="Engelbart.jpg" width="100" loading="lazy"( /)?>""", html);
+        // "![[Engelbart.jpg#outline|100]]": the image at width 100, served from the vault; its height keeps the 200×289
+        // JPEG's proportions, so the page keeps its place before it loads.
+        Assert.Matches("""<img src="/attachments/[0-9a-f]{64}/Engelbart.jpg" alt="Engelbart.jpg" width="100" height="144" loading="lazy"( /)?>""", html);
         // "![[Search#Embed search results in a note]]": a section of another note, transcluded.
         Assert.Contains("""<div class="embed-note" data-target="Search">""", html, StringComparison.Ordinal);
     }

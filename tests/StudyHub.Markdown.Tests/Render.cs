@@ -8,7 +8,8 @@ internal static class Render
 
     public static readonly TestRenderContext Vault = new(
         notes: ["Note", "Douwe Kiela"],
-        attachments: ["image.png", "talk.mp3", "lecture.mp4", "paper.pdf", "data.zip"],
+        attachments: ["image.png", "photo.png", "talk.mp3", "lecture.mp4", "paper.pdf", "data.zip"],
+        imageSizes: new Dictionary<string, (int, int)> { ["photo.png"] = (640, 480) },
         noteSources: new Dictionary<string, string>
         {
             ["Other"] = "# Other\n\nIntro\n\n## Part\n\nPart text ^blk\n\n### Detail\n\nDetail text\n\n## Next\n\nNext text",

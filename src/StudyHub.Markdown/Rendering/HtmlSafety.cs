@@ -44,7 +44,7 @@ internal static class HtmlSafety
         sanitizer.AllowedAttributes.UnionWith(["class", "id", "controls", "loading", "open", "download", "title", "width", "height"]);
         // The page's scripts act on data attributes (a player's script address, the note a discussion is about), so
         // a note keeps only those our renderers write. A name shadows document methods: <img name="getElementById">.
-        sanitizer.AllowedAttributes.UnionWith(["data-target", "data-seconds", "data-callout", "data-callout-fold"]);
+        sanitizer.AllowedAttributes.UnionWith(["data-target", "data-seconds", "data-callout", "data-callout-fold", "data-height"]);
         sanitizer.AllowedAttributes.Remove("name");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.FilterUrl += (_, e) =>

@@ -65,7 +65,9 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
 
         if (!link.IsEmbed)
         {
-            renderer.Write("<a class=\"wikilink attachment\" href=\"").WriteEscape(attachment.Url).Write("\">")
+            // A link to a PDF opens it in the page's viewer (js/pdf-viewer.js) at the page it names.
+            renderer.Write(attachment.Kind == MediaKind.Pdf ? "<a class=\"wikilink attachment pdf\" href=\"" : "<a class=\"wikilink attachment\" href=\"")
+                .WriteEscape(attachment.Url + PdfPage(link, attachment)).Write("\">")
                 .WriteEscape(link.DisplayText).Write("</a>");
             renderer.Text.Append(link.DisplayText);
             return;
@@ -76,7 +78,7 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
             case MediaKind.Image:
                 var alt = link.Alias is not null && !link.TryGetSize(out _, out _) ? link.Alias : link.FileName;
                 renderer.Write("<img src=\"").WriteEscape(attachment.Url).Write("\" alt=\"").WriteEscape(alt).Write('"');
-                if (link.TryGetSize(out var width, out var height))
+                if (ImageBox(link, attachment) is ({ } width, var height))
                 {
                     renderer.Write(" width=\"").Write(width.ToString(CultureInfo.InvariantCulture)).Write('"');
                     if (height is { } h)
@@ -94,24 +96,41 @@ internal sealed class HtmlWikiLinkRenderer : HtmlObjectRenderer<WikiLinkInline>
                 renderer.Write("<video controls src=\"").WriteEscape(attachment.Url).Write("\"></video>");
                 break;
             case MediaKind.Pdf:
-                // Obsidian reads "#page=3" and "#height=400" after a PDF name as viewer options.
-                var page = PdfOption(link, "page=");
-                var frameHeight = PdfOption(link, "height=");
-                renderer.Write("<iframe class=\"embed-pdf\" src=\"").WriteEscape(attachment.Url).WriteEscape(page is null ? "" : "#page=" + page)
-                    .Write("\" title=\"").WriteEscape(link.FileName).Write('"');
-                if (frameHeight is not null)
+                // Without script the reader downloads the paper; js/pdf-viewer.js shows it in place, at its page.
+                var viewerHeight = PdfOption(link, "height=");
+                renderer.Write("<span class=\"embed-pdf\"");
+                if (viewerHeight is not null)
                 {
-                    renderer.Write(" height=\"").Write(frameHeight).Write('"');
+                    renderer.Write(" data-height=\"").Write(viewerHeight).Write('"');
                 }
 
-                renderer.Write(" loading=\"lazy\"></iframe>");
-                WriteDownload(renderer, attachment.Url, link.FileName);
+                renderer.Write('>');
+                WriteDownload(renderer, attachment.Url + PdfPage(link, attachment), link.FileName);
+                renderer.Write("</span>");
                 break;
             default:
                 WriteDownload(renderer, attachment.Url, link.FileName);
                 break;
         }
     }
+
+    // The size the note asks for (|300 or |300x200) wins; a width alone keeps the image's proportions, so its height is
+    // known too when the image's own size is. Without either the image loads at its own size.
+    private static (int? Width, int? Height) ImageBox(WikiLinkInline link, AttachmentTarget attachment)
+    {
+        if (link.TryGetSize(out var width, out var height))
+        {
+            return (width, height ?? (attachment is { Width: { } w and > 0, Height: { } h }
+                ? (int)Math.Max(1, Math.Round((double)width * h / w))
+                : null));
+        }
+
+        return (attachment.Width, attachment.Width is null ? null : attachment.Height);
+    }
+
+    // Obsidian reads "#page=3" and "#height=400" after a PDF name as viewer options; the page goes with the address.
+    private static string PdfPage(WikiLinkInline link, AttachmentTarget attachment) =>
+        attachment.Kind == MediaKind.Pdf && PdfOption(link, "page=") is { } page ? "#page=" + page : "";
 
     private static string? PdfOption(WikiLinkInline link, string name) =>
         link.Heading is { } option && option.StartsWith(name, StringComparison.OrdinalIgnoreCase)

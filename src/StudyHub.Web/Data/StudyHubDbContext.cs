@@ -7,6 +7,7 @@ using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Concepts;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Papers;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Tags;
 using StudyHub.Web.Features.Sharing;
@@ -62,6 +63,7 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<NoteLink> NoteLinks => Set<NoteLink>();
     public DbSet<NoteTimestamp> NoteTimestamps => Set<NoteTimestamp>();
     public DbSet<TranscriptCue> TranscriptCues => Set<TranscriptCue>();
+    public DbSet<PaperPage> PaperPages => Set<PaperPage>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();

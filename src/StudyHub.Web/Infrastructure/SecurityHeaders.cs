@@ -32,7 +32,8 @@ public static class SecurityHeaders
     }
 
     /// Scripts only from this site and the two paths of YouTube's IFrame API (the loader and the player script it
-    /// loads); frames only from this site (PDF attachments) and the video players; images only from this site, so
+    /// loads), which also admits PDF.js and its worker, served from here (wwwroot/lib/pdfjs) and never eval; frames only
+    /// from this site and the video players; images only from this site, so
     /// that an image in a comment cannot report every reader's address to whoever wrote it; styles may be inline
     /// because KaTeX positions math with style attributes. Sign-in forms may post on to the configured OpenID
     /// Connect provider.

@@ -30,6 +30,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         public const string Note = "quokka-lecture";
 
         public string ImageHash { get; private set; } = "";
+        public string PaperHash { get; private set; } = "";
         public Guid ImportRun { get; private set; }
         public Guid Annotation { get; private set; }
         public Guid Comment { get; private set; }
@@ -40,14 +41,16 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         {
             await base.InitializeAsync();
             using var closed = new TempVault("closed")
-                .Write("Quokka Lecture.md", $"# Quokka Lecture\n\n#quokka\n\n{PassageText}\n\n![[quokka.png]]\n\nSee [[Quokka Concept]] and [[Quokka Sibling]].")
+                .Write("Quokka Lecture.md", $"# Quokka Lecture\n\n#quokka\n\n{PassageText}\n\n![[quokka.png]] ![[quokka.pdf]]\n\nSee [[Quokka Concept]] and [[Quokka Sibling]].")
                 .Write("Quokka Sibling.md", "Next to [[Quokka Lecture]].")
-                .Write("quokka.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 7, 7, 7]);
+                .Write("quokka.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 7, 7, 7])
+                .Write("quokka.pdf", TestPapers.Pdf("The quokka paper"));
             ImportRun = (await ImportVaultAsync(closed.Root, "closed")).RunId;
             await using (var db = Database.CreateContext())
             {
                 await db.Vaults.Where(v => v.Name == "closed").ExecuteUpdateAsync(v => v.SetProperty(x => x.MembersOnly, true));
                 ImageHash = await db.Attachments.Where(a => a.Path == "quokka.png").Select(a => a.ContentHash).SingleAsync();
+                PaperHash = await db.Attachments.Where(a => a.Path == "quokka.pdf").Select(a => a.ContentHash).SingleAsync();
             }
             Annotation = await AnnotatedAsync(Annotations.Caller.Author, AnnotationVisibility.Members, slug: Note);
             Comment = await CommentedAsync(Annotations.Caller.Author, null, AnnotationVisibility.Members, slug: Note);
@@ -225,6 +228,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             "/api/previews/{**address}" => $"/api/previews/closed/{MatrixApp.Note}",
             "/notes/{vault}/feed.atom" => "/notes/closed/feed.atom",
             "/attachments/{hash}/{name}" => $"/attachments/{app.ImageHash}/quokka.png",
+            "/papers/{Hash}/{Name}" => $"/papers/{app.PaperHash}/quokka.pdf?page=1",
             "/api/notes/{slug}/media" or "/api/notes/{slug}/annotations" or "/api/notes/{slug}/comments" or "/api/notes/{slug}/discussion" or "/api/notes/{slug}/discussion/events"
                 or "/notes/{slug}/shares" => row.Route.Replace("{slug}", MatrixApp.Note, StringComparison.Ordinal),
             "/api/annotations/{id:guid}" or "/api/annotations/{id:guid}/replies" or "/annotations/{id:guid}" =>

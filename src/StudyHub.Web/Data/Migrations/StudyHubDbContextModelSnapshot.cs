@@ -473,6 +473,9 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -485,6 +488,9 @@ namespace StudyHub.Web.Data.Migrations
 
                     b.Property<Guid>("VaultId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -866,6 +872,42 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasIndex("NoteId");
 
                     b.ToTable("NoteTimestamps");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperPage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('studyhub', \"Text\")", true);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("AttachmentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PaperPages");
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
@@ -1307,6 +1349,15 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasOne("StudyHub.Web.Features.Notes.Note", null)
                         .WithMany("Timestamps")
                         .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperPage", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Attachments.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

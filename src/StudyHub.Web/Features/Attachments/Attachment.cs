@@ -15,6 +15,9 @@ public sealed class Attachment
     public required string ContentType { get; set; }
     public long Size { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
+    /// An image's size in pixels from its header (ImageSize); null for other files and images whose header says none.
+    public int? Width { get; set; }
+    public int? Height { get; set; }
 
     public string FileName => System.IO.Path.GetFileName(Path);
 }

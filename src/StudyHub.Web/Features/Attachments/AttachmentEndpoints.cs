@@ -59,7 +59,7 @@ public static partial class AttachmentEndpoints
 
     /// The files this reader may fetch: those of the vaults they may read, and for a share link's holder the ones its
     /// note links to or embeds.
-    static IQueryable<Attachment> Readable(StudyHubDbContext db)
+    internal static IQueryable<Attachment> Readable(StudyHubDbContext db)
     {
         var shared = db.SharedNoteId;
         return db.Attachments.Where(a => db.ReadableVaults.Select(v => v.Id).Contains(a.VaultId)

@@ -35,6 +35,8 @@ public sealed class ImportPlan
     public List<Attachment> AttachmentsRemoved { get; } = [];
     /// Files whose bytes the attachment store must hold: the added and changed ones.
     public List<SourceAttachment> AttachmentsToStore { get; } = [];
+    /// The vault's attachments after this import, by path.
+    public IReadOnlyDictionary<string, Attachment> Attachments => _attachments;
 
     /// Complete once Derive has been enumerated: links and times to copy in place of the stored ones of
     /// ReplacedLinksOf and ReplacedTimesOf, and the notes whose text changed (their annotations move).
@@ -270,12 +272,18 @@ public sealed class ImportPlan
                 _attachments[path] = attachment;
                 if (attachment.ContentHash == file.Hash)
                 {
+                    // Images stored before sizes were read get theirs on the next import.
+                    if (attachment.Width is null)
+                    {
+                        MeasureImage(attachment, file);
+                    }
                     continue;
                 }
                 Report.AttachmentsChanged++;
                 attachment.ContentHash = file.Hash;
                 attachment.Size = file.Content.Length;
                 attachment.ImportedAt = now;
+                MeasureImage(attachment, file);
             }
             else
             {
@@ -285,6 +293,7 @@ public sealed class ImportPlan
                     VaultId = _stored.Id, Path = path, ContentHash = file.Hash, ContentType = ContentTypes.Of(path),
                     Size = file.Content.Length, ImportedAt = now,
                 };
+                MeasureImage(added, file);
                 AttachmentsAdded.Add(added);
                 _attachments[path] = added;
             }
@@ -293,6 +302,13 @@ public sealed class ImportPlan
         Report.AttachmentsRemoved = existing.Count;
         AttachmentsRemoved.AddRange(existing.Values);
         Report.Attachments = sources.Count;
+    }
+
+    static void MeasureImage(Attachment attachment, SourceAttachment file)
+    {
+        var size = StudyHub.Markdown.Attachments.KindOf(file.Path) == MediaKind.Image ? ImageSize.Of(file.Content) : null;
+        attachment.Width = size?.Width;
+        attachment.Height = size?.Height;
     }
 
     /// Links, times and HTML depend on the whole vault (a new note resolves old links), so they are recomputed for

@@ -12,6 +12,9 @@ public sealed record MissingAttachment(string Name, string NotePath, int Line);
 /// A transcript that now belongs to a note's recording, and how many cues were read from it.
 public sealed record AttachedTranscript(string Path, string NotePath, int Cues);
 
+/// A PDF whose text was read, page by page, for search.
+public sealed record ReadPaper(string Path, int Pages);
+
 /// What an import found and did, printed by the command and stored with the import.
 public sealed class ImportReport
 {
@@ -31,6 +34,7 @@ public sealed class ImportReport
     public List<MissingAttachment> MissingAttachments { get; init; } = [];
     public List<ImportWarning> Warnings { get; init; } = [];
     public List<AttachedTranscript> Transcripts { get; init; } = [];
+    public List<ReadPaper> Papers { get; init; } = [];
 
     public int Notes => NotesAdded + NotesChanged + NotesUnchanged + NotesRenamed;
 
@@ -54,6 +58,10 @@ public sealed class ImportReport
         foreach (var transcript in Transcripts)
         {
             text.AppendLine(culture, $"  transcript: {transcript.Path} → {transcript.NotePath} ({transcript.Cues} cues)");
+        }
+        foreach (var paper in Papers)
+        {
+            text.AppendLine(culture, $"  paper: {paper.Path} ({paper.Pages} pages read)");
         }
         foreach (var warning in Warnings)
         {

@@ -6,6 +6,7 @@ using StudyHub.Web.Data;
 using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Notes;
+using StudyHub.Web.Features.Papers;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Tags;
 using StudyHub.Web.Features.Transcripts;
@@ -90,6 +91,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await BulkInsert.CopyAsync(db, plan.Times, cancellationToken);
         await ImportDatabase.CopyLinksAsync(db, plan.Links, cancellationToken);
         await TranscriptStore.ReplaceAsync(db, vault.Id, NoteTranscripts.Find(plan.Notes, sourceAttachments, report), cancellationToken);
+        await PaperStore.ReadAsync(db, plan.Attachments, sourceAttachments, plan.AttachmentsToStore, report, cancellationToken);
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);

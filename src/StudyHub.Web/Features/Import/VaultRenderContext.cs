@@ -28,7 +28,8 @@ sealed class VaultRenderContext(
 
     public AttachmentTarget? ResolveAttachment(string name) =>
         index.ResolveAttachment(name) is { } path && attachments.TryGetValue(path, out var attachment)
-            ? new AttachmentTarget(AttachmentEndpoints.UrlOf(attachment.ContentHash, attachment.FileName), StudyHub.Markdown.Attachments.KindOf(attachment.FileName))
+            ? new AttachmentTarget(AttachmentEndpoints.UrlOf(attachment.ContentHash, attachment.FileName), StudyHub.Markdown.Attachments.KindOf(attachment.FileName),
+                attachment.Width, attachment.Height)
             : null;
 
     public ParsedNote? LoadNoteForEmbed(string target) =>

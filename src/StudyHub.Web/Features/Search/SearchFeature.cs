@@ -7,6 +7,7 @@ public static class SearchFeature
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<NoteSearch>();
         builder.Services.AddSingleton<SpokenSearch>();
+        builder.Services.AddSingleton<PaperSearch>();
         builder.Services.AddSingleton<QuickSwitcher>();
     }
 

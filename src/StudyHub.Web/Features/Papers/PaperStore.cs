@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using StudyHub.Markdown;
+using StudyHub.Web.Data;
+using StudyHub.Web.Features.Import;
+using Attachment = StudyHub.Web.Features.Attachments.Attachment;
+
+namespace StudyHub.Web.Features.Papers;
+
+public static class PaperStore
+{
+    /// Reads the pages of the vault's PDFs that are new or changed, or whose text is not stored yet (stored before
+    /// papers were read, or unreadable last time, which the report then says again). A PDF that cannot be read is named
+    /// in the report and leaves the rest of the import as it is.
+    public static async Task ReadAsync(StudyHubDbContext db, IReadOnlyDictionary<string, Attachment> attachments,
+        IReadOnlyDictionary<string, SourceAttachment> files, IEnumerable<SourceAttachment> changed, ImportReport report, CancellationToken cancellationToken)
+    {
+        var papers = attachments.Values.Where(a => StudyHub.Markdown.Attachments.KindOf(a.Path) == MediaKind.Pdf).ToList();
+        if (papers.Count == 0)
+        {
+            return;
+        }
+        var ids = papers.ConvertAll(a => a.Id);
+        var read = await db.PaperPages.Where(p => ids.Contains(p.AttachmentId)).Select(p => p.AttachmentId).Distinct().ToHashSetAsync(cancellationToken);
+        var changedPaths = changed.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var due = papers.Where(a => changedPaths.Contains(a.Path) || !read.Contains(a.Id)).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        var pages = new List<PaperPage>();
+        foreach (var paper in due)
+        {
+            var text = PaperText.Read(files[paper.Path].Content);
+            if (text.Problem is { } problem)
+            {
+                report.Warnings.Add(new ImportWarning(paper.Path, null, problem));
+                continue;
+            }
+            report.Papers.Add(new ReadPaper(paper.Path, text.Pages.Count));
+            pages.AddRange(text.Pages.Select((content, index) => new PaperPage { AttachmentId = paper.Id, Number = index + 1, Text = content }));
+        }
+        var replaced = due.ConvertAll(a => a.Id);
+        await db.PaperPages.Where(p => replaced.Contains(p.AttachmentId)).ExecuteDeleteAsync(cancellationToken);
+        await BulkInsert.CopyAsync(db, pages, cancellationToken);
+    }
+}
