@@ -7,7 +7,7 @@ public sealed record VaultEntry(string Path, long Length);
 
 /// A vault folder or zip as an import reads it: its files, checked against the limits, the warnings about what was
 /// left out and why, and each file's bytes read when asked, as often as asked. An import goes through the files more
-/// than once rather than hold the vault in memory (docs/architecture.md, "Import").
+/// than once rather than hold the vault in memory (docs/architecture.md, "How an import flows").
 public sealed class VaultFiles(IReadOnlyList<VaultEntry> entries, IReadOnlyList<ImportWarning> warnings, Func<VaultEntry, byte[]> read,
     IDisposable? archive = null) : IDisposable
 {
@@ -113,7 +113,7 @@ public static class VaultSource
     }
 
     /// A file that grew past its limit since it was listed is refused rather than read whole; one that changed otherwise
-    /// is caught by its hash (SourceNotes.Reader).
+    /// is caught by its hash (SourceNotes.Read).
     static byte[] ReadFile(string path, VaultEntry entry, ImportLimits limits)
     {
         using var stream = File.OpenRead(path);
@@ -196,8 +196,11 @@ public static class VaultSource
                 warnings.Add(tooLong);
                 continue;
             }
+            if (!byPath.TryAdd(name, entry))
+            {
+                throw new VaultRejectedException($"The archive holds \"{entry.FullName}\" twice; the archive was not imported.");
+            }
             files.Add(new VaultEntry(name, entry.Length));
-            byPath[name] = entry;
         }
         // Importing an archive without notes would mark every note of the vault deleted: surely the wrong file.
         if (!files.Any(f => SourceNotes.IsNote(f.Path)))
