@@ -69,11 +69,11 @@ public sealed class BadInputTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         var source = zipped ? vault.Zip() : vault.Root;
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var contents = VaultSource.Read(source, new ImportLimits());
+        using var contents = VaultSource.Open(source, new ImportLimits());
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         var report = await app.ImportVaultAsync(source);
 
-        Assert.Equal(["Links.md"], contents.Files.Select(f => f.Path));
+        Assert.Equal(["Links.md"], contents.Entries.Select(f => f.Path));
         Assert.InRange(allocated, 0, 8 * 1024 * 1024);
         Assert.Equal(1, report.NotesAdded);
         var warning = Assert.Single(report.Warnings);

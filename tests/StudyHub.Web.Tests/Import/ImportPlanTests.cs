@@ -177,27 +177,44 @@ public sealed class ImportPlanTests
         Assert.Equal([0, 0, 1], again.Links.Select(l => l.Section));
     }
 
-    static NoteReading ReadingOf(ImportPlan plan, string path) =>
+    static NoteReading ReadingOf(Planned plan, string path) =>
         NoteReading.FromJson(plan.Notes.Single(n => n.Source.Path == path).Entity.Reading);
 
-    /// The stored vault each plan started from, to say what is stored once it is written.
-    readonly Dictionary<ImportPlan, StoredVault> _before = [];
-
-    ImportPlan Import(StoredVault stored, params (string Path, string Text)[] files)
+    /// A plan with the rows of all its batches, derived two notes at a time.
+    sealed record Planned(ImportPlan Plan, List<ImportBatch> Batches)
     {
-        var vaultFiles = files.Select(f => new VaultFile(f.Path, Encoding.UTF8.GetBytes(f.Text))).ToList();
+        public ImportReport Report => Plan.Report;
+        public List<PlannedNote> Notes => Plan.Notes;
+        public List<Note> Removed => Plan.Removed;
+        public List<NoteSlugHistory> Retiring => Plan.Retiring;
+        public List<NoteSlugHistory> Returned => Plan.Returned;
+        public List<Guid> ReplacedLinksOf => Plan.ReplacedLinksOf;
+        public List<NoteRevision> Revisions => [.. Batches.SelectMany(b => b.Revisions)];
+        public List<NoteLink> Links => [.. Batches.SelectMany(b => b.Links)];
+        public List<NoteTimestamp> Times => [.. Batches.SelectMany(b => b.Times)];
+        public List<Guid> ReplacedTimesOf => [.. Batches.SelectMany(b => b.ReplacedTimesOf)];
+    }
+
+    /// The stored vault each plan started from, to say what is stored once it is written.
+    readonly Dictionary<Planned, StoredVault> _before = [];
+
+    Planned Import(StoredVault stored, params (string Path, string Text)[] files)
+    {
+        var contents = files.ToDictionary(f => f.Path, f => Encoding.UTF8.GetBytes(f.Text));
+        var vault = new VaultFiles([.. files.Select(f => new VaultEntry(f.Path, contents[f.Path].Length))], [], entry => contents[entry.Path]);
         var report = new ImportReport { Vault = "Course" };
-        var plan = ImportPlan.Make(SourceNotes.Read(vaultFiles, Markdown, report), SourceNotes.AttachmentsOf(vaultFiles), stored, report, Now);
-        Assert.Equal(files.Length, plan.Derive(Markdown).Count());
-        _before[plan] = stored;
-        return plan;
+        var plan = ImportPlan.Make(SourceNotes.Names(vault, Markdown, report), SourceNotes.AttachmentsOf(vault), vault, Markdown, stored, report, Now);
+        var planned = new Planned(plan, [.. plan.Derive(batchSize: 2)]);
+        Assert.Equal(files.Length, planned.Batches.Sum(b => b.Notes.Count));
+        _before[planned] = stored;
+        return planned;
     }
 
     static StoredVault Empty() => new(Guid.CreateVersion7(), "course", [], [], [],
         Array.Empty<NoteLink>().ToLookup(l => l.NoteId), Array.Empty<NoteTimestamp>().ToLookup(t => t.NoteId), [], []);
 
     /// What the database holds once the writer has written <paramref name="plan"/>.
-    StoredVault StoredAfter(ImportPlan plan)
+    StoredVault StoredAfter(Planned plan)
     {
         var stored = _before[plan];
         var notes = stored.Notes.Union(plan.Notes.Select(n => n.Entity)).ToList();

@@ -32,20 +32,37 @@ public static class ImportDatabase
 
     /// PostgreSQL checks each new link's note and target with a query of its own and adds the link to three indexes,
     /// over a second for a first import of 10,000 notes; when an import brings at least as many links as are stored, they
-    /// are loaded in bulk instead. That locks notes and links against readers for the rest of the import (under a
+    /// are loaded in bulk instead (from where they were staged). That locks notes and links against readers for the rest of the import (under a
     /// second for those 10,000 notes), which is why links come last and small imports keep the row-by-row checks.
     /// Revisions and times are not loaded so: they would save a sixth of a second but take the lock on notes earlier,
     /// and one table at a time, where a reader holding links and waiting for notes would deadlock with the import.
-    public static async Task CopyLinksAsync(StudyHubDbContext db, List<NoteLink> links, CancellationToken cancellationToken)
+    public static async Task AddStagedLinksAsync(StudyHubDbContext db, int count, CancellationToken cancellationToken)
     {
-        if (links.Count >= BulkLinks && !await db.NoteLinks.OrderBy(l => l.Id).Skip(links.Count).AnyAsync(cancellationToken))
+        if (count == 0)
         {
-            await BulkInsert.BulkLoadAsync(db, links, cancellationToken);
+            return;
+        }
+        Task Move() => BulkInsert.MoveAsync<NoteLink>(db, StagedLinks, "\"StagedOrder\"", cancellationToken);
+        if (count >= BulkLinks && !await db.NoteLinks.OrderBy(l => l.Id).Skip(count).AnyAsync(cancellationToken))
+        {
+            await BulkInsert.BulkLoadAsync<NoteLink>(db, Move, cancellationToken);
         }
         else
         {
-            await BulkInsert.CopyAsync(db, links, cancellationToken);
+            await Move();
         }
+    }
+
+    /// Where an import's links wait until all its notes are written, since a link may lead to a note of a later batch:
+    /// a table of the transaction's own, with the links' columns and the order they came in.
+    public const string StagedLinks = "import_links";
+
+    public static async Task StageLinksAsync(StudyHubDbContext db, CancellationToken cancellationToken)
+    {
+        var links = db.Model.FindEntityType(typeof(NoteLink))!.GetTableName();
+        var create = $"CREATE TEMP TABLE {StagedLinks} ON COMMIT DROP AS SELECT * FROM \"{links}\" WITH NO DATA; "
+            + $"ALTER TABLE {StagedLinks} ADD COLUMN \"StagedOrder\" bigint GENERATED ALWAYS AS IDENTITY";
+        await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
     }
 
     /// Below this many new links, checking them one by one costs less than a few dozen milliseconds.

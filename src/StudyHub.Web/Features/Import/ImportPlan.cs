@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StudyHub.Markdown;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Graph;
@@ -13,19 +14,35 @@ public sealed record StoredVault(
     ILookup<Guid, NoteLink> Links, ILookup<Guid, NoteTimestamp> Times, Dictionary<Guid, int> RevisionNumbers,
     Dictionary<string, Attachment> Attachments);
 
-/// A note of this import: its row, stored already unless it is new, and what the file says now.
-public sealed record PlannedNote(Note Entity, SourceNote Source, bool IsNew = false);
+/// A note of this import: its row, stored already unless it is new, and the file's name; an edited note takes the
+/// file's text (and a new revision) when its batch is derived.
+public sealed record PlannedNote(Note Entity, NoteName Source, bool IsNew = false, bool IsEdited = false);
+
+/// Some notes of an import, derived: their files as read, and the rows to write for them. The writer writes a batch
+/// and lets it go before the next but one is derived, which bounds an import's memory whatever the vault's size.
+public sealed class ImportBatch
+{
+    public required IReadOnlyList<(PlannedNote Note, SourceNote Source)> Notes { get; init; }
+    public List<NoteRevision> Revisions { get; } = [];
+    /// Links to copy in place of the stored ones of ImportPlan.ReplacedLinksOf.
+    public List<NoteLink> Links { get; } = [];
+    /// Times to copy in place of the stored ones of ReplacedTimesOf.
+    public List<NoteTimestamp> Times { get; } = [];
+    public List<Guid> ReplacedTimesOf { get; } = [];
+    /// The notes whose text changed: their annotations move.
+    public List<Note> TextChanged { get; } = [];
+}
 
 /// What an import changes, worked out from the vault's files and what is stored of it, without a database: new notes
 /// are added, changed ones get a new revision, unchanged ones are left alone, renamed ones keep their identity, and
 /// deleted ones leave every view while their history stays. The plan changes the stored rows in place (they are the
-/// rows the writer saves) and makes the new ones; the writer adds, removes and copies what the lists below name.
+/// rows the writer saves) and makes the new ones; the writer adds, removes and copies what the lists below and the
+/// batches of Derive name. Only the notes' names are held for the whole import; their texts come batch by batch.
 public sealed class ImportPlan
 {
     public required ImportReport Report { get; init; }
     public required List<PlannedNote> Notes { get; init; }
     public List<Note> Removed { get; } = [];
-    public List<NoteRevision> Revisions { get; } = [];
 
     /// Addresses and slugs notes left this import, and the ones a note took back (no longer retired).
     public List<NoteSlugHistory> Retiring { get; } = [];
@@ -38,36 +55,32 @@ public sealed class ImportPlan
     /// The vault's attachments after this import, by path.
     public IReadOnlyDictionary<string, Attachment> Attachments => _attachments;
 
-    /// Complete once Derive has been enumerated: links and times to copy in place of the stored ones of
-    /// ReplacedLinksOf and ReplacedTimesOf, and the notes whose text changed (their annotations move).
-    /// REVIEW: filled by a lazy enumeration rather than returned, so that the writer copies new notes in while
-    /// the next ones render (the import benchmark's overlap); the writer and the tests enumerate it once, whole.
-    public List<NoteLink> Links { get; } = [];
+    /// Complete once Derive has been enumerated: the notes whose stored links its batches' links replace. Their
+    /// links are deleted only then, since a link may lead to a note of a later batch.
     public List<Guid> ReplacedLinksOf { get; } = [];
-    public List<NoteTimestamp> Times { get; } = [];
-    public List<Guid> ReplacedTimesOf { get; } = [];
-    public List<Note> TextChanged { get; } = [];
 
     readonly StoredVault _stored;
     readonly Dictionary<string, Attachment> _attachments;
+    readonly VaultFiles _files;
+    readonly ObsidianMarkdown _markdown;
+    readonly DateTimeOffset _now;
 
-    ImportPlan(StoredVault stored, Dictionary<string, Attachment> attachments) => (_stored, _attachments) = (stored, attachments);
+    ImportPlan(StoredVault stored, VaultFiles files, ObsidianMarkdown markdown, DateTimeOffset now) =>
+        (_stored, _attachments, _files, _markdown, _now) = (stored, new Dictionary<string, Attachment>(StringComparer.Ordinal), files, markdown, now);
 
-    public static ImportPlan Make(List<SourceNote> notes, IReadOnlyDictionary<string, SourceAttachment> attachments, StoredVault stored,
-        ImportReport report, DateTimeOffset now)
+    /// <paramref name="files"/> are read again for the notes' texts, as Derive goes and where a moved note is compared.
+    public static ImportPlan Make(List<NoteName> notes, IReadOnlyDictionary<string, SourceAttachment> attachments, VaultFiles files,
+        ObsidianMarkdown markdown, StoredVault stored, ImportReport report, DateTimeOffset now)
     {
-        var plan = new ImportPlan(stored, new Dictionary<string, Attachment>(StringComparer.Ordinal)) { Report = report, Notes = [] };
+        var plan = new ImportPlan(stored, files, markdown, now) { Report = report, Notes = [] };
         plan.Notes.AddRange(plan.Match(notes, now));
         plan.Sync(attachments, now);
-        var last = new Dictionary<Guid, int>(stored.RevisionNumbers);
-        foreach (var revision in plan.Revisions)
-        {
-            revision.Number = last[revision.NoteId] = last.GetValueOrDefault(revision.NoteId) + 1;
-        }
         return plan;
     }
 
-    List<PlannedNote> Match(List<SourceNote> sources, DateTimeOffset now)
+    SourceNote Read(NoteName name) => SourceNotes.Read(_files, name, _markdown);
+
+    List<PlannedNote> Match(List<NoteName> sources, DateTimeOffset now)
     {
         var existing = _stored.Notes;
         var byPath = existing.ToDictionary(n => n.Path, StringComparer.Ordinal);
@@ -92,19 +105,20 @@ public sealed class ImportPlan
                 {
                     Report.NotesUnchanged++;
                     // The same file can be named differently when the naming rule changed since it was last imported.
-                    Retitle(note, source.Parsed.Title, takenSlugs, now);
+                    Retitle(note, source.Title, takenSlugs, now);
                 }
                 else
                 {
                     Report.NotesChanged++;
-                    Retitle(note, source.Parsed.Title, takenSlugs, now);
-                    Update(note, source, now);
+                    Retitle(note, source.Title, takenSlugs, now);
+                    imported[i] = new PlannedNote(note, source, IsEdited: true);
+                    continue;
                 }
             }
             else if (renameCandidates.TryGetValue(source.Hash, out var candidates) && candidates.TryDequeue(out note))
             {
                 Report.NotesRenamed++;
-                Retitle(note, source.Parsed.Title, takenSlugs, now);
+                Retitle(note, source.Title, takenSlugs, now);
                 note.Path = source.Path;
                 note.UpdatedAt = now;
             }
@@ -122,28 +136,26 @@ public sealed class ImportPlan
         foreach (var i in unmatched)
         {
             var source = sources[i];
-            var lines = gone.Count > 0 ? Lines(source.Markdown) : [];
+            var lines = gone.Count > 0 ? Lines(Read(source).Markdown) : [];
             var scored = gone.Select((g, index) => (Index: index, Similarity: Similarity(g.Lines, lines))).ToList();
             if (scored.Count > 0 && scored.MaxBy(g => g.Similarity) is { Similarity: >= MovedAndEditedSimilarity } best)
             {
                 var note = gone[best.Index].Note;
                 gone.RemoveAt(best.Index);
                 Report.NotesRenamed++;
-                Retitle(note, source.Parsed.Title, takenSlugs, now);
+                Retitle(note, source.Title, takenSlugs, now);
                 note.Path = source.Path;
-                Update(note, source, now);
-                imported[i] = new PlannedNote(note, source);
+                imported[i] = new PlannedNote(note, source, IsEdited: true);
             }
             else
             {
                 Report.NotesAdded++;
                 var note = new Note
                 {
-                    VaultId = _stored.Id, Path = source.Path, Title = source.Parsed.Title, Slug = UniqueSlug(source.Parsed.Title, takenSlugs),
-                    Markdown = source.Markdown, ContentHash = source.Hash, CreatedAt = now,
+                    VaultId = _stored.Id, Path = source.Path, Title = source.Title, Slug = UniqueSlug(source.Title, takenSlugs),
+                    Markdown = "", ContentHash = source.Hash, CreatedAt = now, UpdatedAt = now,
                 };
-                Update(note, source, now);
-                imported[i] = new PlannedNote(note, source, IsNew: true);
+                imported[i] = new PlannedNote(note, source, IsNew: true, IsEdited: true);
             }
         }
 
@@ -245,8 +257,10 @@ public sealed class ImportPlan
         return candidate;
     }
 
-    void Update(Note note, SourceNote source, DateTimeOffset now)
+    /// An edited note takes its file's text, which is its next revision.
+    void Update(Note note, SourceNote source, List<NoteRevision> revisions)
     {
+        var now = _now;
         note.Path = source.Path;
         note.Title = source.Parsed.Title;
         note.Markdown = source.Markdown;
@@ -256,9 +270,10 @@ public sealed class ImportPlan
         note.Aliases = [.. source.Parsed.Aliases];
         note.UpdatedAt = now;
         note.DeletedAt = null;
-        Revisions.Add(new NoteRevision
+        revisions.Add(new NoteRevision
         {
-            NoteId = note.Id, Number = 0, Path = source.Path, Markdown = source.Markdown, ContentHash = source.Hash, ImportedAt = now,
+            NoteId = note.Id, Number = _stored.RevisionNumbers.GetValueOrDefault(note.Id) + 1, Path = source.Path, Markdown = source.Markdown,
+            ContentHash = source.Hash, ImportedAt = now,
         });
     }
 
@@ -281,7 +296,7 @@ public sealed class ImportPlan
                 }
                 Report.AttachmentsChanged++;
                 attachment.ContentHash = file.Hash;
-                attachment.Size = file.Content.Length;
+                attachment.Size = file.Size;
                 attachment.ImportedAt = now;
                 MeasureImage(attachment, file);
             }
@@ -291,7 +306,7 @@ public sealed class ImportPlan
                 var added = new Attachment
                 {
                     VaultId = _stored.Id, Path = path, ContentHash = file.Hash, ContentType = ContentTypes.Of(path),
-                    Size = file.Content.Length, ImportedAt = now,
+                    Size = file.Size, ImportedAt = now,
                 };
                 MeasureImage(added, file);
                 AttachmentsAdded.Add(added);
@@ -304,54 +319,81 @@ public sealed class ImportPlan
         Report.Attachments = sources.Count;
     }
 
-    static void MeasureImage(Attachment attachment, SourceAttachment file)
+    void MeasureImage(Attachment attachment, SourceAttachment file)
     {
-        var size = StudyHub.Markdown.Attachments.KindOf(file.Path) == MediaKind.Image ? ImageSize.Of(file.Content) : null;
+        var size = StudyHub.Markdown.Attachments.KindOf(file.Path) == MediaKind.Image ? ImageSize.Of(_files.Read(file.Path)) : null;
         attachment.Width = size?.Width;
         attachment.Height = size?.Height;
     }
 
     /// Links, times and HTML depend on the whole vault (a new note resolves old links), so they are recomputed for
-    /// every note and kept only where they differ. Each note is yielded as soon as it is derived, in the vault's
-    /// order, so that the writer can copy new notes in while the next ones render.
-    public IEnumerable<PlannedNote> Derive(ObsidianMarkdown markdown)
+    /// every note and kept only where they differ. Notes are derived <paramref name="batchSize"/> at a time, in the
+    /// vault's order, each batch read again from the files; what is kept across batches is small (names, addresses,
+    /// backlinks).
+    public IEnumerable<ImportBatch> Derive(int batchSize)
     {
         var index = new VaultLinkIndex(
             Notes.Select(n => n.Source.Path).Concat(_attachments.Keys),
-            Notes.ToDictionary(n => n.Source.Path, n => n.Source.Parsed.Aliases));
+            Notes.ToDictionary(n => n.Source.Path, n => n.Source.Aliases));
         var byPath = Notes.ToDictionary(n => n.Source.Path, n => n.Entity, StringComparer.Ordinal);
-        var context = new VaultRenderContext(index, Notes.ToDictionary(n => n.Source.Path, n => (NoteAddress.Href(n.Entity.Address), n.Source.Parsed)), _attachments);
+        var names = Notes.ToDictionary(n => n.Source.Path, n => n.Source, StringComparer.Ordinal);
+        var hrefs = Notes.ToDictionary(n => n.Source.Path, n => NoteAddress.Href(n.Entity.Address), StringComparer.Ordinal);
 
-        // A note's reading lists need every note's links, so all are outlined before any is rendered.
-        var outlines = Notes.AsParallel().AsOrdered().Select(n => (
-            Recordings: NoteRecordings.Of(n.Entity, n.Source.Parsed, n.Source.Metadata, n.Source.Markdown, context),
-            Links: n.Source.Parsed.Links.Select(link => StoredLinks.Of(n.Entity, link, index, byPath, n.Source.Markdown)).ToList())).ToList();
-        var reading = new ReadingLists([.. Notes.Zip(outlines, (n, o) => (n.Entity, (IReadOnlyList<NoteLink>)o.Links))]);
-
-        // Rendering touches no entity, so it runs on every core but one; the results are applied to the rows one by one
-        // as they come, in the vault's order. The core left over is PostgreSQL's: it computes each new note's search
-        // vector as the note arrives and is the slower end of the pipe (docs/benchmarks.md, "Import").
-        var derived = Notes.Zip(outlines).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
-            .Select(pair =>
-            {
-                var ((note, source, _), (recordings, links)) = pair;
-                var rendered = markdown.Render(source.Parsed, context.For(note.Address, recordings.SeekLinks));
-                // An unchanged note keeps the text it has, as the annotations anchored in it do.
-                var plainText = rendered.Html == note.Html ? note.PlainText : rendered.PlainText;
-                return new DerivedText(rendered.Html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
-                    reading.Of(note, links, recordings.Times, rendered, plainText).ToJson(), rendered.Prose);
-            });
-        foreach (var (planned, (recordings, links), text) in Notes.Zip(outlines, derived))
+        // A note's reading lists need every note's links, so all are read for their backlinks before any is rendered.
+        var reading = new ReadingLists(Notes.Select(n => n.Entity));
+        foreach (var batch in Notes.Chunk(batchSize))
         {
-            Apply(planned, recordings, links, text);
-            yield return planned;
+            var linked = batch.AsParallel().AsOrdered().Select(n => (n.Entity, Read(n.Source) is var source
+                ? source.Parsed.Links.Select(link => StoredLinks.Of(n.Entity, link, index, byPath, source.Markdown)).ToList()
+                : null!));
+            foreach (var (note, links) in linked)
+            {
+                reading.Add(note, links);
+            }
+        }
+
+        foreach (var batch in Notes.Chunk(batchSize))
+        {
+            // A note embedded in several notes of the batch is read once for them.
+            var embedded = new ConcurrentDictionary<string, ParsedNote>(StringComparer.Ordinal);
+            var context = new VaultRenderContext(index, hrefs, path => embedded.GetOrAdd(path, p => Read(names[p]).Parsed), _attachments);
+
+            // Rendering touches no entity, so it runs on every core but one; the results are applied to the rows one by one
+            // as they come, in the vault's order. The core left over is PostgreSQL's: it writes the batch before while this
+            // one renders (docs/benchmarks.md, "Import").
+            var derived = batch.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
+                .Select(planned =>
+                {
+                    var note = planned.Entity;
+                    var source = Read(planned.Source);
+                    var recordings = NoteRecordings.Of(note, source.Parsed, source.Metadata, source.Markdown, context);
+                    var links = source.Parsed.Links.Select(link => StoredLinks.Of(note, link, index, byPath, source.Markdown)).ToList();
+                    var rendered = _markdown.Render(source.Parsed, context.For(note.Address, recordings.SeekLinks));
+                    // An unchanged note keeps the text it has, as the annotations anchored in it do.
+                    var plainText = rendered.Html == note.Html ? note.PlainText : rendered.PlainText;
+                    var text = new DerivedText(rendered.Html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
+                        reading.Of(note, links, recordings.Times, rendered, plainText).ToJson(), rendered.Prose);
+                    return (Planned: planned, Source: source, Recordings: recordings, Links: links, Text: text);
+                });
+            var notes = new List<(PlannedNote, SourceNote)>(batch.Length);
+            var derivedBatch = new ImportBatch { Notes = notes };
+            foreach (var (planned, source, recordings, links, text) in derived)
+            {
+                if (planned.IsEdited)
+                {
+                    Update(planned.Entity, source, derivedBatch.Revisions);
+                }
+                Apply(planned, recordings, links, text, derivedBatch);
+                notes.Add((planned, source));
+            }
+            yield return derivedBatch;
         }
     }
 
     /// A note's text as stored: its HTML, its text for search, its headings, its reading lists as JSON and its prose for the graph.
     sealed record DerivedText(string Html, string PlainText, string Headings, string Reading, string Prose);
 
-    void Apply(PlannedNote planned, NoteRecordings recordings, List<NoteLink> links, DerivedText text)
+    void Apply(PlannedNote planned, NoteRecordings recordings, List<NoteLink> links, DerivedText text, ImportBatch batch)
     {
         var note = planned.Entity;
         if (!recordings.Media.SequenceEqual(note.Media))
@@ -362,7 +404,7 @@ public sealed class ImportPlan
         {
             note.Html = text.Html;
             note.PlainText = text.PlainText;
-            TextChanged.Add(note);
+            batch.TextChanged.Add(note);
         }
         var kind = NodeKinds.OfNote(NoteFields.Read(note.FrontMatter), note.Tags);
         if (note.Kind != kind)
@@ -385,7 +427,7 @@ public sealed class ImportPlan
         if (!links.Select(LinkKey).SequenceEqual(_stored.Links[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
         {
             ReplacedLinksOf.Add(note.Id);
-            Links.AddRange(links);
+            batch.Links.AddRange(links);
         }
         foreach (var link in links.Where(l => !l.IsResolved))
         {
@@ -401,8 +443,8 @@ public sealed class ImportPlan
 
         if (!recordings.Times.Select(TimeKey).SequenceEqual(_stored.Times[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
         {
-            ReplacedTimesOf.Add(note.Id);
-            Times.AddRange(recordings.Times);
+            batch.ReplacedTimesOf.Add(note.Id);
+            batch.Times.AddRange(recordings.Times);
         }
     }
 

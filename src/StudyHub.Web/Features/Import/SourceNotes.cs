@@ -9,44 +9,66 @@ namespace StudyHub.Web.Features.Import;
 /// A note file as read: <paramref name="MetadataJson"/> is its front matter and inline fields as stored.
 public sealed record SourceNote(string Path, string Hash, string Markdown, ParsedNote Parsed, Dictionary<string, object?> Metadata, string MetadataJson);
 
-/// Any other file of the vault, with the hash its bytes are stored under.
-public sealed record SourceAttachment(string Path, byte[] Content, string Hash);
+/// What an import keeps of every note from its first reading, to match files with stored notes and resolve links
+/// across the vault: small, where the note's text and syntax tree are read again batch by batch.
+public sealed record NoteName(string Path, string Hash, string Title, IReadOnlyList<string> Aliases);
+
+/// Any other file of the vault, with the hash its bytes are stored under; the bytes are read again when stored.
+public sealed record SourceAttachment(string Path, string Hash, long Size);
 
 /// A vault's files as an import reads them, before it looks at the database: notes parsed, the rest hashed.
 public static class SourceNotes
 {
-    public static List<SourceNote> Read(IEnumerable<VaultFile> files, ObsidianMarkdown markdown, ImportReport report)
+    /// Reads every note once for its name, warning about what cannot be read as it is; a binary file is left out.
+    public static List<NoteName> Names(VaultFiles files, ObsidianMarkdown markdown, ImportReport report)
     {
-        // Parsing is pure and the pipeline thread-safe, so notes parse on every core.
-        var read = files.Where(f => IsNote(f.Path)).AsParallel().AsOrdered().Select(file =>
+        // Parsing is pure and the pipeline thread-safe, so notes parse on every core; each note's text is let go once named.
+        var read = files.Entries.Where(f => IsNote(f.Path)).AsParallel().AsOrdered().Select(file =>
         {
-            if (LooksBinary(file.Content))
+            var content = files.Read(file.Path);
+            if (LooksBinary(content))
             {
-                return (Note: (SourceNote?)null, Warnings: (IEnumerable<ImportWarning>)[new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text.")]);
+                return (Name: (NoteName?)null, Warnings: (IReadOnlyList<ImportWarning>)[new ImportWarning(file.Path, null, "Skipped: the file is binary, not markdown text.")]);
             }
-            var text = Decode(file.Content, out var invalidAt);
-            var parsed = markdown.Parse(text, System.IO.Path.GetFileName(file.Path));
-            var warnings = parsed.Warnings.Select(w => new ImportWarning(file.Path, w.Line, w.Message));
+            var note = Parse(file.Path, content, markdown, out var invalidAt);
+            var warnings = note.Parsed.Warnings.Select(w => new ImportWarning(file.Path, w.Line, w.Message));
             if (invalidAt is { } line)
             {
                 warnings = warnings.Prepend(new ImportWarning(file.Path, line, "The file is not valid UTF-8; invalid bytes were replaced with \uFFFD."));
             }
-            var metadata = MetadataOf(parsed);
-            return (Note: new SourceNote(file.Path, Hash(file.Content), text, parsed, metadata, JsonSerializer.Serialize(metadata)), Warnings: warnings);
+            return (Name: new NoteName(note.Path, note.Hash, note.Parsed.Title, note.Parsed.Aliases), Warnings: warnings.ToList());
         }).ToList();
         foreach (var (_, warnings) in read)
         {
             report.Warnings.AddRange(warnings);
         }
-        return read.Select(r => r.Note).OfType<SourceNote>().ToList();
+        return read.Select(r => r.Name).OfType<NoteName>().ToList();
     }
 
-    public static Dictionary<string, SourceAttachment> AttachmentsOf(IEnumerable<VaultFile> files) =>
-        files.Where(f => !IsNote(f.Path)).ToDictionary(f => f.Path, f => new SourceAttachment(f.Path, f.Content, Hash(f.Content)));
-
-    public static void WarnAboutCaseClashes(IEnumerable<VaultFile> files, ImportReport report)
+    /// Reads a named note again, whole; a file that changed since it was named is refused, since the import planned with what it said then.
+    public static SourceNote Read(VaultFiles files, NoteName name, ObsidianMarkdown markdown)
     {
-        foreach (var clash in files.GroupBy(f => f.Path, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        var note = Parse(name.Path, files.Read(name.Path), markdown, out _);
+        return note.Hash == name.Hash ? note
+            : throw new VaultRejectedException($"{name.Path} changed while the vault was being imported; nothing was imported. Import it again once it is saved.");
+    }
+
+    static SourceNote Parse(string path, byte[] content, ObsidianMarkdown markdown, out int? invalidAt)
+    {
+        var text = Decode(content, out invalidAt);
+        var parsed = markdown.Parse(text, System.IO.Path.GetFileName(path));
+        var metadata = MetadataOf(parsed);
+        return new SourceNote(path, Hash(content), text, parsed, metadata, JsonSerializer.Serialize(metadata));
+    }
+
+    public static Dictionary<string, SourceAttachment> AttachmentsOf(VaultFiles files) =>
+        files.Entries.Where(f => !IsNote(f.Path)).AsParallel().AsOrdered()
+            .Select(f => files.Read(f.Path) is var content ? new SourceAttachment(f.Path, Hash(content), content.Length) : null!)
+            .ToList().ToDictionary(a => a.Path, StringComparer.Ordinal);
+
+    public static void WarnAboutCaseClashes(VaultFiles files, ImportReport report)
+    {
+        foreach (var clash in files.Entries.GroupBy(f => f.Path, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             report.Warnings.Add(new ImportWarning(clash.Key, null,
                 $"Names differ only in case ({string.Join(", ", clash.Select(f => f.Path))}); all were imported, and links pick the first by path."));

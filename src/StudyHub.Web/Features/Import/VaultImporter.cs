@@ -15,8 +15,8 @@ using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Import;
 
-/// Brings a vault folder or zip into the database in one transaction: reads the files, takes the imports' lock,
-/// loads what is stored of the vault, asks ImportPlan what changes and writes it.
+/// Brings a vault folder or zip into the database in one transaction: reads the notes' names, takes the imports' lock,
+/// loads what is stored of the vault, asks ImportPlan what changes and writes it, batch by batch.
 public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
     IOptions<ImportLimits> limits, ContentCache content, TimeProvider clock)
 {
@@ -28,14 +28,14 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
-        var contents = VaultSource.Read(source, limits.Value);
+        using var files = VaultSource.Open(source, limits.Value);
         var name = string.IsNullOrWhiteSpace(vaultName) ? VaultNameOf(source) : vaultName.Trim();
         var report = new ImportReport { Vault = name };
-        report.Warnings.AddRange(contents.Warnings);
+        report.Warnings.AddRange(files.Warnings);
 
-        var sourceNotes = SourceNotes.Read(contents.Files, markdown, report);
-        var sourceAttachments = SourceNotes.AttachmentsOf(contents.Files);
-        SourceNotes.WarnAboutCaseClashes(contents.Files, report);
+        var noteNames = SourceNotes.Names(files, markdown, report);
+        var sourceAttachments = SourceNotes.AttachmentsOf(files);
+        SourceNotes.WarnAboutCaseClashes(files, report);
 
         await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem().ForBatchWork();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -53,7 +53,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         vault.LastImportedAt = started;
 
-        var plan = ImportPlan.Make(sourceNotes, sourceAttachments, await LoadStoredAsync(db, vault, cancellationToken), report, started);
+        var plan = ImportPlan.Make(noteNames, sourceAttachments, files, markdown, await LoadStoredAsync(db, vault, cancellationToken), report, started);
         vault.NoteCount = plan.Notes.Count;
         db.NoteSlugHistory.RemoveRange(plan.Returned);
         db.NoteSlugHistory.AddRange(plan.Retiring);
@@ -61,37 +61,20 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         db.Attachments.RemoveRange(plan.AttachmentsRemoved);
         foreach (var file in plan.AttachmentsToStore)
         {
-            await store.SaveAsync(db, file.Hash, file.Content, cancellationToken);
+            await store.SaveAsync(db, file.Hash, files.Read(file.Path), cancellationToken);
         }
-        // New notes go to the database while the next ones are rendered: PostgreSQL computes each one's search vector on its own core meanwhile.
-        var newNotes = plan.Notes.Any(n => n.IsNew) ? await BulkInsert.BeginAsync<Note>(db, cancellationToken) : null;
-        await using (newNotes)
-        {
-            foreach (var note in plan.Derive(markdown).Where(n => n.IsNew))
-            {
-                await newNotes!.WriteAsync(note.Entity, cancellationToken);
-            }
-            if (newNotes is not null)
-            {
-                await newNotes.CompleteAsync(cancellationToken);
-            }
-        }
-        var textOf = plan.TextChanged.ToDictionary(n => n.Id, n => n.PlainText);
-        var ids = textOf.Keys.ToList();
-        Reanchoring.Follow(await db.Annotations.Where(a => ids.Contains(a.NoteId)).ToListAsync(cancellationToken), textOf);
+        var transcripts = new NoteTranscripts(sourceAttachments, files, report);
+        var links = await WriteNotesAsync(db, plan, transcripts, cancellationToken);
 
         // The switcher's names, search's words and the tag counts are derived from notes and links alone; an import that leaves both as
         // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import.
-        var notesOrLinksChanged = newNotes is not null || plan.Links.Count > 0 || plan.ReplacedLinksOf.Count > 0
+        var notesOrLinksChanged = plan.Notes.Any(n => n.IsNew) || links > 0 || plan.ReplacedLinksOf.Count > 0
             || db.ChangeTracker.Entries<Note>().Any(n => n.State != EntityState.Unchanged);
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => plan.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
-        await db.NoteTimestamps.Where(t => plan.ReplacedTimesOf.Contains(t.NoteId)).ExecuteDeleteAsync(cancellationToken);
-        await BulkInsert.CopyAsync(db, plan.Revisions, cancellationToken);
-        await BulkInsert.CopyAsync(db, plan.Times, cancellationToken);
-        await ImportDatabase.CopyLinksAsync(db, plan.Links, cancellationToken);
-        await TranscriptStore.ReplaceAsync(db, vault.Id, NoteTranscripts.Find(plan.Notes, sourceAttachments, report), cancellationToken);
-        await PaperStore.ReadAsync(db, plan.Attachments, sourceAttachments, plan.AttachmentsToStore, report, cancellationToken);
+        await ImportDatabase.AddStagedLinksAsync(db, links, cancellationToken);
+        await TranscriptStore.ReplaceAsync(db, vault.Id, transcripts.Cues, cancellationToken);
+        await PaperStore.ReadAsync(db, plan.Attachments, files, plan.AttachmentsToStore, report, cancellationToken);
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
@@ -114,6 +97,50 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         return report;
     }
+
+    /// Writes each batch of the plan's notes while the next is derived, and lets it go: new notes, revisions and times
+    /// are copied in, annotations follow changed text, and links wait in a table of their own until every note is
+    /// written. The notes that were stored already are saved with the rest of the import. Returns how many links wait.
+    async Task<int> WriteNotesAsync(StudyHubDbContext db, ImportPlan plan, NoteTranscripts transcripts, CancellationToken cancellationToken)
+    {
+        await ImportDatabase.StageLinksAsync(db, cancellationToken);
+        var links = 0;
+        using var batches = plan.Derive(limits.Value.NotesPerBatch).GetEnumerator();
+        ImportBatch? Next() => batches.MoveNext() ? batches.Current : null;
+        var next = Task.Run(Next, cancellationToken);
+        try
+        {
+            while (await next is { } batch)
+            {
+                next = Task.Run(Next, cancellationToken);
+                await BulkInsert.CopyAsync(db, batch.Notes.Where(n => n.Note.IsNew).Select(n => n.Note.Entity).ToList(), cancellationToken);
+                await BulkInsert.CopyAsync(db, batch.Revisions, cancellationToken);
+                await db.NoteTimestamps.Where(t => batch.ReplacedTimesOf.Contains(t.NoteId)).ExecuteDeleteAsync(cancellationToken);
+                await BulkInsert.CopyAsync(db, batch.Times, cancellationToken);
+                await BulkInsert.CopyAsync(db, batch.Links, cancellationToken, into: ImportDatabase.StagedLinks);
+                links += batch.Links.Count;
+                var textOf = batch.TextChanged.ToDictionary(n => n.Id, n => n.PlainText);
+                var ids = textOf.Keys.ToList();
+                Reanchoring.Follow(await db.Annotations.Where(a => ids.Contains(a.NoteId)).ToListAsync(cancellationToken), textOf);
+                transcripts.Find(batch.Notes);
+                foreach (var (planned, _) in batch.Notes.Where(n => n.Note.IsNew))
+                {
+                    LetGoOfText(planned.Entity);
+                }
+            }
+        }
+        finally
+        {
+            // The enumerator is not to be disposed while the next batch is being derived.
+            await Task.WhenAny(next);
+        }
+        return links;
+    }
+
+    /// A new note's texts are in the database once its batch is written; the plan keeps its row for the notes after it,
+    /// which need only its name and address. (A stored note's row is saved at the end, and keeps its texts until then.)
+    static void LetGoOfText(Note note) =>
+        (note.Markdown, note.Html, note.PlainText, note.HeadingsText, note.Prose, note.Reading) = ("", "", "", "", "", "{}");
 
     /// Records an import that brought nothing in, so that it shows in the list of imports with the reason.
     public async Task<Guid> RecordRefusedAsync(string vaultName, string origin, string problem, DateTimeOffset started, CancellationToken cancellationToken)

@@ -2,12 +2,24 @@ using System.IO.Compression;
 
 namespace StudyHub.Web.Features.Import;
 
-/// One file of a vault: its vault-relative, '/'-separated path and its bytes.
-public sealed record VaultFile(string Path, byte[] Content);
+/// One file of a vault: its vault-relative, '/'-separated path and its size in bytes.
+public sealed record VaultEntry(string Path, long Length);
 
-/// What an import reads: every file of a vault folder or zip, checked against the limits, plus the
-/// warnings about what was left out and why.
-public sealed record VaultContents(IReadOnlyList<VaultFile> Files, IReadOnlyList<ImportWarning> Warnings);
+/// A vault folder or zip as an import reads it: its files, checked against the limits, the warnings about what was
+/// left out and why, and each file's bytes read when asked, as often as asked. An import goes through the files more
+/// than once rather than hold the vault in memory (docs/architecture.md, "How an import flows").
+public sealed class VaultFiles(IReadOnlyList<VaultEntry> entries, IReadOnlyList<ImportWarning> warnings, Func<VaultEntry, byte[]> read,
+    IDisposable? archive = null) : IDisposable
+{
+    readonly Dictionary<string, VaultEntry> _byPath = entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
+
+    public IReadOnlyList<VaultEntry> Entries => entries;
+    public IReadOnlyList<ImportWarning> Warnings => warnings;
+
+    public byte[] Read(string path) => read(_byPath[path]);
+
+    public void Dispose() => archive?.Dispose();
+}
 
 public sealed class ImportLimits
 {
@@ -22,8 +34,11 @@ public sealed class ImportLimits
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
     /// Uncompressed size over compressed size above which a zip entry counts as a bomb.
     public int MaxCompressionRatio { get; set; } = 200;
-    /// Web imports running at once; each holds its zip on disk and its unpacked vault in memory.
+    /// Web imports running at once; each holds its zip on disk and a few batches of its notes in memory.
     public int MaxConcurrentImports { get; set; } = 2;
+    /// The notes an import reads, renders and writes at a time: what it holds in memory beside every note's name,
+    /// address and backlinks, whatever the vault's size.
+    public int NotesPerBatch { get; set; } = 500;
 }
 
 /// Raised when a vault cannot be imported at all; the message says why, for the command line and the report.
@@ -31,15 +46,15 @@ public sealed class VaultRejectedException(string message) : Exception(message);
 
 public static class VaultSource
 {
-    public static VaultContents Read(string path, ImportLimits limits) =>
-        Directory.Exists(path) ? ReadFolder(path, limits)
-        : File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ReadZip(path, limits)
+    public static VaultFiles Open(string path, ImportLimits limits) =>
+        Directory.Exists(path) ? OpenFolder(path, limits)
+        : File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? OpenZip(path, limits)
         : throw new VaultRejectedException($"No vault folder or .zip at {System.IO.Path.GetFullPath(path)}");
 
-    static VaultContents ReadFolder(string folder, ImportLimits limits)
+    static VaultFiles OpenFolder(string folder, ImportLimits limits)
     {
         var root = new DirectoryInfo(System.IO.Path.GetFullPath(folder));
-        var files = new List<VaultFile>();
+        var files = new List<VaultEntry>();
         var warnings = new List<ImportWarning>();
         long total = 0;
         var pending = new Stack<DirectoryInfo>([root]);
@@ -91,17 +106,25 @@ public static class VaultSource
                 {
                     throw new VaultRejectedException($"The vault is larger than {limits.MaxTotalBytes:N0} bytes (Import:Limits:MaxTotalBytes).");
                 }
-                files.Add(new VaultFile(relative, File.ReadAllBytes(file.FullName)));
+                files.Add(new VaultEntry(relative, file.Length));
             }
         }
-        return new VaultContents(files, warnings);
+        return new VaultFiles(files, warnings, entry => ReadFile(System.IO.Path.Combine(root.FullName, entry.Path), entry, limits));
     }
 
-    static VaultContents ReadZip(string zipPath, ImportLimits limits)
+    /// A file that grew past its limit since it was listed is refused rather than read whole; one that changed otherwise
+    /// is caught by its hash (SourceNotes.Read).
+    static byte[] ReadFile(string path, VaultEntry entry, ImportLimits limits)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadCapped(stream, SourceNotes.IsNote(entry.Path) ? limits.MaxNoteBytes : limits.MaxFileBytes, entry.Path);
+    }
+
+    static VaultFiles OpenZip(string zipPath, ImportLimits limits)
     {
         try
         {
-            return ReadZipEntries(zipPath, limits);
+            return OpenZipEntries(zipPath, limits);
         }
         catch (InvalidDataException)
         {
@@ -110,11 +133,25 @@ public static class VaultSource
     }
 
     /// Checks the list of entries against the limits before ZipArchive reads it, then every entry before reading any
-    /// of them, then reads each with a hard cap, since a zip's declared sizes can lie.
-    static VaultContents ReadZipEntries(string zipPath, ImportLimits limits)
+    /// of them; each is read with a hard cap at the size it declares, since a zip's declared sizes can lie, and the
+    /// declared sizes are what the limits were checked against.
+    static VaultFiles OpenZipEntries(string zipPath, ImportLimits limits)
     {
         CheckDirectory(zipPath, limits);
-        using var archive = ZipFile.OpenRead(zipPath);
+        var archive = ZipFile.OpenRead(zipPath);
+        try
+        {
+            return ListZipEntries(archive, limits);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    static VaultFiles ListZipEntries(ZipArchive archive, ImportLimits limits)
+    {
         var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
         long declared = 0;
         foreach (var entry in entries)
@@ -144,9 +181,9 @@ public static class VaultSource
         }
 
         var prefix = CommonTopFolder(entries.Select(e => e.FullName.Replace('\\', '/')).ToList());
-        var files = new List<VaultFile>(entries.Count);
+        var files = new List<VaultEntry>(entries.Count);
+        var byPath = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         var warnings = new List<ImportWarning>();
-        long total = 0;
         foreach (var entry in entries)
         {
             var name = entry.FullName.Replace('\\', '/')[prefix.Length..];
@@ -159,14 +196,11 @@ public static class VaultSource
                 warnings.Add(tooLong);
                 continue;
             }
-            using var stream = entry.Open();
-            var content = ReadCapped(stream, SourceNotes.IsNote(name) ? limits.MaxNoteBytes : limits.MaxFileBytes, entry.FullName);
-            total += content.Length;
-            if (total > limits.MaxTotalBytes)
+            if (!byPath.TryAdd(name, entry))
             {
-                throw new VaultRejectedException($"The archive expands to more than {limits.MaxTotalBytes:N0} bytes; the archive was not imported.");
+                throw new VaultRejectedException($"The archive holds \"{entry.FullName}\" twice; the archive was not imported.");
             }
-            files.Add(new VaultFile(name, content));
+            files.Add(new VaultEntry(name, entry.Length));
         }
         // Importing an archive without notes would mark every note of the vault deleted: surely the wrong file.
         if (!files.Any(f => SourceNotes.IsNote(f.Path)))
@@ -175,7 +209,16 @@ public static class VaultSource
                 ? "The archive holds no notes (.md files); nothing was imported."
                 : $"The archive holds no notes within the limit for one note (Import:Limits:MaxNoteBytes), such as {warnings[0].Path}; nothing was imported.");
         }
-        return new VaultContents(files, warnings);
+        return new VaultFiles(files, warnings, file =>
+        {
+            var entry = byPath[file.Path];
+            // ZipArchive reads one entry at a time.
+            lock (archive)
+            {
+                using var stream = entry.Open();
+                return ReadCapped(stream, entry.Length, entry.FullName);
+            }
+        }, archive);
     }
 
     /// A note over the limit is left out by its size alone, unread, however large it is; a zip entry that turns out
@@ -224,7 +267,7 @@ public static class VaultSource
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limit)
             {
-                throw new VaultRejectedException($"The archive entry \"{name}\" expands past the {limit:N0}-byte limit; the archive was not imported.");
+                throw new VaultRejectedException($"The file \"{name}\" holds more than {limit:N0} bytes, more than it declared or than the limit; the vault was not imported.");
             }
         }
         return buffer.ToArray();

@@ -8,23 +8,33 @@ namespace StudyHub.Web.Features.Notes;
 public sealed class ReadingLists
 {
     readonly Dictionary<Guid, OutgoingLink> _linksTo;
-    readonly ILookup<Guid, Backlink> _backlinks;
+    readonly Dictionary<Guid, List<Backlink>> _backlinks = [];
 
-    /// <paramref name="notes"/> are the vault's notes after the import, each with the links it writes.
-    public ReadingLists(IReadOnlyList<(Note Note, IReadOnlyList<NoteLink> Links)> notes)
+    /// <paramref name="notes"/> are the vault's notes after the import; each note's links are added before any list is made.
+    public ReadingLists(IEnumerable<Note> notes)
     {
         // Made once per note rather than once per link to it: a vault has many more links than notes.
-        _linksTo = notes.ToDictionary(n => n.Note.Id, n => new OutgoingLink(n.Note.Title, NoteAddress.Href(n.Note.Address), Exists: true));
-        _backlinks = notes
-            .SelectMany(n => n.Links
-                .Where(l => !l.IsAttachment && l.TargetNoteId is { } target && target != n.Note.Id)
-                .Select(l => (Target: l.TargetNoteId!.Value, Backlink: new Backlink(n.Note.Title, n.Note.Address, l.Context))))
-            .ToLookup(b => b.Target, b => b.Backlink);
+        _linksTo = notes.ToDictionary(n => n.Id, n => new OutgoingLink(n.Title, NoteAddress.Href(n.Address), Exists: true));
+    }
+
+    /// Keeps of <paramref name="note"/>'s links only what the notes they lead to list; the same sentence is kept once.
+    public void Add(Note note, IEnumerable<NoteLink> links)
+    {
+        var sentences = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var link in links.Where(l => !l.IsAttachment && l.TargetNoteId is { } target && target != note.Id))
+        {
+            var context = sentences.TryAdd(link.Context, link.Context) ? link.Context : sentences[link.Context];
+            if (!_backlinks.TryGetValue(link.TargetNoteId!.Value, out var backlinks))
+            {
+                _backlinks[link.TargetNoteId.Value] = backlinks = [];
+            }
+            backlinks.Add(new Backlink(note.Title, note.Address, context));
+        }
     }
 
     public NoteReading Of(Note note, IReadOnlyList<NoteLink> links, IReadOnlyList<NoteTimestamp> times, RenderedNote rendered, string plainText) => new(
         rendered.Outline,
-        [.. _backlinks[note.Id].OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
+        [.. _backlinks.GetValueOrDefault(note.Id, []).OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
         [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
             .Select(l => l.TargetNoteId is { } id && _linksTo.TryGetValue(id, out var target)
                 ? target

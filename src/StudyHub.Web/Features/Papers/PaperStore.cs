@@ -12,7 +12,7 @@ public static class PaperStore
     /// papers were read, or unreadable last time, which the report then says again). A PDF that cannot be read is named
     /// in the report and leaves the rest of the import as it is.
     public static async Task ReadAsync(StudyHubDbContext db, IReadOnlyDictionary<string, Attachment> attachments,
-        IReadOnlyDictionary<string, SourceAttachment> files, IEnumerable<SourceAttachment> changed, ImportReport report, CancellationToken cancellationToken)
+        VaultFiles files, IEnumerable<SourceAttachment> changed, ImportReport report, CancellationToken cancellationToken)
     {
         var papers = attachments.Values.Where(a => StudyHub.Markdown.Attachments.KindOf(a.Path) == MediaKind.Pdf).ToList();
         if (papers.Count == 0)
@@ -26,7 +26,7 @@ public static class PaperStore
         var pages = new List<PaperPage>();
         foreach (var paper in due)
         {
-            var text = PaperText.Read(files[paper.Path].Content);
+            var text = PaperText.Read(files.Read(paper.Path));
             if (text.Problem is { } problem)
             {
                 report.Warnings.Add(new ImportWarning(paper.Path, null, problem));

@@ -7,29 +7,32 @@ namespace StudyHub.Web.Features.Transcripts;
 /// Which transcript belongs to which of a note's recordings, decided at import: one named in front matter
 /// (transcript: lecture.vtt) or embedded (![[lecture.vtt]]) is the lecture's, the note's first recording, whatever it
 /// plays from (YouTube too); a .vtt or .srt beside a video file of the vault, with its name, is that video's.
-public static class NoteTranscripts
+public sealed class NoteTranscripts(IReadOnlyDictionary<string, SourceAttachment> files, VaultFiles vault, ImportReport report)
 {
     public static bool IsTranscript(string path) =>
         path.EndsWith(".vtt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".srt", StringComparison.OrdinalIgnoreCase);
 
-    /// The cues of every note of the import that has a transcript. The report says which file went to which note,
-    /// and what of a file could not be read.
-    public static List<TranscriptCue> Find(IReadOnlyList<PlannedNote> notes, IReadOnlyDictionary<string, SourceAttachment> files, ImportReport report)
+    readonly bool _hasTranscripts = files.Keys.Any(IsTranscript);
+    readonly VaultLinkIndex _index = new(files.Keys.Where(IsTranscript));
+    // A video's address names its bytes, not its place, so every file with those bytes and name may have a transcript beside it.
+    readonly ILookup<string, string> _videoFiles = files.Values.ToLookup(f => AttachmentEndpoints.UrlOf(f.Hash, Path.GetFileName(f.Path)), f => f.Path, StringComparer.Ordinal);
+    readonly Dictionary<string, ReadTranscript> _read = new(StringComparer.Ordinal);
+
+    /// The cues of every note of the import that has a transcript, once Find has seen them all. The report says which
+    /// file went to which note, and what of a file could not be read.
+    public List<TranscriptCue> Cues { get; } = [];
+
+    /// Finds the transcripts of some notes of the import; a file several notes name is read once.
+    public void Find(IEnumerable<(PlannedNote Note, SourceNote Source)> notes)
     {
-        var transcripts = files.Keys.Where(IsTranscript).ToList();
-        if (transcripts.Count == 0)
+        if (!_hasTranscripts)
         {
-            return [];
+            return;
         }
-        var index = new VaultLinkIndex(transcripts);
-        // A video's address names its bytes, not its place, so every file with those bytes and name may have a transcript beside it.
-        var videoFiles = files.Values.ToLookup(f => AttachmentEndpoints.UrlOf(f.Hash, Path.GetFileName(f.Path)), f => f.Path, StringComparer.Ordinal);
-        var read = new Dictionary<string, ReadTranscript>(StringComparer.Ordinal);
-        var cues = new List<TranscriptCue>();
-        foreach (var (note, source, _) in notes)
+        foreach (var ((note, _, _, _), source) in notes)
         {
             var chosen = new Dictionary<int, string>();
-            foreach (var named in Named(source).Select(index.ResolveAttachment).OfType<string>())
+            foreach (var named in Named(source).Select(_index.ResolveAttachment).OfType<string>())
             {
                 if (note.Media.Count == 0)
                 {
@@ -42,7 +45,7 @@ public static class NoteTranscripts
             }
             for (var media = 0; media < note.Media.Count; media++)
             {
-                var beside = videoFiles[note.Media[media]].SelectMany(video => new[] { Path.ChangeExtension(video, ".vtt"), Path.ChangeExtension(video, ".srt") })
+                var beside = _videoFiles[note.Media[media]].SelectMany(video => new[] { Path.ChangeExtension(video, ".vtt"), Path.ChangeExtension(video, ".srt") })
                     .FirstOrDefault(files.ContainsKey);
                 if (beside is not null)
                 {
@@ -51,22 +54,21 @@ public static class NoteTranscripts
             }
             foreach (var (media, path) in chosen)
             {
-                if (!read.TryGetValue(path, out var transcript))
+                if (!_read.TryGetValue(path, out var transcript))
                 {
-                    read[path] = transcript = TranscriptReader.Read(files[path].Content);
+                    _read[path] = transcript = TranscriptReader.Read(vault.Read(path));
                     report.Warnings.AddRange(transcript.Problems.Select(problem => new ImportWarning(path, null, problem)));
                 }
                 if (transcript.Cues.Count > 0)
                 {
                     report.Transcripts.Add(new AttachedTranscript(path, source.Path, transcript.Cues.Count));
-                    cues.AddRange(transcript.Cues.Select(c => new TranscriptCue
+                    Cues.AddRange(transcript.Cues.Select(c => new TranscriptCue
                     {
                         NoteId = note.Id, MediaIndex = media, Start = c.Start, End = c.End, Text = c.Text, Speaker = c.Speaker,
                     }));
                 }
             }
         }
-        return cues;
     }
 
     static IEnumerable<string> Named(SourceNote source)
