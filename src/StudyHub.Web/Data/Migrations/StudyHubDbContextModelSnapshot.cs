@@ -594,6 +594,11 @@ namespace StudyHub.Web.Data.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("CoursePosition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -698,6 +703,9 @@ namespace StudyHub.Web.Data.Migrations
 
                     b.HasIndex("VaultId", "Path")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "VaultId", "CoursePosition" }, "IX_Notes_CourseOrder")
+                        .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "UpdatedAt", "Title" }, "IX_Notes_Latest")
                         .IsDescending(true, false)

@@ -57,13 +57,13 @@ public sealed class HomeModel
                 .Take(LecturesPerVault)
                 .Select(n => new
                 {
-                    n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt,
+                    n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt, n.CoursePosition,
                     Times = n.Timestamps.Count(t => t.MediaIndex != null),
                 })
                 .ToListAsync();
             vaults.Add(new VaultListing(vault.Name, vault.Slug, vault.Notes, lectures
                 .Select(n => (Note: n, Metadata: NoteMetadata.Parse(n.FrontMatter)))
-                .OrderBy(n => CoursePlace.Of(n.Metadata, n.Note.Path, n.Note.UpdatedAt), CoursePlace.Order)
+                .OrderBy(n => n.Note.CoursePosition, StringComparer.Ordinal)
                 .Select(n => new LectureCard(n.Note.Title, n.Note.Address, n.Metadata.Text("subject"), NoteListing.FolderOf(n.Note.Path),
                     MediaKindOf(n.Note.Media), n.Note.Times, LectureTime.DurationOf(n.Metadata), n.Note.Tags, n.Note.UpdatedAt))
                 .ToList()));
