@@ -707,8 +707,8 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasIndex(new[] { "VaultId", "CoursePosition" }, "IX_Notes_CourseOrder")
                         .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
 
-                    b.HasIndex(new[] { "UpdatedAt", "Title" }, "IX_Notes_Latest")
-                        .IsDescending(true, false)
+                    b.HasIndex(new[] { "UpdatedAt", "CreatedAt", "Path", "Id" }, "IX_Notes_Latest")
+                        .IsDescending(true, false, false, false)
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "VaultId", "UpdatedAt", "Path" }, "IX_Notes_LatestLectures")

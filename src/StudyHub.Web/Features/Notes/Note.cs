@@ -97,7 +97,7 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         // start of an index, not by sorting every note.
         note.HasIndex(n => new { n.VaultId, n.UpdatedAt, n.Path }, "IX_Notes_LatestLectures").IsDescending(false, true, false)
             .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
-        note.HasIndex(n => new { n.UpdatedAt, n.Title }, "IX_Notes_Latest").IsDescending(true, false).HasFilter("\"DeletedAt\" IS NULL");
+        note.HasIndex(n => new { n.UpdatedAt, n.CreatedAt, n.Path, n.Id }, "IX_Notes_Latest").IsDescending(true, false, false, false).HasFilter("\"DeletedAt\" IS NULL");
         // Compared byte by byte, as CoursePlace orders it, whatever the database's collation.
         note.Property(n => n.CoursePosition).UseCollation("C");
         note.HasIndex(n => new { n.VaultId, n.CoursePosition }, "IX_Notes_CourseOrder").HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
