@@ -103,6 +103,66 @@ public sealed class LayoutTests(BrowserApp app, ITestOutputHelper output) : Brow
         Assert.Equal(controls.Order(), reached.Distinct().Order());
     });
 
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public Task TheTimelinesMarkersAndLabelsAreReadableInBothThemes(string theme) => JourneyAsync($"timeline-{theme}", async () =>
+    {
+        using var vault = new StudyHub.Testing.TempVault($"timeline-{theme}")
+            .Write("Timed lecture.md", "![[lecture.webm]]\n\nWe start at 0:03. The key idea comes at 0:05. The summary is at 0:08.\n")
+            .Write("media/lecture.webm", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm")));
+        await App.ImportVaultAsync(vault.Root, $"timeline-{theme}");
+        await Page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        await Page.GotoAsync($"/notes/timeline-{theme}/timed-lecture?t=3");
+        var timeline = Page.Locator("[data-timeline][data-duration]");
+        await Expect(timeline).ToBeVisibleAsync();
+        // Pointed at, a marker's time is drawn bolder and its passage shows: both are read in that state too.
+        await timeline.Locator("a[data-seconds='5']").HoverAsync();
+        await Expect(timeline.Locator("[data-timeline-passage]")).Not.ToBeEmptyAsync();
+
+        var contrast = await timeline.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] },
+        });
+
+        Assert.NotEmpty(contrast.Passes.SelectMany(p => p.Nodes));
+        Assert.True(contrast.Violations.Length == 0, string.Join("\n", contrast.Violations.SelectMany(v => v.Nodes.Select(n => $"{v.Id}: {n.Html} {string.Join(" ", n.Any.Select(c => c.Message))}"))));
+        // Axe cannot tell the background under a marker's time (the tick is a pseudo-element beside it), so those are
+        // measured here against the card, with the tick's 3:1 against the bar (non-text contrast, which axe leaves out).
+        var undecided = contrast.Incomplete.SelectMany(v => v.Nodes).Where(n => !n.Html.StartsWith("<time", StringComparison.Ordinal)).ToList();
+        Assert.True(undecided.Count == 0, string.Join("\n", undecided.Select(n => $"undecided: {n.Html} {string.Join(" ", n.Any.Select(c => c.Message))}")));
+        foreach (var time in await timeline.Locator(".timeline-marker > a > time:not(.is-crowded)").AllAsync())
+        {
+            var ratio = await time.EvaluateAsync<double>($"time => ({Contrast})(getComputedStyle(time).color, time)");
+            Assert.True(ratio >= 4.5, $"The marker time {await time.TextContentAsync()} stands {ratio:0.##}:1 in the {theme} theme.");
+        }
+        var tick = await timeline.Locator("a[data-seconds='8']").EvaluateAsync<double>(
+            $"link => ({Contrast})(getComputedStyle(link, '::before').backgroundColor, link.closest('.timeline-markers'))");
+        Assert.True(tick >= 3, $"A marker's tick stands {tick:0.##}:1 against the bar in the {theme} theme.");
+    });
+
+    /// WCAG's contrast of a colour against the first opaque background at or above an element, from the colours
+    /// Chromium computes (drawn on a canvas to read them as sRGB, whatever notation they come in).
+    const string Contrast = """
+        (color, element) => {
+            const rgba = value => {
+                const probe = document.createElement("canvas").getContext("2d");
+                probe.fillStyle = value;
+                probe.fillRect(0, 0, 1, 1);
+                return [...probe.getImageData(0, 0, 1, 1).data];
+            };
+            let under = element;
+            while (under && rgba(getComputedStyle(under).backgroundColor)[3] < 255) {
+                under = under.parentElement;
+            }
+            const background = rgba(under ? getComputedStyle(under).backgroundColor : "white");
+            const luminance = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+            const [one, other] = [luminance(rgba(color)), luminance(background)];
+            return (Math.max(one, other) + 0.05) / (Math.min(one, other) + 0.05);
+        }
+        """;
+
     async Task OpenAsync(string path, int width, string theme)
     {
         await Page.SetViewportSizeAsync(width, width < 600 ? 844 : 900);

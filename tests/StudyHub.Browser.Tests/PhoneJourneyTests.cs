@@ -59,6 +59,30 @@ public sealed class PhoneJourneyTests(BrowserApp app) : BrowserTest(app)
         await FitsAsync("the lecture with its annotation");
     });
 
+    [Fact]
+    public Task ATapOnATimelineMarkerShowsItsPassageAndASecondTapSeeks() =>
+        JourneyAsync(nameof(ATapOnATimelineMarkerShowsItsPassageAndASecondTapSeeks), async () =>
+    {
+        using var vault = new StudyHub.Testing.TempVault("tapped")
+            .Write("Tapped lecture.md", "![[lecture.webm]]\n\nWe start at 0:03. The key idea comes at 0:05.\n")
+            .Write("media/lecture.webm", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm")));
+        await App.ImportVaultAsync(vault.Root, "tapped");
+        await Page.GotoAsync("/notes/tapped/tapped-lecture");
+        var marker = Page.Locator("[data-timeline][data-duration] a[data-seconds='5']");
+        await Expect(marker).ToBeVisibleAsync();
+
+        await marker.TapAsync();
+
+        await Expect(Page.Locator("[data-timeline-passage]")).ToHaveTextAsync("0:05 The key idea comes at 0:05.");
+        Assert.Equal(0, await Page.EvaluateAsync<double>("() => document.querySelector('video').currentTime"));
+        Assert.DoesNotContain("?t=", Page.Url, StringComparison.Ordinal);
+
+        await marker.TapAsync();
+
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v.currentTime >= 5 && v.currentTime < 6.5; }");
+        Assert.EndsWith("?t=5", Page.Url, StringComparison.Ordinal);
+    });
+
     /// Selects the text as a long press and the selection's handles do: a touch goes down on the text, the selection
     /// changes, and no mouse button is released (Playwright cannot press long on text).
     async Task SelectByLongPressAsync(string text)

@@ -13,7 +13,9 @@ public sealed class ScreenshotTests(BrowserApp app) : BrowserTest(app)
     [
         ("home", "/"),
         ("lecture", LayoutTests.Lecture + "?t=1680"),
+        ("course", "/courses/cs224n"),
         ("concept", "/concepts/transformer"),
+        ("concept-in-a-lecture", "/concepts/cross-attention"),
         ("graph", "/graph"),
         ("search", "/search?q=contrastive"),
         ("sign-in", "/account/login"),

@@ -4,40 +4,43 @@ namespace StudyHub.Components.Tests.Notes;
 
 public class CoursePlaceTests
 {
-    static readonly DateTimeOffset Imported = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public void NumbersInPathsCompareByValue()
     {
-        string[] paths = ["Week 10/Lecture 1.md", "Week 2/Lecture 12.md", "Week 2/Lecture 3.md", "Week 02/Lecture 4.md", "Intro.md"];
+        string[] paths = ["Week 10/Lecture 1.md", "Week 2/Lecture 12.md", "Week 2/Lecture 3.md", "Week 02/Lecture 4.md", "Intro.md", "week 2/Lecture 5.md"];
 
-        var ordered = paths.Order(Comparer<string>.Create(CoursePlace.ComparePaths));
+        var ordered = paths.OrderBy(path => Place("{}", path), StringComparer.Ordinal);
 
-        Assert.Equal(["Intro.md", "Week 2/Lecture 3.md", "Week 02/Lecture 4.md", "Week 2/Lecture 12.md", "Week 10/Lecture 1.md"], ordered);
+        Assert.Equal(["Intro.md", "Week 2/Lecture 3.md", "Week 02/Lecture 4.md", "week 2/Lecture 5.md", "Week 2/Lecture 12.md", "Week 10/Lecture 1.md"], ordered);
     }
 
     [Fact]
     public void TheFrontMattersNumberComesBeforeThePath()
     {
-        var places = new[]
-        {
-            Place("""{"lecture": 2}""", "B Attention.md"),
-            Place("{}", "A Appendix.md"),
-            Place("""{"order": "1"}""", "Z Welcome.md"),
-        };
+        (string FrontMatter, string Path)[] notes =
+        [
+            ("""{"lecture": 2}""", "B Attention.md"),
+            ("{}", "A Appendix.md"),
+            ("""{"order": "1"}""", "Z Welcome.md"),
+            ("""{"order": -3.5}""", "Y Before the course.md"),
+            ("""{"lecture": 10}""", "C Wrapping up.md"),
+        ];
 
-        Assert.Equal(["Z Welcome.md", "B Attention.md", "A Appendix.md"], places.Order(CoursePlace.Order).Select(p => p.Path));
+        var ordered = notes.OrderBy(n => Place(n.FrontMatter, n.Path), StringComparer.Ordinal).Select(n => n.Path);
+
+        Assert.Equal(["Y Before the course.md", "Z Welcome.md", "B Attention.md", "C Wrapping up.md", "A Appendix.md"], ordered);
     }
 
     [Fact]
-    public void TheDateOnlySeparatesWhatNothingElseDoes()
+    public void APathThatStartsAnotherComesFirstAndNoTwoPlacesTie()
     {
-        var later = new CoursePlace(null, "Lecture.md", Imported.AddDays(1));
-        var earlier = new CoursePlace(null, "Lecture.md", Imported);
+        var shorter = Place("{}", "Lecture.md");
+        var longer = Place("{}", "Lecture.md.old.md");
+        var twin = CoursePlace.Of(NoteMetadata.Parse("{}"), "Lecture.md", Guid.CreateVersion7());
 
-        Assert.Equal([earlier, later], new[] { later, earlier }.Order(CoursePlace.Order));
-        Assert.True(CoursePlace.Order.Compare(new CoursePlace(null, "Lecture 1.md", Imported.AddDays(1)), new CoursePlace(null, "Lecture 2.md", Imported)) < 0);
+        Assert.True(string.CompareOrdinal(shorter, longer) < 0);
+        Assert.NotEqual(shorter, twin);
     }
 
-    static CoursePlace Place(string frontMatter, string path) => CoursePlace.Of(NoteMetadata.Parse(frontMatter), path, Imported);
+    static string Place(string frontMatter, string path) => CoursePlace.Of(NoteMetadata.Parse(frontMatter), path, Guid.Empty);
 }

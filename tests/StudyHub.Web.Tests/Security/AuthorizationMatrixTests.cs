@@ -41,7 +41,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         {
             await base.InitializeAsync();
             using var closed = new TempVault("closed")
-                .Write("Quokka Lecture.md", $"# Quokka Lecture\n\n#quokka\n\n{PassageText}\n\n![[quokka.png]] ![[quokka.pdf]]\n\nSee [[Quokka Concept]] and [[Quokka Sibling]].")
+                .Write("Quokka Lecture.md", $"# Quokka Lecture\n\n#quokka #lecture\n\n{PassageText}\n\n![[quokka.png]] ![[quokka.pdf]]\n\nSee [[Quokka Concept]] and [[Quokka Sibling]].")
                 .Write("Quokka Sibling.md", "Next to [[Quokka Lecture]].")
                 .Write("quokka.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 7, 7, 7])
                 .Write("quokka.pdf", TestPapers.Pdf("The quokka paper"));
@@ -241,6 +241,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             "/concepts/{Slug}/correction" => "/concepts/quokka-concept/correction",
             "/tags/{*Name}" => "/tags/quokka",
             "/vaults/{Slug}" => "/vaults/closed",
+            "/courses/{Slug}" => "/courses/closed",
             "/api/vaults/{vault}/push" => "/api/vaults/closed/push",
             "/admin/vaults/{Slug}/delete" => "/admin/vaults/closed/delete",
             "/admin/imports/{Id:guid}" => $"/admin/imports/{app.ImportRun}",

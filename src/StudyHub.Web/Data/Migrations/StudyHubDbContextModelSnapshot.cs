@@ -600,6 +600,11 @@ namespace StudyHub.Web.Data.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("CoursePosition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -705,8 +710,11 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasIndex("VaultId", "Path")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "UpdatedAt", "Title" }, "IX_Notes_Latest")
-                        .IsDescending(true, false)
+                    b.HasIndex(new[] { "VaultId", "CoursePosition" }, "IX_Notes_CourseOrder")
+                        .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "UpdatedAt", "CreatedAt", "Path", "Id" }, "IX_Notes_Latest")
+                        .IsDescending(true, false, false, false)
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "VaultId", "UpdatedAt", "Path" }, "IX_Notes_LatestLectures")

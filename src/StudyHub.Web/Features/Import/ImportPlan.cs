@@ -167,6 +167,14 @@ public sealed class ImportPlan
             Report.NotesRemoved++;
         }
         Readdress(imported.Select(i => i.Entity), now);
+        foreach (var note in imported.Select(i => i.Entity))
+        {
+            var place = CoursePlace.Of(NoteMetadata.Parse(note.FrontMatter), note.Path, note.Id);
+            if (note.CoursePosition != place)
+            {
+                note.CoursePosition = place;
+            }
+        }
         return [.. imported];
     }
 

@@ -1,75 +1,57 @@
+using System.Globalization;
+using System.Text;
+
 namespace StudyHub.Web.Features.Notes;
 
-/// Where a lecture stands in its course, for listing a course's lectures in the order they are taught: the number its
-/// front matter gives (order: or lecture:), then its path with numbers read as numbers ("Week 2" before "Week 10"),
-/// then its date. An import gives every note the same date, so the date only separates what nothing else does.
-public sealed record CoursePlace(double? Number, string Path, DateTimeOffset UpdatedAt)
+/// Where a lecture stands in its course, as a key whose ordinal order is the order the lectures are taught: the number
+/// its front matter gives (order: or lecture:), then its path with numbers read as numbers ("Week 2" before "Week 10")
+/// and letters without case, then the note's id so that no two keys tie. Kept in the note (Note.CoursePlace) so that
+/// PostgreSQL pages a course's lectures from an index; compared in the "C" collation there, ordinally here.
+public static class CoursePlace
 {
     static readonly string[] NumberFields = ["order", "lecture"];
 
-    public static CoursePlace Of(NoteMetadata metadata, string path, DateTimeOffset updatedAt) =>
-        new(NumberFields.Select(metadata.Number).FirstOrDefault(n => n is not null), path, updatedAt);
+    /// The start of the path that orders lectures; the rest only breaks ties, and the key stays small enough to index.
+    const int OrderedPathLength = 400;
 
-    public static readonly IComparer<CoursePlace> Order = Comparer<CoursePlace>.Create(Compare);
-
-    static int Compare(CoursePlace? one, CoursePlace? other)
+    public static string Of(NoteMetadata metadata, string path, Guid noteId)
     {
-        if (one is null || other is null)
-        {
-            return one is null ? (other is null ? 0 : -1) : 1;
-        }
+        var key = new StringBuilder();
         // A numbered lecture comes before one the vault did not number.
-        var byNumber = (one.Number, other.Number) switch
+        if (NumberFields.Select(metadata.Number).FirstOrDefault(n => n is not null) is { } number)
         {
-            ({ } mine, { } theirs) => mine.CompareTo(theirs),
-            (not null, null) => -1,
-            (null, not null) => 1,
-            _ => 0,
-        };
-        if (byNumber != 0)
-        {
-            return byNumber;
+            key.Append('0').Append(SortableBits(number).ToString("X16", CultureInfo.InvariantCulture));
         }
-        var byPath = ComparePaths(one.Path, other.Path);
-        return byPath != 0 ? byPath : one.UpdatedAt.CompareTo(other.UpdatedAt);
-    }
-
-    /// Runs of digits compare by value, the rest without case, then ordinally so that no two paths tie.
-    public static int ComparePaths(string left, string right)
-    {
-        int i = 0, j = 0;
-        while (i < left.Length && j < right.Length)
+        else
         {
-            if (char.IsAsciiDigit(left[i]) && char.IsAsciiDigit(right[j]))
+            key.Append('1');
+        }
+        var ordered = path.Length > OrderedPathLength ? path[..OrderedPathLength] : path;
+        for (var i = 0; i < ordered.Length;)
+        {
+            if (char.IsAsciiDigit(ordered[i]))
             {
-                var leftRun = DigitRun(left, ref i);
-                var rightRun = DigitRun(right, ref j);
-                var byValue = leftRun.Length != rightRun.Length ? leftRun.Length.CompareTo(rightRun.Length) : string.CompareOrdinal(leftRun, rightRun);
-                if (byValue != 0)
+                // A run of digits is written as its length and then its digits, so a longer number sorts later.
+                var start = i;
+                while (i < ordered.Length && char.IsAsciiDigit(ordered[i]))
                 {
-                    return byValue;
+                    i++;
                 }
+                var digits = ordered[start..i].TrimStart('0');
+                key.Append(digits.Length.ToString("D4", CultureInfo.InvariantCulture)).Append(digits);
                 continue;
             }
-            var byChar = char.ToLowerInvariant(left[i]).CompareTo(char.ToLowerInvariant(right[j]));
-            if (byChar != 0)
-            {
-                return byChar;
-            }
+            key.Append(char.ToLowerInvariant(ordered[i]));
             i++;
-            j++;
         }
-        var byRest = (left.Length - i).CompareTo(right.Length - j);
-        return byRest != 0 ? byRest : string.CompareOrdinal(left, right);
+        // Below every character a path holds, so a path that is the start of another comes first.
+        return key.Append('\u0001').Append(noteId.ToString("N")).ToString();
     }
 
-    static string DigitRun(string text, ref int index)
+    /// A double's bits, rearranged so that they compare as unsigned numbers in the order the doubles do.
+    static ulong SortableBits(double number)
     {
-        var start = index;
-        while (index < text.Length && char.IsAsciiDigit(text[index]))
-        {
-            index++;
-        }
-        return text[start..index].TrimStart('0');
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(number == 0 ? 0 : number);
+        return (bits & (1UL << 63)) != 0 ? ~bits : bits | (1UL << 63);
     }
 }

@@ -10,7 +10,10 @@ namespace StudyHub.Web.Features.Notes;
 /// A lecture on the home page: the folder it sits in, and what it says about its recording (how many times in it
 /// the note seeks, and its length when the front matter gives it).
 public sealed record LectureCard(string Title, string Address, string? Subject, string? Folder, string? MediaKind, int Times, int? Duration,
-    IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);
+    IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt)
+{
+    public string Recording => MediaKind ?? "Notes only";
+}
 
 public sealed record NoteListing(string Title, string Address, string Path, DateTimeOffset UpdatedAt)
 {
@@ -20,7 +23,12 @@ public sealed record NoteListing(string Title, string Address, string Path, Date
     public static string? FolderOf(string path) => path.LastIndexOf('/') is > 0 and var slash ? path[..slash] : null;
 }
 
-public sealed record VaultListing(string Name, string Slug, int NoteCount, IReadOnlyList<LectureCard> Lectures);
+public sealed record VaultListing(string Name, string Slug, int NoteCount, IReadOnlyList<LectureCard> Lectures)
+{
+    /// What every shown lecture has for a recording ("YouTube video", "Notes only"), said once for the vault rather than
+    /// on each card; null when they differ or one card says it.
+    public string? SharedRecording { get; } = Lectures.Count > 1 && Lectures.Select(l => l.Recording).Distinct().Count() == 1 ? Lectures[0].Recording : null;
+}
 
 /// The home page: each vault with its note count and a few of its lectures (notes with a recording or a #lecture tag)
 /// as cards, the recently updated notes and the most used tags. Its size depends on the number of vaults, never on
@@ -57,18 +65,20 @@ public sealed class HomeModel
                 .Take(LecturesPerVault)
                 .Select(n => new
                 {
-                    n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt,
+                    n.Title, n.Address, n.Path, n.Tags, n.Media, n.FrontMatter, n.UpdatedAt, n.CoursePosition,
                     Times = n.Timestamps.Count(t => t.MediaIndex != null),
                 })
                 .ToListAsync();
             vaults.Add(new VaultListing(vault.Name, vault.Slug, vault.Notes, lectures
                 .Select(n => (Note: n, Metadata: NoteMetadata.Parse(n.FrontMatter)))
-                .OrderBy(n => CoursePlace.Of(n.Metadata, n.Note.Path, n.Note.UpdatedAt), CoursePlace.Order)
+                .OrderBy(n => n.Note.CoursePosition, StringComparer.Ordinal)
                 .Select(n => new LectureCard(n.Note.Title, n.Note.Address, n.Metadata.Text("subject"), NoteListing.FolderOf(n.Note.Path),
                     MediaKindOf(n.Note.Media), n.Note.Times, LectureTime.DurationOf(n.Metadata), n.Note.Tags, n.Note.UpdatedAt))
                 .ToList()));
         }
-        var recent = await db.Notes.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.Title).Take(RecentNotes)
+        // Latest change first (each new revision and each move dates the note); among notes one import changed, those
+        // it edited or moved come before those it added, which are ordered by path so that the list stays put.
+        var recent = await db.Notes.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.CreatedAt).ThenBy(n => n.Path).ThenBy(n => n.Id).Take(RecentNotes)
             .Select(n => new NoteListing(n.Title, n.Address, n.Path, n.UpdatedAt))
             .ToListAsync();
         var tags = await TagCounts.LoadAsync(db, limit: 30);

@@ -41,6 +41,9 @@ public sealed class Note
     /// keeps it from Media and Tags (studyhub_is_lecture), so that a vault's latest lectures are read from an index.
     public bool IsLecture { get; private set; }
 
+    /// Where the note stands among its vault's lectures (CoursePlace), for the course page to read them in order from an index.
+    public string CoursePosition { get; set; } = "";
+
     /// What search matches and quotes: the note's text without markup, and its headings.
     public string PlainText { get; set; } = "";
     public string HeadingsText { get; set; } = "";
@@ -94,7 +97,10 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         // start of an index, not by sorting every note.
         note.HasIndex(n => new { n.VaultId, n.UpdatedAt, n.Path }, "IX_Notes_LatestLectures").IsDescending(false, true, false)
             .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
-        note.HasIndex(n => new { n.UpdatedAt, n.Title }, "IX_Notes_Latest").IsDescending(true, false).HasFilter("\"DeletedAt\" IS NULL");
+        note.HasIndex(n => new { n.UpdatedAt, n.CreatedAt, n.Path, n.Id }, "IX_Notes_Latest").IsDescending(true, false, false, false).HasFilter("\"DeletedAt\" IS NULL");
+        // Compared byte by byte, as CoursePlace orders it, whatever the database's collation.
+        note.Property(n => n.CoursePosition).UseCollation("C");
+        note.HasIndex(n => new { n.VaultId, n.CoursePosition }, "IX_Notes_CourseOrder").HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
         note.Property(n => n.FrontMatter).HasColumnType("jsonb");
         // Text, not jsonb: jsonb would store it normalised, and every re-import would then find it changed and rewrite the note.
         note.Property(n => n.Reading).HasColumnType("text");

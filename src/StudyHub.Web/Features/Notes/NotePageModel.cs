@@ -17,6 +17,7 @@ public sealed record NotePageModel
     public required string Vault { get; init; }
     public required string VaultSlug { get; init; }
     public required bool MembersOnly { get; init; }
+    public required bool IsLecture { get; init; }
     public required IReadOnlyList<string> Folders { get; init; }
     public required string Html { get; init; }
 
@@ -41,7 +42,7 @@ public sealed record NotePageModel
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
         var note = await db.Notes.IgnoreQueryFilters([NoteFilters.Readable]).Where(n => n.Address == address)
-            .Select(n => new { n.Id, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+            .Select(n => new { n.Id, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -61,6 +62,7 @@ public sealed record NotePageModel
             Vault = note.Vault,
             VaultSlug = note.VaultSlug,
             MembersOnly = note.MembersOnly,
+            IsLecture = note.IsLecture,
             Folders = note.Path.Split('/')[..^1],
             Html = note.Html,
             TextBeforeHtml = reading.TextBeforeHtml,

@@ -436,6 +436,10 @@
             return;
         }
         const link = event.target.closest(seeksSelector);
+        if (link && firstTouchOnMarker(link)) {
+            event.preventDefault();
+            return;
+        }
         const seconds = Number(link?.dataset.seconds);
         const player = link && Number.isFinite(seconds) && seconds >= 0 ? pagePlayer() : null;
         if (!player) {
@@ -448,6 +452,22 @@
         history.replaceState(history.state, "", url);
     }
 
+    // A finger cannot point at a marker without pressing it, so on touch the first tap shows the marker's passage and
+    // the second seeks; a mouse or a keyboard seeks at once, having seen the passage on pointing or focus.
+    let lastPointerType = "mouse";
+
+    function firstTouchOnMarker(link) {
+        const timeline = link.closest("[data-timeline][data-duration]");
+        if (!timeline || lastPointerType !== "touch" || timeline.dataset.tapped === link.dataset.seconds) {
+            delete timeline?.dataset.tapped;
+            return false;
+        }
+        timeline.dataset.tapped = link.dataset.seconds;
+        link.focus();
+        showPassage(timeline, link);
+        return true;
+    }
+
     let blazorHooked = false;
 
     function init() {
@@ -458,6 +478,7 @@
         document.querySelectorAll("[data-lecture-player]").forEach(setUp);
     }
 
+    document.addEventListener("pointerdown", event => { lastPointerType = event.pointerType; }, true);
     document.addEventListener("click", onClick, true);
     for (const type of ["pointerover", "pointerout", "focusin", "focusout"]) {
         document.addEventListener(type, onMarker);
