@@ -89,7 +89,12 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await BulkInsert.CopyAsync(db, plan.Revisions, cancellationToken);
         await BulkInsert.CopyAsync(db, plan.Times, cancellationToken);
         await ImportDatabase.CopyLinksAsync(db, plan.Links, cancellationToken);
-        await TranscriptStore.ReplaceAsync(db, vault.Id, NoteTranscripts.Find(plan.Notes, sourceAttachments, report), cancellationToken);
+        var cues = NoteTranscripts.Find(plan.Notes, sourceAttachments, report);
+        if (await TranscriptStore.ReplaceAsync(db, vault.Id, cues, cancellationToken))
+        {
+            var vaultNotes = db.Notes.IgnoreQueryFilters().Where(n => n.VaultId == vault.Id).Select(n => n.Id);
+            Reanchoring.FollowCues(await db.Annotations.Where(a => a.CueRecording != null && vaultNotes.Contains(a.NoteId)).ToListAsync(cancellationToken), cues);
+        }
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);

@@ -1,6 +1,7 @@
 // The transcript beside the lecture player: the cue being said is highlighted and kept in view while the reader lets
-// it follow, a search narrows the cues, and times written in the note show what was said then. Clicking a cue
-// seeks through player.js; without either script the cues are links that open the note cued there.
+// it follow, a search narrows the cues, times written in the note show what was said then, and a signed-in reader may
+// annotate a cue. Clicking a cue seeks through player.js; without either script the cues are links that open the note
+// cued there.
 (() => {
     if (window.StudyHubTranscript) {
         return;
@@ -130,6 +131,31 @@
         }
     }
 
+    // What was said in a cue, without the speaker's name: the words the server quotes.
+    function said(link) {
+        const words = link.querySelector(".transcript-words");
+        return [...(words?.childNodes ?? [])].filter(node => !node.matches?.(".transcript-speaker")).map(node => node.textContent).join("").trim();
+    }
+
+    // A signed-in reader's discussion panel (DiscussionPanel) offers to annotate what was said: a button beside each
+    // cue hands the panel the cue's words and which cue it is. Returns what takes the buttons away.
+    function offerAnnotation(panel) {
+        const buttons = [];
+        for (const transcript of document.querySelectorAll("[data-transcript]")) {
+            for (const link of transcript.querySelectorAll("a.transcript-cue")) {
+                const button = Object.assign(document.createElement("button"), { type: "button", className: "transcript-annotate", textContent: "Annotate" });
+                button.setAttribute("aria-label", `Annotate what was said at ${link.querySelector("time")?.textContent ?? ""}`);
+                button.addEventListener("click", () => panel.invokeMethodAsync("Compose", {
+                    quote: said(link), prefix: "", suffix: "", heading: null, seconds: null,
+                    cue: { recording: Number(transcript.dataset.recording ?? 0), start: Number(link.dataset.start) },
+                }));
+                link.after(button);
+                buttons.push(button);
+            }
+        }
+        return { dispose: () => buttons.forEach(button => button.remove()) };
+    }
+
     function init() {
         document.querySelectorAll("[data-transcript]").forEach(setUp);
     }
@@ -149,5 +175,5 @@
     } else {
         start();
     }
-    window.StudyHubTranscript = { init: start };
+    window.StudyHubTranscript = { init: start, offerAnnotation };
 })();
