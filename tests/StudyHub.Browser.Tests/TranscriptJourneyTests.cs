@@ -78,6 +78,30 @@ public sealed partial class TranscriptJourneyTests(BrowserApp app) : BrowserTest
     });
 
     [Fact]
+    public Task SearchingWordsSaidInTheSecondRecordingOpensThatRecordingAtThatMoment() =>
+        JourneyAsync(nameof(SearchingWordsSaidInTheSecondRecordingOpensThatRecordingAtThatMoment), async () =>
+    {
+        var video = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm"));
+        using var vault = new TempVault("two-parts")
+            .Write("Two parts.md", "![[part1.webm]]\n\n![[part2.webm]]\n")
+            .Write("media/part1.webm", video).Write("media/part1.vtt", Transcript)
+            .Write("media/part2.webm", video).Write("media/part2.vtt", "WEBVTT\n\n00:00:06.000 --> 00:00:09.000\nNewts regrow their hearts.\n");
+        await App.ImportVaultAsync(vault.Root);
+        await Page.GotoAsync("/search?q=newts");
+
+        await Page.Locator(".search-said").GetByRole(AriaRole.Link, new() { Name = "Two parts at 0:06" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/notes/two-parts/two-parts\?recording=2&t=6$"));
+        await Expect(Page.Locator("video[data-player=media]")).ToHaveAttributeAsync("src", new Regex(@"/part2\.webm#t=6$"));
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 6) < 0.5; }");
+        await Expect(Page.Locator("[data-transcript] a.transcript-cue")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("[data-transcript] a.transcript-cue")).ToContainTextAsync("Newts regrow their hearts.");
+        await Page.Locator(".lecture-player-others").GetByRole(AriaRole.Link, new() { Name = "Play part1.webm" }).ClickAsync();
+        await Expect(Page.Locator("video[data-player=media]")).ToHaveAttributeAsync("src", new Regex(@"/part1\.webm$"));
+        await Expect(Cue(5000)).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task TheReaderScrollsFreelySearchesTheTranscriptAndSeesWhatWasSaidAtATime() =>
         JourneyAsync(nameof(TheReaderScrollsFreelySearchesTheTranscriptAndSeesWhatWasSaidAtATime), async () =>
     {

@@ -166,6 +166,34 @@ public sealed class TranscriptTests(StudyHubApp app) : IClassFixture<StudyHubApp
         Assert.Equal("0:05 : Fermentation turns sugar into alcohol & gas.", await SaidAsync(member, "said-closed", 5));
     }
 
+    /// Each recording keeps its own transcript: the page plays the one picked (?recording=2) with its cues, and search
+    /// opens the recording whose words matched, at their moment.
+    [Fact]
+    public async Task EachRecordingOfANoteHasItsTranscriptAndSearchOpensTheOneThatSaidIt()
+    {
+        using var vault = new TempVault("recordings")
+            .Write("Lecture.md", "# Lecture\n\n![[part1.webm]]\n\n![[part2.webm]]\n")
+            .Write("media/part1.webm", [1, 2, 3])
+            .Write("media/part1.vtt", Vtt)
+            .Write("media/part2.webm", [4, 5, 6])
+            .Write("media/part2.vtt", "WEBVTT\n\n00:01:35.000 --> 00:01:38.000\nQuokkas smile for the camera.\n");
+        await app.ImportVaultAsync(vault.Root);
+        using var visitor = app.CreateClient();
+
+        var first = await visitor.GetStringAsync(new Uri("/notes/recordings/lecture", UriKind.Relative));
+        var second = await visitor.GetStringAsync(new Uri("/notes/recordings/lecture?recording=2&t=95", UriKind.Relative));
+        var search = await visitor.GetStringAsync(new Uri("/search?q=quokkas", UriKind.Relative));
+
+        Assert.Contains("zymurgy", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quokkas", first, StringComparison.Ordinal);
+        Assert.Contains("""<a href="/notes/recordings/lecture?recording=2">Play part2.webm</a>""", first, StringComparison.Ordinal);
+        Assert.Contains("""data-lecture-player data-recording="1">""", second, StringComparison.Ordinal);
+        Assert.Contains("part2.webm#t=95", second, StringComparison.Ordinal);
+        Assert.Contains("""<a class="transcript-cue" href="/notes/recordings/lecture?recording=2&amp;t=95" """, second, StringComparison.Ordinal);
+        Assert.DoesNotContain("zymurgy", second, StringComparison.Ordinal);
+        Assert.Contains("""<a href="/notes/recordings/lecture?recording=2&amp;t=95">Lecture at 1:35</a>""", search, StringComparison.Ordinal);
+    }
+
     async Task<string> SaidAsync(HttpClient client, string vault, int second)
     {
         using var response = await client.GetAsync(new Uri($"/api/notes/{await SlugAsync(vault.Split('/')[0])}/said?at={second}", UriKind.Relative));

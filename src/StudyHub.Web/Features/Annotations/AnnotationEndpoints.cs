@@ -111,13 +111,13 @@ public static class AnnotationEndpoints
         var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes)
-            .Join(db.Notes, a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds })
+            .Join(db.Notes, a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds, a.CueRecording })
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return reader.SignedIn ? TypedResults.NotFound() : TypedResults.Challenge();
         }
-        var note = annotation.MediaSeconds is { } seconds ? NoteAddress.Href(annotation.Address, seconds) : NoteAddress.Href(annotation.Address);
+        var note = NoteAddress.HrefOfRecording(annotation.Address, annotation.CueRecording ?? 0, annotation.MediaSeconds);
         return TypedResults.Redirect($"{note}#annotation-{id}");
     }
 }
