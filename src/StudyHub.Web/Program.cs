@@ -14,6 +14,7 @@ using StudyHub.Web.Features.Video;
 using StudyHub.Web.Features.Search;
 using StudyHub.Web.Features.Sharing;
 using StudyHub.Web.Features.Sync;
+using StudyHub.Web.Features.Transcripts;
 using StudyHub.Web.Infrastructure;
 
 var isCommand = AdminCommands.IsCommand(args);
@@ -77,6 +78,7 @@ app.MapImport();
 app.MapNotes();
 app.MapSharing();
 app.MapVideo();
+app.MapTranscripts();
 app.MapGraph();
 app.MapSearch();
 app.MapSync();

@@ -78,6 +78,30 @@ public sealed partial class TranscriptJourneyTests(BrowserApp app) : BrowserTest
     });
 
     [Fact]
+    public Task SearchingWordsSaidInTheSecondRecordingOpensThatRecordingAtThatMoment() =>
+        JourneyAsync(nameof(SearchingWordsSaidInTheSecondRecordingOpensThatRecordingAtThatMoment), async () =>
+    {
+        var video = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm"));
+        using var vault = new TempVault("two-parts")
+            .Write("Two parts.md", "![[part1.webm]]\n\n![[part2.webm]]\n")
+            .Write("media/part1.webm", video).Write("media/part1.vtt", Transcript)
+            .Write("media/part2.webm", video).Write("media/part2.vtt", "WEBVTT\n\n00:00:06.000 --> 00:00:09.000\nNewts regrow their hearts.\n");
+        await App.ImportVaultAsync(vault.Root);
+        await Page.GotoAsync("/search?q=newts");
+
+        await Page.Locator(".search-said").GetByRole(AriaRole.Link, new() { Name = "Two parts at 0:06" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/notes/two-parts/two-parts\?recording=2&t=6$"));
+        await Expect(Page.Locator("video[data-player=media]")).ToHaveAttributeAsync("src", new Regex(@"/part2\.webm#t=6$"));
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 6) < 0.5; }");
+        await Expect(Page.Locator("[data-transcript] a.transcript-cue")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("[data-transcript] a.transcript-cue")).ToContainTextAsync("Newts regrow their hearts.");
+        await Page.Locator(".lecture-player-others").GetByRole(AriaRole.Link, new() { Name = "Play part1.webm" }).ClickAsync();
+        await Expect(Page.Locator("video[data-player=media]")).ToHaveAttributeAsync("src", new Regex(@"/part1\.webm$"));
+        await Expect(Cue(5000)).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task TheReaderScrollsFreelySearchesTheTranscriptAndSeesWhatWasSaidAtATime() =>
         JourneyAsync(nameof(TheReaderScrollsFreelySearchesTheTranscriptAndSeesWhatWasSaidAtATime), async () =>
     {
@@ -97,8 +121,60 @@ public sealed partial class TranscriptJourneyTests(BrowserApp app) : BrowserTest
         await Expect(Cue(5000)).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-transcript-status]")).ToHaveTextAsync("1 of 4 cues");
 
-        await Expect(Page.Locator(".note-body a.timestamp[data-seconds='5']"))
-            .ToHaveAttributeAsync("title", "Said at 0:05: “The key idea is about axolotls regrowing limbs.”");
+        var time = Page.Locator(".note-body a.timestamp[data-seconds='5']");
+        await time.HoverAsync();
+        var said = Page.Locator("#said-at[role=tooltip]");
+        await Expect(said).ToHaveTextAsync("Said at 0:05The key idea is about axolotls regrowing limbs.");
+        await Expect(time).ToHaveAttributeAsync("aria-describedby", "said-at");
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(said).ToHaveCountAsync(0);
+
+        await Page.Locator(".note-body a.timestamp[data-seconds='3']").FocusAsync();
+        await Expect(said).ToHaveTextAsync("Said at 0:03 by AnaFirst, the setup.");
+    });
+
+    /// A reader annotates what was said at 0:05: a classmate reading the lecture sees it arrive, on the timeline and in the
+    /// panel with its quote and time, and so does its author after a reload.
+    [Fact]
+    public Task ACueAnnotatedIsOnTheTimelineAndInThePanelForItsAuthorAndLiveForAClassmate() =>
+        JourneyAsync(nameof(ACueAnnotatedIsOnTheTimelineAndInThePanelForItsAuthorAndLiveForAClassmate), async () =>
+    {
+        await ImportTranscribedLectureAsync();
+        await App.CreateUserAsync("listener@example.org");
+        await App.CreateUserAsync("listening-classmate@example.org");
+        var browser = await Browser.GetAsync();
+        await using var classmateContext = await browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString() });
+        var classmate = await classmateContext.NewPageAsync();
+        await DiscussionJourneyTests.SignInAsync(classmate, "listening-classmate@example.org");
+        await classmate.GotoAsync("/notes/transcribed/transcribed-lecture");
+        await DiscussionJourneyTests.WaitForTheDiscussionAsync(classmate);
+        await classmate.EvaluateAsync("() => window.loadedOnce = true");
+        await DiscussionJourneyTests.SignInAsync(Page, "listener@example.org");
+        await Page.GotoAsync("/notes/transcribed/transcribed-lecture");
+        await DiscussionJourneyTests.WaitForTheDiscussionAsync(Page);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate what was said at 0:05" }).ClickAsync();
+        await Expect(Page.Locator("[data-composer] .annotation-quote")).ToHaveTextAsync("The key idea is about axolotls regrowing limbs.");
+        await Expect(Page.Locator("[data-composer]")).ToContainTextAsync("Said at 0:05 in the recording.");
+        await Expect(Page.GetByLabel("Time in the lecture")).ToHaveCountAsync(0);
+        await Page.GetByLabel("Your annotation").FillAsync("Do they regrow hearts too?");
+        await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+
+        foreach (var reader in new[] { Page, classmate })
+        {
+            if (reader == Page)
+            {
+                await Expect(Page.Locator(".annotation", new() { HasText = "Do they regrow hearts too?" })).ToHaveCountAsync(1);
+                await Page.ReloadAsync();
+            }
+            var item = reader.Locator("[data-annotations] .annotation", new() { HasText = "Do they regrow hearts too?" });
+            await Expect(item.Locator(".annotation-quote")).ToHaveTextAsync("The key idea is about axolotls regrowing limbs.", new() { Timeout = 10_000 });
+            await Expect(item.Locator(".discussion-meta a.timestamp")).ToHaveTextAsync("0:05");
+            var id = await item.GetAttributeAsync("data-item");
+            await Expect(reader.Locator($"[data-timeline] .timeline-marker[data-kind=annotation][data-annotation='{id}'] a[data-seconds='5']")).ToHaveCountAsync(1);
+            Assert.Equal(0, await reader.Locator("mark.annotation-highlight").CountAsync());
+        }
+        Assert.True(await classmate.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The classmate's page reloaded instead of updating live.");
     });
 
     static Regex IsCurrent() => IsCurrentClass();

@@ -30,14 +30,23 @@ public class DiscussionContentTests : BunitContext
             "Ada", reader);
 
     IRenderedComponent<DiscussionContent> Panel(Reader reader, IReadOnlyList<AnnotationView> annotations, IReadOnlyList<CommentView>? comments = null,
-        IDiscussionCommands? commands = null, Passage? composing = null) =>
+        IDiscussionCommands? commands = null, Passage? composing = null, bool lecture = false) =>
         Render<DiscussionContent>(p => p
             .Add(x => x.Annotations, annotations)
             .Add(x => x.Comments, comments ?? [])
             .Add(x => x.Reader, reader)
             .Add(x => x.Href, "/notes/cs224n/lectures/fusion")
+            .Add(x => x.Lecture, lecture)
             .Add(x => x.Commands, commands ?? new Answering(new Dictionary<string, string[]>()))
             .Add(x => x.Composing, composing));
+
+    /// An annotation on what was said at 0:05 of the first recording, as DiscussionViews makes it.
+    static AnnotationView OnCue(Reader reader, string said, string status = "Anchored") =>
+        DiscussionViews.View(new Annotation
+        {
+            Id = Guid.NewGuid(), AuthorId = "author", Quote = said, Body = "Which sugar?", Status = Enum.Parse<AnchorStatus>(status),
+            CueRecording = 0, MediaSeconds = 5, Visibility = AnnotationVisibility.Members, CreatedAt = Written, UpdatedAt = Written,
+        }, "Ada", reader, [], "The note's own text, which does not hold what was said.");
 
     static string[] Buttons(IRenderedComponent<DiscussionContent> panel, string item) =>
         [.. panel.Find(item).QuerySelectorAll(".discussion-actions > button").Select(b => b.TextContent)];
@@ -105,6 +114,39 @@ public class DiscussionContentTests : BunitContext
         Assert.Equal("edited away", orphan.QuerySelector(".annotation-quote")!.TextContent);
         Assert.False(orphan.HasAttribute("data-highlight-from"));
         Assert.Equal("0", panel.Find("[data-annotations] .annotation").GetAttribute("data-highlight-from"));
+    }
+
+    [Fact]
+    public void AnAnnotationOnWhatWasSaidShowsItsMomentAndIsNeverPaintedOnTheNote()
+    {
+        var panel = Panel(Classmate, [OnCue(Classmate, "Fermentation turns sugar into alcohol.")], lecture: true);
+
+        var item = panel.Find("[data-annotations] .annotation");
+        Assert.Equal("Fermentation turns sugar into alcohol.", item.QuerySelector(".annotation-quote")!.TextContent);
+        Assert.Equal(("5", "0:05"), (item.GetAttribute("data-moment"), item.QuerySelector(".discussion-meta a.timestamp")!.TextContent));
+        Assert.Contains("said", item.QuerySelectorAll(".discussion-badge").Select(b => b.TextContent));
+        Assert.False(item.HasAttribute("data-highlight-from"));
+    }
+
+    [Fact]
+    public void AnAnnotationWhoseWordsLeftTheTranscriptIsNoLongerInTheTranscriptNotTheNote()
+    {
+        var panel = Panel(Classmate, [OnCue(Classmate, "Words no longer said.", status: "Orphaned"), Annotation(Classmate, "edited away", status: "Orphaned")]);
+
+        Assert.Equal("No longer in the transcript", panel.Find("[data-cue-orphans-section] h3").TextContent);
+        Assert.Equal(["Words no longer said."], panel.FindAll("[data-cue-orphans] .annotation-quote").Select(q => q.TextContent));
+        Assert.Equal(["edited away"], panel.FindAll("[data-orphans] .annotation-quote").Select(q => q.TextContent));
+    }
+
+    [Fact]
+    public void ComposingOnACueSaysItsMomentAndAsksNoTime()
+    {
+        var cue = Panel(Author, [], composing: new Passage("Fermentation turns sugar into alcohol.", "", "", null, null, new CueAt(0, 5500)), lecture: true);
+        var passage = Panel(Author, [], composing: new Passage("Late fusion", "", "", null, 12), lecture: true);
+
+        Assert.Equal("Said at 0:05 in the recording.", cue.Find("[data-composer] .discussion-hint").TextContent);
+        Assert.Empty(cue.FindAll("[data-composer] input[name=time]"));
+        Assert.Equal("0:12", passage.Find("[data-composer] input[name=time]").GetAttribute("value"));
     }
 
     [Fact]

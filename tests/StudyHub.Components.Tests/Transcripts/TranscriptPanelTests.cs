@@ -12,7 +12,7 @@ public class TranscriptPanelTests : BunitContext
             .Add(x => x.Cues, [new SpokenLine(3_723_400, 3_725_000, "Hello <b>there</b>", "Dr. Lee"), new SpokenLine(5, 900, "Before", null)]));
 
         panel.MarkupMatches("""
-            <details class="transcript" open data-transcript="course/week-1">
+            <details class="transcript" open data-transcript="course/week-1" data-recording="0">
               <summary>Transcript</summary>
               <div class="transcript-tools" data-transcript-tools hidden>
                 <input type="search" aria-label="Search the transcript" placeholder="Search the transcript" data-transcript-search />

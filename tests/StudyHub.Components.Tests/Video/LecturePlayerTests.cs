@@ -14,7 +14,7 @@ public class LecturePlayerTests : BunitContext
             .Add(x => x.Start, 5));
 
         player.MarkupMatches("""
-            <aside class="lecture-player" aria-label="Lecture recording" data-lecture-player>
+            <aside class="lecture-player" aria-label="Lecture recording" data-lecture-player data-recording="0">
               <details class="lecture-player-panel" open>
                 <summary>Lecture recording</summary>
                 <video class="lecture-player-screen" data-player="media" data-start="5" src="/attachments/abc/lecture.mp4#t=5"
@@ -86,17 +86,28 @@ public class LecturePlayerTests : BunitContext
     }
 
     [Fact]
-    public void OtherRecordingsAreListedUnderThePlayer()
+    public void OtherRecordingsAreListedUnderThePlayerEachPlayedByTheNotesPage()
     {
-        var player = Render<LecturePlayer>(p => p.Add(x => x.Media,
+        var player = Render<LecturePlayer>(p => p.Add(x => x.Address, "course/week-1").Add(x => x.Media,
             [MediaSource.FromUrl(Lecture)!, MediaSource.FromUrl("/attachments/abc/lecture%2016.mp3")!, MediaSource.FromUrl("https://vimeo.com/76979871")!]));
 
         player.Find(".lecture-player-others").MarkupMatches("""
             <ul class="lecture-player-others" aria-label="Other recordings">
-              <li><a href="/attachments/abc/lecture%2016.mp3#t=0">lecture 16.mp3</a></li>
-              <li><a href="https://vimeo.com/76979871#t=0s">On Vimeo</a></li>
+              <li><a href="/notes/course/week-1?recording=2">Play lecture 16.mp3</a></li>
+              <li><a href="/notes/course/week-1?recording=3">Play On Vimeo</a></li>
             </ul>
             """);
+    }
+
+    [Fact]
+    public void ThePickedRecordingPlaysAtItsMomentAndTheLectureIsListedAmongTheOthers()
+    {
+        var player = Render<LecturePlayer>(p => p.Add(x => x.Address, "course/week-1").Add(x => x.Shown, 1).Add(x => x.Start, 95).Add(x => x.Media,
+            [MediaSource.FromUrl(Lecture)!, MediaSource.FromUrl("/attachments/abc/lecture%2016.mp3")!]));
+
+        Assert.Equal("1", player.Find("[data-lecture-player]").GetAttribute("data-recording"));
+        Assert.Equal("/attachments/abc/lecture%2016.mp3#t=95", player.Find("audio[data-player=media]").GetAttribute("src"));
+        Assert.Equal(["/notes/course/week-1"], player.FindAll(".lecture-player-others a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

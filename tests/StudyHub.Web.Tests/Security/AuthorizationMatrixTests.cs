@@ -41,7 +41,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
         {
             await base.InitializeAsync();
             using var closed = new TempVault("closed")
-                .Write("Quokka Lecture.md", $"# Quokka Lecture\n\n#quokka #lecture\n\n{PassageText}\n\n![[quokka.png]] ![[quokka.pdf]]\n\nSee [[Quokka Concept]] and [[Quokka Sibling]].")
+                .Write("Quokka Lecture.md", $"---\nvideo: https://youtu.be/5vfIT5LOkR0\ntranscript: quokka.vtt\n---\n# Quokka Lecture\n\n#quokka #lecture\n\n{PassageText}\n\n![[quokka.png]] ![[quokka.pdf]]\n\nSee [[Quokka Concept]] and [[Quokka Sibling]].")
+                .Write("quokka.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nQuokkas live on Rottnest Island.\n")
                 .Write("Quokka Sibling.md", "Next to [[Quokka Lecture]].")
                 .Write("quokka.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 7, 7, 7])
                 .Write("quokka.pdf", TestPapers.Pdf("The quokka paper"));
@@ -246,6 +247,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             "/admin/vaults/{Slug}/delete" => "/admin/vaults/closed/delete",
             "/admin/imports/{Id:guid}" => $"/admin/imports/{app.ImportRun}",
             "/api/switcher" => "/api/switcher?q=quokka",
+            "/api/notes/{slug}/said" => $"/api/notes/{MatrixApp.Note}/said?at=2",
             "/search" => "/search?q=fusion",
             "/openapi/{documentName}.json" => "/openapi/v1.json",
             StaticFiles => "/" + app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().First(IsStaticFile).RoutePattern.RawText!.TrimStart('/'),

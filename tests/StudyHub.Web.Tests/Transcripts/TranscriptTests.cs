@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Import;
@@ -118,6 +120,95 @@ public sealed class TranscriptTests(StudyHubApp app) : IClassFixture<StudyHubApp
         Assert.Contains("""<h3><a href="/notes/spoken/brewing?t=5">Brewing at 0:05</a></h3>""", page, StringComparison.Ordinal);
         Assert.Contains("From the recording's transcript", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Contains("<mark>Fermentation</mark> turns sugar", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATimeInTheNoteIsAnsweredWithTheWordsSaidThenAndChangesWithTheTranscript()
+    {
+        using var vault = new TempVault("said")
+            .Write("Lecture.md", "---\nvideo: https://youtu.be/5vfIT5LOkR0\ntranscript: talk.vtt\n---\nThe key idea comes at 0:05.\n")
+            .Write("talk.vtt", Vtt);
+        await app.ImportVaultAsync(vault.Root);
+        using var visitor = app.CreateClient();
+
+        Assert.Equal("0:01 Ana: Welcome to the lecture on zymurgy.", await SaidAsync(visitor, "said/lecture", 2));
+        Assert.Equal("0:05 : Fermentation turns sugar into alcohol & gas.", await SaidAsync(visitor, "said/lecture", 5));
+        Assert.Equal("404", await SaidAsync(visitor, "said/lecture", 30));
+        using var again = await visitor.GetAsync(new Uri($"/api/notes/{await SlugAsync("said")}/said?at=5", UriKind.Relative));
+        Assert.NotNull(again.Headers.Age);
+
+        vault.Write("talk.vtt", Vtt.Replace("Fermentation turns sugar into", "Yeast eats sugar and makes", StringComparison.Ordinal));
+        await app.ImportVaultAsync(vault.Root);
+
+        Assert.Equal("0:05 : Yeast eats sugar and makes alcohol & gas.", await SaidAsync(visitor, "said/lecture", 5));
+    }
+
+    /// The read rule, as for the note itself: a members-only note's words are nobody else's, whoever asks by its slug.
+    [Fact]
+    public async Task TheWordsSaidInAMembersOnlyNoteAreNotServedToAVisitor()
+    {
+        using var vault = new TempVault("said-closed")
+            .Write("Lecture.md", "---\nvideo: https://youtu.be/5vfIT5LOkR0\ntranscript: talk.vtt\n---\nThe key idea comes at 0:05.\n")
+            .Write("talk.vtt", Vtt);
+        await app.ImportVaultAsync(vault.Root);
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.Vaults.Where(v => v.Name == "said-closed").ExecuteUpdateAsync(v => v.SetProperty(x => x.MembersOnly, true));
+        }
+        await app.CreateUserAsync("said-member@example.org");
+        await app.CreateUserAsync("said-outsider@example.org", role: null);
+        using var visitor = app.CreateClient();
+        using var outsider = await app.ClientAsync("said-outsider@example.org");
+        using var member = await app.ClientAsync("said-member@example.org");
+
+        Assert.Equal("404", await SaidAsync(visitor, "said-closed", 5));
+        Assert.Equal("404", await SaidAsync(outsider, "said-closed", 5));
+        Assert.Equal("0:05 : Fermentation turns sugar into alcohol & gas.", await SaidAsync(member, "said-closed", 5));
+    }
+
+    /// Each recording keeps its own transcript: the page plays the one picked (?recording=2) with its cues, and search
+    /// opens the recording whose words matched, at their moment.
+    [Fact]
+    public async Task EachRecordingOfANoteHasItsTranscriptAndSearchOpensTheOneThatSaidIt()
+    {
+        using var vault = new TempVault("recordings")
+            .Write("Lecture.md", "# Lecture\n\n![[part1.webm]]\n\n![[part2.webm]]\n")
+            .Write("media/part1.webm", [1, 2, 3])
+            .Write("media/part1.vtt", Vtt)
+            .Write("media/part2.webm", [4, 5, 6])
+            .Write("media/part2.vtt", "WEBVTT\n\n00:01:35.000 --> 00:01:38.000\nQuokkas smile for the camera.\n");
+        await app.ImportVaultAsync(vault.Root);
+        using var visitor = app.CreateClient();
+
+        var first = await visitor.GetStringAsync(new Uri("/notes/recordings/lecture", UriKind.Relative));
+        var second = await visitor.GetStringAsync(new Uri("/notes/recordings/lecture?recording=2&t=95", UriKind.Relative));
+        var search = await visitor.GetStringAsync(new Uri("/search?q=quokkas", UriKind.Relative));
+
+        Assert.Contains("zymurgy", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quokkas", first, StringComparison.Ordinal);
+        Assert.Contains("""<a href="/notes/recordings/lecture?recording=2">Play part2.webm</a>""", first, StringComparison.Ordinal);
+        Assert.Contains("""data-lecture-player data-recording="1">""", second, StringComparison.Ordinal);
+        Assert.Contains("part2.webm#t=95", second, StringComparison.Ordinal);
+        Assert.Contains("""<a class="transcript-cue" href="/notes/recordings/lecture?recording=2&amp;t=95" """, second, StringComparison.Ordinal);
+        Assert.DoesNotContain("zymurgy", second, StringComparison.Ordinal);
+        Assert.Contains("""<a href="/notes/recordings/lecture?recording=2&amp;t=95">Lecture at 1:35</a>""", search, StringComparison.Ordinal);
+    }
+
+    async Task<string> SaidAsync(HttpClient client, string vault, int second)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/notes/{await SlugAsync(vault.Split('/')[0])}/said?at={second}", UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var said = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return $"{said.GetProperty("time").GetString()} {said.GetProperty("speaker").GetString()}: {said.GetProperty("words").GetString()}";
+    }
+
+    async Task<string> SlugAsync(string vault)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Notes.IgnoreQueryFilters().Where(n => n.Vault.Name == vault && n.Path == "Lecture.md").Select(n => n.Slug).SingleAsync();
     }
 
     async Task<List<string>> CuesAsync(string vault, string path)

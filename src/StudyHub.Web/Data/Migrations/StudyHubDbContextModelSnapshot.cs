@@ -352,6 +352,9 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CueRecording")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Heading")
                         .HasColumnType("text");
 

@@ -7,8 +7,9 @@ namespace StudyHub.Web.Features.Annotations;
 
 public enum AnnotationVisibility { OnlyMe, Members, Public }
 
-/// A reader's note on a passage of a note (and, for lectures, a moment of the recording). Its anchor is kept
-/// current across re-imports; an annotation is never deleted by an import.
+/// A reader's note on a passage of a note (and, for lectures, a moment of the recording), or on what was said in one of
+/// the note's recordings (a transcript cue). Its anchor is kept current across re-imports; an annotation is never
+/// deleted by an import.
 public sealed class Annotation : IDiscussionEntry
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -32,6 +33,13 @@ public sealed class Annotation : IDiscussionEntry
     /// The moment of the lecture's recording, when the note has one.
     public int? MediaSeconds { get; set; }
 
+    /// Set when the annotation is on a cue of a transcript rather than a passage: which of the note's recordings said
+    /// it. Then Quote is the cue's words and MediaSeconds its start; the note's text does not place it (Start and Length
+    /// stay 0), the transcript does (Reanchoring.FollowCues).
+    public int? CueRecording { get; set; }
+
+    public bool OnCue => CueRecording is not null;
+
     /// Markdown written by the reader; rendered without raw HTML.
     public required string Body { get; set; }
     public AnnotationVisibility Visibility { get; set; } = AnnotationVisibility.Members;
@@ -53,6 +61,7 @@ sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
     {
         annotation.HasIndex(a => new { a.NoteId, a.Start });
         annotation.Ignore(a => a.Anchor);
+        annotation.Ignore(a => a.OnCue);
         annotation.Property(a => a.Quote).HasMaxLength(4000);
         annotation.Property(a => a.Body).HasMaxLength(20_000);
         annotation.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);

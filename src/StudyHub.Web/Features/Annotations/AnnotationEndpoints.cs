@@ -12,8 +12,13 @@ namespace StudyHub.Web.Features.Annotations;
 /// A passage the reader selected on the page, in the page's own words: the quote with some text on either
 /// side. Start is the place in the note's plain text when the caller knows it exactly.
 /// Id: the client's own for the new annotation, so that a retry cannot post it twice (DiscussionChanges.PostOnceAsync).
+/// Cue: instead of a passage, what was said at a moment of a recording; the quote is then the cue's words as the page
+/// showed them, and the moment is the cue's.
 public sealed record NewAnnotation(string Quote, string Body, string Visibility, int? MediaSeconds, string? Prefix = null, string? Suffix = null,
-    int? Start = null, string? Heading = null, Guid? Id = null);
+    int? Start = null, string? Heading = null, Guid? Id = null, CueAt? Cue = null);
+
+/// A cue of a transcript: which of the note's recordings (0 the first) and when the cue starts, in milliseconds.
+public sealed record CueAt(int Recording, int Start);
 
 /// What an author, or a moderator, changes about an annotation; what is left out stays as it was.
 /// RemoveMediaSeconds takes the time away (MediaSeconds null only means "unchanged").
@@ -32,7 +37,7 @@ public static class AnnotationEndpoints
         var ofNote = app.MapGroup("/api/notes/{slug}/annotations").ExcludeFromReadingCache();
         ofNote.MapGet("", ListAsync).WithName("ListAnnotations").WithSummary("The annotations of a note the caller may see, in reading order, with their replies.");
         ofNote.MapPost("", CreateAsync).RequireAuthorization().RequireAntiforgeryToken().RequireRateLimiting(AnnotationsFeature.PostingRateLimit)
-            .WithName("CreateAnnotation").WithSummary("Annotates a passage of a note.");
+            .WithName("CreateAnnotation").WithSummary("Annotates a passage of a note, or what was said in one of its recordings (a transcript cue).");
 
         var one = app.MapGroup("/api/annotations/{id:guid}").RequireAuthorization().RequireAntiforgeryToken();
         one.MapPatch("", ChangeAsync).RequireRateLimiting(AnnotationsFeature.PostingRateLimit).WithName("ChangeAnnotation")
@@ -106,13 +111,13 @@ public static class AnnotationEndpoints
         var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes)
-            .Join(db.Notes, a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds })
+            .Join(db.Notes, a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds, a.CueRecording })
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return reader.SignedIn ? TypedResults.NotFound() : TypedResults.Challenge();
         }
-        var note = annotation.MediaSeconds is { } seconds ? NoteAddress.Href(annotation.Address, seconds) : NoteAddress.Href(annotation.Address);
+        var note = NoteAddress.HrefOfRecording(annotation.Address, annotation.CueRecording ?? 0, annotation.MediaSeconds);
         return TypedResults.Redirect($"{note}#annotation-{id}");
     }
 }

@@ -44,6 +44,10 @@ public static class Discussion
         {
             return Refused.NotFound;
         }
+        if (input.Cue is { } cue)
+        {
+            return await AnnotateCueAsync(db, reader, authorName, note.Id, note.Revision, cue, input, visibility, now, cancellationToken);
+        }
         if (problems.Check("start", input.Start > note.PlainText.Length, "The place given is past the end of the note.").Count > 0)
         {
             return problems;
@@ -65,6 +69,33 @@ public static class Discussion
         }
         return DiscussionViews.View(posted, authorName, reader, [], note.PlainText);
     }
+
+    /// What was said at a cue is quoted as the transcript says it now; a page showing older words is told to reload.
+    static async Task<Outcome<AnnotationView>> AnnotateCueAsync(StudyHubDbContext db, Reader reader, string authorName, Guid noteId, int revision,
+        CueAt cue, NewAnnotation input, AnnotationVisibility visibility, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var said = await db.TranscriptCues.Where(c => c.NoteId == noteId && c.MediaIndex == cue.Recording && c.Start == cue.Start)
+            .OrderBy(c => c.Id).Select(c => c.Text).FirstOrDefaultAsync(cancellationToken);
+        var problems = new Problems()
+            .Check("cue", said is null, "Nothing is said at that moment of the recording's transcript; reload the page.")
+            .Check("mediaSeconds", input.MediaSeconds is not null, "An annotation on what was said takes the moment of its cue; send no time.")
+            .Check("quote", said is not null && Squeezed(said) != Squeezed(input.Quote), "The transcript says something else at that moment now; reload the page.");
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        var annotation = new Annotation
+        {
+            Id = input.Id ?? Guid.CreateVersion7(), NoteId = noteId, AuthorId = reader.Id!, Quote = said!, Status = AnchorStatus.Anchored,
+            RevisionNumber = revision, CueRecording = cue.Recording, MediaSeconds = cue.Start / 1000, Body = input.Body, Visibility = visibility,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        return await DiscussionChanges.PostOnceAsync(db, annotation, cancellationToken) is { } posted
+            ? DiscussionViews.View(posted, authorName, reader, [], "")
+            : Refused.IdTaken;
+    }
+
+    static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     /// The exact place when the caller gives one that holds the quote, else wherever the page's text matches.
     static (int Start, int Length)? Locate(string text, NewAnnotation input) =>
@@ -88,7 +119,8 @@ public static class Discussion
             return Refused.Forbidden;
         }
         var visibility = annotation.Visibility;
-        var problems = new Problems().MediaSeconds(change.MediaSeconds);
+        var problems = new Problems().MediaSeconds(change.MediaSeconds)
+            .Check("mediaSeconds", annotation.OnCue && (change.MediaSeconds is not null || change.RemoveMediaSeconds), "An annotation on what was said keeps the moment it was said.");
         if (change.Body is not null)
         {
             problems.Body(change.Body);

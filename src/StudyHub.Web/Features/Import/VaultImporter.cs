@@ -73,7 +73,11 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => plan.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await ImportDatabase.AddStagedLinksAsync(db, links, cancellationToken);
-        await TranscriptStore.ReplaceAsync(db, vault.Id, transcripts.Cues, cancellationToken);
+        if (await TranscriptStore.ReplaceAsync(db, vault.Id, transcripts.Cues, cancellationToken))
+        {
+            var vaultNotes = db.Notes.IgnoreQueryFilters().Where(n => n.VaultId == vault.Id).Select(n => n.Id);
+            Reanchoring.FollowCues(await db.Annotations.Where(a => a.CueRecording != null && vaultNotes.Contains(a.NoteId)).ToListAsync(cancellationToken), transcripts.Cues);
+        }
         await PaperStore.ReadAsync(db, plan.Attachments, files, plan.AttachmentsToStore, report, cancellationToken);
         if (notesOrLinksChanged)
         {

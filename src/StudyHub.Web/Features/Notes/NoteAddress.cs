@@ -26,6 +26,21 @@ public static class NoteAddress
     /// The same with a time of the note's lecture cued: "?t=1680".
     public static string Href(string address, int seconds) => $"{Href(address)}?t={seconds}";
 
+    /// The query that picks which of a note's recordings its page plays, counted from 1 as a reader counts them.
+    public const string RecordingQuery = "recording";
+
+    /// The page playing one of the note's recordings, cued at a moment when one is given.
+    public static string HrefOfRecording(string address, int recording, int? seconds = null) => Href(address) + MomentQuery(recording, seconds);
+
+    /// "?recording=2&t=95"; the first recording, the lecture, needs no number ("?t=95", or nothing).
+    public static string MomentQuery(int recording, int? seconds) => (recording, seconds) switch
+    {
+        (0, null) => "",
+        (0, { } at) => $"?t={at}",
+        (_, null) => $"?{RecordingQuery}={recording + 1}",
+        (_, { } at) => $"?{RecordingQuery}={recording + 1}&t={at}",
+    };
+
     /// Every path of a vault's live notes with its address. Paths that slug alike ("CLIP.md" and "clip.md", or
     /// "A & B.md" and "A B.md" in one folder) each get a tag from their exact path, so neither takes the other's
     /// address and which came first does not matter. A note and a folder of the same name do not clash:

@@ -33,8 +33,8 @@ public sealed record NotePageModel
     public required IReadOnlyList<MediaSource> Media { get; init; }
     public required IReadOnlyList<TimelineMarker> Markers { get; init; }
 
-    /// What is said in the recording the player shows, cue by cue; empty without a transcript.
-    public required IReadOnlyList<SpokenLine> Transcript { get; init; }
+    /// What is said in each of the recordings, as Media lists them, cue by cue; empty where one has no transcript.
+    public required IReadOnlyList<IReadOnlyList<SpokenLine>> Transcripts { get; init; }
     public required IReadOnlyList<Backlink> Backlinks { get; init; }
     public required IReadOnlyList<OutgoingLink> Outgoing { get; init; }
 
@@ -48,11 +48,12 @@ public sealed record NotePageModel
         {
             return null;
         }
-        var transcript = await db.TranscriptCues.Where(c => c.NoteId == note.Id && c.MediaIndex == 0).OrderBy(c => c.Start).ThenBy(c => c.Id)
-            .Select(c => new SpokenLine(c.Start, c.End, c.Text, c.Speaker))
-            .ToListAsync(cancellationToken);
+        var cues = (await db.TranscriptCues.Where(c => c.NoteId == note.Id).OrderBy(c => c.Start).ThenBy(c => c.Id)
+            .Select(c => new { c.MediaIndex, Line = new SpokenLine(c.Start, c.End, c.Text, c.Speaker) })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.MediaIndex, c => c.Line);
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
+        var media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList();
         return new NotePageModel
         {
             NoteId = note.Id,
@@ -72,9 +73,9 @@ public sealed record NotePageModel
             SourceUrl = LectureMedia.FrontMatterKeys.Select(metadata.Url).FirstOrDefault(url => url is not null),
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
             Toc = reading.Toc,
-            Media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList(),
+            Media = media,
             Markers = reading.Markers.Select(m => new TimelineMarker(m.Seconds, m.Label)).ToList(),
-            Transcript = transcript,
+            Transcripts = [.. media.Select((_, recording) => (IReadOnlyList<SpokenLine>)[.. cues[recording]])],
             Backlinks = reading.Backlinks,
             Outgoing = reading.Outgoing,
         };

@@ -27,7 +27,7 @@ public sealed class NotePages(IDbContextFactory<StudyHubDbContext> contexts, Con
             {
                 _models.Set((address, version), model, new MemoryCacheEntryOptions
                 {
-                    Size = address.Length + version.Length + model.Html.Length + model.Description.Length + model.Transcript.Sum(c => c.Text.Length),
+                    Size = address.Length + version.Length + model.Html.Length + model.Description.Length + model.Transcripts.Sum(t => t.Sum(c => c.Text.Length)),
                     SlidingExpiration = Unused,
                 });
             }

@@ -3,8 +3,9 @@ using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Features.Search;
 
-/// A lecture where the searched words were said, at the best matching cue of its transcript.
-public sealed record SpokenHit(string Title, string Address, string Vault, int Second, string SnippetHtml);
+/// A lecture where the searched words were said, at the best matching cue of its transcripts: which of its recordings
+/// (0 the first) and when.
+public sealed record SpokenHit(string Title, string Address, string Vault, int Recording, int Second, string SnippetHtml);
 
 /// Search of what was said in recordings, beside NoteSearch rather than in it: cues have their own search vector, so
 /// a note without a transcript costs this nothing, and a note's rank is left as it was.
@@ -28,32 +29,31 @@ public sealed class SpokenSearch(IDbContextFactory<StudyHubDbContext> contexts)
         await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronize_seqscans = off", cancellationToken);
         var rows = await db.Database.SqlQuery<SpokenRow>($"""
             WITH matched AS (
-                SELECT c."NoteId", c."Start", c."Text", ts_rank(c."SearchVector", studyhub_any_word(studyhub_search_query({query.Text}, {rest}, {prefix}))) AS rank
+                SELECT c."NoteId", c."MediaIndex", c."Start", c."Text", ts_rank(c."SearchVector", studyhub_any_word(studyhub_search_query({query.Text}, {rest}, {prefix}))) AS rank
                 FROM "TranscriptCues" c
                 JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = c."NoteId"
                 JOIN "Vaults" v ON v."Id" = n."VaultId"
                 LEFT JOIN "ConceptCorrections" cc ON cc."Slug" = n."Slug"
-                -- The recording the note's player plays, the one its ?t= cues.
-                WHERE c."MediaIndex" = 0 AND c."SearchVector" @@ studyhub_search_query({query.Text}, {rest}, {prefix})
+                WHERE c."SearchVector" @@ studyhub_search_query({query.Text}, {rest}, {prefix})
                   AND ({query.Vault}::text IS NULL OR v."Slug" = {query.Vault})
                   AND ({query.Tag}::text IS NULL OR n."Tags" @> ARRAY[{query.Tag}::text])
                   AND ({query.Kind}::text IS NULL OR studyhub_note_kind(n."Kind", cc."Kind") = {query.Kind})
                 LIMIT {NoteSearch.MostRanked}
             ),
             best AS (
-                SELECT DISTINCT ON ("NoteId") "NoteId", "Start", "Text", rank FROM matched ORDER BY "NoteId", rank DESC, "Start"
+                SELECT DISTINCT ON ("NoteId") "NoteId", "MediaIndex", "Start", "Text", rank FROM matched ORDER BY "NoteId", rank DESC, "MediaIndex", "Start"
             )
-            SELECT n."Title", n."Address", v."Name" AS "Vault", b."Start",
+            SELECT n."Title", n."Address", v."Name" AS "Vault", b."MediaIndex", b."Start",
                    ts_headline('studyhub', translate(b."Text", {Snippet.Sentinels}, ''),
                                studyhub_search_query({query.Text}, {rest}, {prefix}), {Snippet.HeadlineOptions}) AS "Headline"
             FROM (SELECT * FROM best ORDER BY rank DESC, "NoteId" LIMIT {MostShown}) b
             JOIN studyhub_readable_notes({db.ReaderIsMember}) n ON n."Id" = b."NoteId"
             JOIN "Vaults" v ON v."Id" = n."VaultId"
-            ORDER BY b.rank DESC, n."Title", b."Start"
+            ORDER BY b.rank DESC, n."Title", b."MediaIndex", b."Start"
             """).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return rows.ConvertAll(r => new SpokenHit(r.Title, r.Address, r.Vault, r.Start / 1000, Snippet.ToHtml(r.Headline)));
+        return rows.ConvertAll(r => new SpokenHit(r.Title, r.Address, r.Vault, r.MediaIndex, r.Start / 1000, Snippet.ToHtml(r.Headline)));
     }
 
-    sealed record SpokenRow(string Title, string Address, string Vault, int Start, string Headline);
+    sealed record SpokenRow(string Title, string Address, string Vault, int MediaIndex, int Start, string Headline);
 }

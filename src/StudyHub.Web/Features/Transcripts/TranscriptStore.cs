@@ -7,8 +7,8 @@ namespace StudyHub.Web.Features.Transcripts;
 public static class TranscriptStore
 {
     /// Makes a vault's stored cues these, writing nothing when they already are: re-importing a vault, with or without
-    /// transcripts, then costs one read of its cues.
-    public static async Task ReplaceAsync(StudyHubDbContext db, Guid vaultId, List<TranscriptCue> cues, CancellationToken cancellationToken)
+    /// transcripts, then costs one read of its cues. True when they changed.
+    public static async Task<bool> ReplaceAsync(StudyHubDbContext db, Guid vaultId, List<TranscriptCue> cues, CancellationToken cancellationToken)
     {
         var notes = db.Notes.IgnoreQueryFilters().Where(n => n.VaultId == vaultId).Select(n => n.Id);
         var stored = await db.TranscriptCues.AsNoTracking().Where(c => notes.Contains(c.NoteId))
@@ -19,9 +19,10 @@ public static class TranscriptStore
             .Select(c => new { c.NoteId, c.MediaIndex, c.Start, c.End, c.Text, c.Speaker });
         if (stored.SequenceEqual(wanted))
         {
-            return;
+            return false;
         }
         await db.TranscriptCues.Where(c => notes.Contains(c.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.CopyAsync(db, cues, cancellationToken);
+        return true;
     }
 }

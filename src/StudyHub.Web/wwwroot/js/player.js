@@ -441,7 +441,9 @@
             return;
         }
         const seconds = Number(link?.dataset.seconds);
-        const player = link && Number.isFinite(seconds) && seconds >= 0 ? pagePlayer() : null;
+        // A time of another recording than the one playing (the note's own are of the first) opens its page instead.
+        const sameRecording = (link?.closest("[data-recording]")?.dataset.recording ?? "0") === (document.querySelector("[data-lecture-player]")?.dataset.recording ?? "0");
+        const player = link && sameRecording && Number.isFinite(seconds) && seconds >= 0 ? pagePlayer() : null;
         if (!player) {
             return;
         }
@@ -493,7 +495,8 @@
         parseTime,
         adapters,
         init,
-        // The moment the reader has reached in the recording, or null while it has not been played or sought.
-        momentIn: root => controllers.get(root)?.momentReached() ?? null,
+        // The moment the reader has reached in the lecture, or null while it has not been played or sought. An annotation
+        // keeps a time of the lecture (the first recording), so another recording playing gives none.
+        momentIn: root => (root.dataset.recording ?? "0") === "0" ? controllers.get(root)?.momentReached() ?? null : null,
     };
 })();

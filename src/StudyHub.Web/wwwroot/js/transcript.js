@@ -1,6 +1,7 @@
 // The transcript beside the lecture player: the cue being said is highlighted and kept in view while the reader lets
-// it follow, a search narrows the cues, and times written in the note show what was said then. Clicking a cue
-// seeks through player.js; without either script the cues are links that open the note cued there.
+// it follow, a search narrows the cues, times written in the note show what was said then, and a signed-in reader may
+// annotate a cue. Clicking a cue seeks through player.js; without either script the cues are links that open the note
+// cued there.
 (() => {
     if (window.StudyHubTranscript) {
         return;
@@ -40,7 +41,6 @@
         if (existing?.key === key) {
             // The page's markup, patched back by an enhanced navigation, hides the tools again.
             panel.querySelector("[data-transcript-tools]")?.removeAttribute("hidden");
-            showWordsOnTimes(existing.cues);
             return;
         }
         existing?.listening.abort();
@@ -117,20 +117,80 @@
                 : `${shown} of ${cues.length} cues`;
             keepInView();
         }, { signal });
-        showWordsOnTimes(cues);
     }
 
-    // A time written in the note shows, on pointing, what was said then.
-    function showWordsOnTimes(cues) {
-        for (const time of document.querySelectorAll(".note-body a.timestamp[data-seconds]")) {
-            const cue = cueAt(cues, Number(time.dataset.seconds));
-            if (cue && !time.title) {
-                time.title = `Said at ${time.textContent.trim()}: “${cue.words}”`;
+    // What was said in a cue, without the speaker's name: the words the server quotes.
+    function wordsOf(link) {
+        const words = link.querySelector(".transcript-words");
+        return [...(words?.childNodes ?? [])].filter(node => !node.matches?.(".transcript-speaker")).map(node => node.textContent).join("").trim();
+    }
+
+    // A signed-in reader's discussion panel (DiscussionPanel) offers to annotate what was said: a button beside each
+    // cue hands the panel the cue's words and which cue it is. Returns what takes the buttons away.
+    function offerAnnotation(panel) {
+        const buttons = [];
+        for (const transcript of document.querySelectorAll("[data-transcript]")) {
+            for (const link of transcript.querySelectorAll("a.transcript-cue")) {
+                const button = Object.assign(document.createElement("button"), { type: "button", className: "transcript-annotate", textContent: "Annotate" });
+                button.setAttribute("aria-label", `Annotate what was said at ${link.querySelector("time")?.textContent ?? ""}`);
+                button.addEventListener("click", () => panel.invokeMethodAsync("Compose", {
+                    quote: wordsOf(link), prefix: "", suffix: "", heading: null, seconds: null,
+                    cue: { recording: Number(transcript.dataset.recording ?? 0), start: Number(link.dataset.start) },
+                }));
+                link.after(button);
+                buttons.push(button);
             }
         }
+        return { dispose: () => buttons.forEach(button => button.remove()) };
     }
 
+    // A time written in the note shows, on pointing or focus, what was said then, in the look of link previews
+    // (preview.js). The server answers from the transcript (NotePage writes where to ask), so it reads the words of
+    // whichever recording the time seeks, and only of notes the reader may read.
+    const saidAt = new Map();
+    let saying = null;
+
+    function unsay() {
+        saying?.time.removeAttribute("aria-describedby");
+        saying?.popover.remove();
+        saying = null;
+    }
+
+    async function say(event) {
+        const time = event.target.closest?.(".note-body[data-said] a.timestamp[data-seconds]");
+        if (!time || time === saying?.time) {
+            return;
+        }
+        const url = `${time.closest("[data-said]").dataset.said}?at=${encodeURIComponent(time.dataset.seconds)}`;
+        if (!saidAt.has(url)) {
+            saidAt.set(url, fetch(url).then(response => response.ok ? response.json() : null).catch(() => null));
+        }
+        const words = await saidAt.get(url);
+        if (!words || !time.matches(":hover, :focus")) {
+            return;
+        }
+        unsay();
+        const popover = Object.assign(document.createElement("div"), { id: "said-at", className: "link-preview said-at" });
+        popover.setAttribute("role", "tooltip");
+        const title = Object.assign(document.createElement("strong"), { textContent: `Said at ${words.time}${words.speaker ? ` by ${words.speaker}` : ""}` });
+        popover.append(title, Object.assign(document.createElement("p"), { textContent: words.words }));
+        document.body.append(popover);
+        const box = time.getBoundingClientRect();
+        popover.style.left = `${Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - popover.offsetWidth - 8))}px`;
+        popover.style.top = `${window.scrollY + box.bottom + 6}px`;
+        time.setAttribute("aria-describedby", popover.id);
+        saying = { time, popover };
+    }
+
+    const leave = event => saying && !saying.time.contains(event.relatedTarget) && unsay();
+    document.addEventListener("mouseover", say);
+    document.addEventListener("focusin", say);
+    document.addEventListener("mouseout", leave);
+    document.addEventListener("focusout", leave);
+    document.addEventListener("keydown", event => event.key === "Escape" && unsay());
+
     function init() {
+        unsay();
         document.querySelectorAll("[data-transcript]").forEach(setUp);
     }
 
@@ -149,5 +209,5 @@
     } else {
         start();
     }
-    window.StudyHubTranscript = { init: start };
+    window.StudyHubTranscript = { init: start, offerAnnotation };
 })();
