@@ -167,15 +167,22 @@ public sealed class ImportPlan
             Report.NotesRemoved++;
         }
         Readdress(imported.Select(i => i.Entity), now);
+        // An edited note's front matter is read with its batch (Update), which places it again.
         foreach (var note in imported.Select(i => i.Entity))
         {
-            var place = CoursePlace.Of(NoteMetadata.Parse(note.FrontMatter), note.Path, note.Id);
-            if (note.CoursePosition != place)
-            {
-                note.CoursePosition = place;
-            }
+            Place(note);
         }
         return [.. imported];
+    }
+
+    /// A note's place in its course follows from its front matter and path, so it moves with either.
+    static void Place(Note note)
+    {
+        var place = CoursePlace.Of(NoteMetadata.Parse(note.FrontMatter), note.Path, note.Id);
+        if (note.CoursePosition != place)
+        {
+            note.CoursePosition = place;
+        }
     }
 
     /// Gives every live note of the vault the address its path now has (NoteAddress); an address a note leaves keeps
@@ -278,6 +285,7 @@ public sealed class ImportPlan
         note.Aliases = [.. source.Parsed.Aliases];
         note.UpdatedAt = now;
         note.DeletedAt = null;
+        Place(note);
         revisions.Add(new NoteRevision
         {
             NoteId = note.Id, Number = _stored.RevisionNumbers.GetValueOrDefault(note.Id) + 1, Path = source.Path, Markdown = source.Markdown,
