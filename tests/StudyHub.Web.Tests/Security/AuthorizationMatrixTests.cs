@@ -245,6 +245,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ma
             "/courses/{Slug}" => "/courses/closed",
             "/api/vaults/{vault}/push" => "/api/vaults/closed/push",
             "/admin/vaults/{Slug}/delete" => "/admin/vaults/closed/delete",
+            "/admin/vaults/{Slug}/source" => "/admin/vaults/closed/source",
             "/admin/imports/{Id:guid}" => $"/admin/imports/{app.ImportRun}",
             "/api/switcher" => "/api/switcher?q=quokka",
             "/api/notes/{slug}/said" => $"/api/notes/{MatrixApp.Note}/said?at=2",
