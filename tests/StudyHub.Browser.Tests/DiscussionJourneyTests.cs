@@ -314,9 +314,21 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
 
     /// A signed-in reader's panel listens for selections once its circuit is up; a visitor's has painted its highlights.
     /// A circuit's start waited more than the usual 15 s in a CI run whose other tests kept both cores busy (7 Dec 2026).
-    internal static Task WaitForTheDiscussionAsync(IPage page) => page.WaitForFunctionAsync(
-        "() => document.querySelector('[data-discussion][data-annotating], [data-discussion][data-visitor][data-shown]') !== null",
-        null, new() { Timeout = 45_000 });
+    internal static async Task WaitForTheDiscussionAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => document.querySelector('[data-discussion][data-annotating], [data-discussion][data-visitor][data-shown]') !== null",
+                null, new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Whether the circuit drew the panel (data-live) tells a circuit that never rendered from one whose script failed.
+            var panel = await page.EvaluateAsync<string?>("() => document.querySelector('[data-discussion]')?.outerHTML.split('>')[0]");
+            throw new TimeoutException($"The discussion panel was not ready in 45 s; it is: {panel ?? "missing"}");
+        }
+    }
 
     /// Selects the text in the note as a reader dragging over it would, ending with the mouse released.
     internal static async Task SelectAsync(IPage page, string text)
