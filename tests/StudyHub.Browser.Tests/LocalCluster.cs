@@ -26,11 +26,11 @@ public sealed class LocalCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _port = FreePorts();
         // The build this test run made, published (which gathers its static files) rather than built again in Release.
         var build = new DirectoryInfo(AppContext.BaseDirectory);
         await RunAsync("dotnet", "publish", Path.Combine(RepositoryFiles.Root, "src", "StudyHub.Web"), "--no-build", "-c", build.Parent!.Name,
             "-o", AppFolder, "--nologo", "-v", "quiet");
+        _port = FreePorts();
         await ScriptAsync("start");
         // Admins, so that one may also upload vaults; both read members' annotations.
         await Task.WhenAll(ScriptAsync("app", "create-admin", Annotator, "--password", StudyHubApp.Password),
@@ -75,22 +75,26 @@ public sealed class LocalCluster : IAsyncLifetime
         await script.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
         if (script.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed: {await errors}{await output}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed: {await errors}{await output}{InstanceLogs()}");
         }
     }
 
     string AppFolder => Path.Combine(_folder, "app");
 
-    /// A port for nginx whose neighbours (the instances) and port + 20 (PostgreSQL) are free too.
+    /// The end of each instance's log, since the folder is removed with the cluster and CI keeps only the test's message.
+    string InstanceLogs() => string.Concat(
+        Directory.Exists(_folder) ? Directory.GetFiles(_folder, "app-*.log").Order().Select(log =>
+            $"\n--- {Path.GetFileName(log)}:\n{string.Join('\n', File.ReadLines(log).TakeLast(30))}") : []);
+
+    /// A port for nginx whose neighbours (the instances) and port + 20 (PostgreSQL) are free too. Below Linux's ephemeral
+    /// range (32768 and up), from which the other tests' connections take their local ports: an instance whose port
+    /// one of them holds fails to start.
     static int FreePorts()
     {
         for (var attempt = 0; ; attempt++)
         {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            if (port + 20 < 65536 && Enumerable.Range(0, Instances + 1).Append(20).All(offset => IsFree(port + offset)) || attempt == 20)
+            var port = Random.Shared.Next(20000, 32700);
+            if (Enumerable.Range(0, Instances + 1).Append(20).All(offset => IsFree(port + offset)) || attempt == 20)
             {
                 return port;
             }
