@@ -146,6 +146,33 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(Page.Locator("[data-comments] li", new() { HasText = "Asked once, over a bad connection." })).ToHaveCountAsync(1);
     });
 
+    /// When the server no longer has the circuit (an instance restarted, or it was away too long), the page reloads:
+    /// what was half written comes back from the tab, the composer with its passage, and is gone once it is sent.
+    [Fact]
+    public Task AnAnnotationHalfWrittenWhenTheCircuitWasLostComesBackAfterTheReload() => JourneyAsync(nameof(AnAnnotationHalfWrittenWhenTheCircuitWasLostComesBackAfterTheReload), async () =>
+    {
+        await App.CreateUserAsync("reloaded@example.org");
+        await SignInAsync(Page, "reloaded@example.org");
+        await Page.GotoAsync(Lecture);
+        await SelectAsync(Page, "Middle fusion");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Your annotation").FillAsync("Half an annotation, then the circuit went.");
+        await Page.Locator("#new-comment").FillAsync("And half a comment.");
+
+        await Page.ReloadAsync();
+
+        await WaitForTheDiscussionAsync(Page);
+        await Expect(Page.Locator("[data-composer] .annotation-quote")).ToHaveTextAsync("Middle fusion");
+        await Expect(Page.GetByLabel("Your annotation")).ToHaveValueAsync("Half an annotation, then the circuit went.");
+        await Expect(Page.Locator("#new-comment")).ToHaveValueAsync("And half a comment.");
+        await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+        await Expect(Page.Locator(".annotation", new() { HasText = "Half an annotation, then the circuit went." })).ToBeVisibleAsync();
+        await Page.ReloadAsync();
+        await WaitForTheDiscussionAsync(Page);
+        await Expect(Page.Locator("#new-comment")).ToHaveValueAsync("And half a comment.");
+        await Expect(Page.Locator("[data-composer]")).ToHaveCountAsync(0);
+    });
+
     [Fact]
     public Task AnonymousReadersSeePublicAnnotationsButNoComposer() => JourneyAsync(nameof(AnonymousReadersSeePublicAnnotationsButNoComposer), async () =>
     {

@@ -30,8 +30,9 @@ public class DiscussionContentTests : BunitContext
             "Ada", reader);
 
     IRenderedComponent<DiscussionContent> Panel(Reader reader, IReadOnlyList<AnnotationView> annotations, IReadOnlyList<CommentView>? comments = null,
-        IDiscussionCommands? commands = null, Passage? composing = null, bool lecture = false) =>
+        IDiscussionCommands? commands = null, Passage? composing = null, bool lecture = false, Drafts? drafts = null) =>
         Render<DiscussionContent>(p => p
+            .Add(x => x.Drafts, drafts)
             .Add(x => x.Annotations, annotations)
             .Add(x => x.Comments, comments ?? [])
             .Add(x => x.Reader, reader)
@@ -199,6 +200,61 @@ public class DiscussionContentTests : BunitContext
     }
 
     /// Answers every command with the same problems, and keeps the posts it was sent.
+    const string DraftsKey = "studyhub:drafts:classmate:fusion";
+
+    /// What the tab's sessionStorage holds under the reader's drafts for the note, as the panel last wrote it.
+    string? Stored() => JSInterop.Invocations.Where(i => i.Identifier is "sessionStorage.setItem" or "sessionStorage.removeItem" && Equals(i.Arguments[0], DraftsKey))
+        .Select(i => i.Identifier == "sessionStorage.setItem" ? (string?)i.Arguments[1] : null).LastOrDefault();
+
+    [Fact]
+    public async Task WhatIsTypedIsKeptInTheTabUntilItIsSent()
+    {
+        var annotation = Annotation(Classmate);
+        var panel = Panel(Classmate, [annotation], drafts: await Drafts.LoadAsync(JSInterop.JSRuntime, "classmate", "fusion"));
+        panel.Find(".annotation .discussion-actions button").Click();
+
+        panel.Find($"form[data-form='reply:{annotation.Id}'] textarea").Input("Half written.");
+        panel.Find("#new-comment").Input("A comment on its way.");
+
+        Assert.Contains("Half written.", Stored());
+        Assert.Contains("A comment on its way.", Stored());
+        panel.Find($"form[data-form='reply:{annotation.Id}']").Submit();
+        panel.Find("[data-comment-form]").Submit();
+        Assert.Null(Stored());
+    }
+
+    [Fact]
+    public async Task APanelDrawnAgainAfterItsCircuitWasLostReopensTheFormsWithWhatWasWritten()
+    {
+        var annotation = Annotation(Classmate);
+        var passage = new Passage("Late fusion", "before ", " after", "Fusion", 1680);
+        var before = await Drafts.LoadAsync(JSInterop.JSRuntime, "classmate", "fusion");
+        await before.KeepAsync(passage);
+        await before.KeepAsync(Drafts.Composer, new Post("Why late?", "Public", "28:00"));
+        await before.KeepAsync($"reply:{annotation.Id}", new Post("Half written."));
+        await before.KeepAsync(Drafts.Comment, new Post("A comment on its way.", "Public"));
+        JSInterop.Setup<string?>("sessionStorage.getItem", DraftsKey).SetResult(Stored());
+
+        var drafts = await Drafts.LoadAsync(JSInterop.JSRuntime, "classmate", "fusion");
+        var panel = Panel(Classmate, [annotation], composing: drafts.Of(Drafts.Composer)?.Passage, lecture: true, drafts: drafts);
+
+        Assert.Equal("Late fusion", panel.Find("[data-composer] .annotation-quote").TextContent);
+        Assert.Equal("Why late?", panel.Find("[data-composer] textarea").GetAttribute("value"));
+        Assert.Equal("28:00", panel.Find("[data-composer] input[name=time]").GetAttribute("value"));
+        Assert.Equal("Half written.", panel.Find($"form[data-form='reply:{annotation.Id}'] textarea").GetAttribute("value"));
+        Assert.Equal("A comment on its way.", panel.Find("#new-comment").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task StorageThatHoldsSomethingElseGivesNoDrafts()
+    {
+        JSInterop.Setup<string?>("sessionStorage.getItem", DraftsKey).SetResult("not json");
+
+        var drafts = await Drafts.LoadAsync(JSInterop.JSRuntime, "classmate", "fusion");
+
+        Assert.Empty(drafts.Forms);
+    }
+
     sealed class Answering(IReadOnlyDictionary<string, string[]> answer) : IDiscussionCommands
     {
         public List<Post> Posts { get; } = [];
