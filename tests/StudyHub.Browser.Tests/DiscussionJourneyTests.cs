@@ -173,6 +173,34 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(Page.Locator("[data-composer]")).ToHaveCountAsync(0);
     });
 
+    /// What a circuit takes from the page in one message is bounded (32 KB): a passage near the end of a long note, or
+    /// a selection of most of it, must still reach the composer, which then says what it accepts.
+    [Fact]
+    public Task APassageAtTheEndOfALongNoteAndAHugeSelectionCanBeAnnotated() => JourneyAsync(nameof(APassageAtTheEndOfALongNoteAndAHugeSelectionCanBeAnnotated), async () =>
+    {
+        var paragraphs = string.Join("\n\n", Enumerable.Range(1, 600).Select(i => $"Paragraph {i} says something about attention heads and their many uses."));
+        using var vault = new TempVault("long").Write("Long.md", $"# Long\n\n{paragraphs}\n\nThe very last words.");
+        await App.ImportVaultAsync(vault.Root);
+        await App.CreateUserAsync("long@example.org");
+        await SignInAsync(Page, "long@example.org");
+        await Page.GotoAsync("/notes/long/long");
+
+        await SelectAsync(Page, "The very last words.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("[data-composer] .annotation-quote")).ToHaveTextAsync("The very last words.");
+        await Page.GetByLabel("Your annotation").FillAsync("Reached the end.");
+        await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+        await Expect(Page.Locator(".annotation", new() { HasText = "Reached the end." })).ToBeVisibleAsync();
+
+        await Page.EvaluateAsync("() => getSelection().selectAllChildren(document.querySelector('.note-body'))");
+        await Page.EvaluateAsync("() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Your annotation").FillAsync("All of it.");
+        await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+        await Expect(Page.Locator("[data-composer] .form-error")).ToContainTextAsync("2000");
+        await Expect(Page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+    });
+
     [Fact]
     public Task AnonymousReadersSeePublicAnnotationsButNoComposer() => JourneyAsync(nameof(AnonymousReadersSeePublicAnnotationsButNoComposer), async () =>
     {

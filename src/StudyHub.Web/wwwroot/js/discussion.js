@@ -143,8 +143,10 @@ export function offerAnnotation(root, panel) {
         const heading = [...body.querySelectorAll("h1, h2, h3, h4, h5, h6")]
             .filter(h => h.compareDocumentPosition(range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
         const player = document.querySelector("[data-lecture-player]");
+        // Within the server's limits (and one over, for the quote, so it can say so): a circuit's message is bounded.
+        const [quoteLimit, context] = [Number(root.dataset.quoteLimit), Number(root.dataset.contextLimit)];
         const passage = {
-            quote: selection.toString().trim(), prefix: before.toString(), suffix: after.toString(),
+            quote: selection.toString().trim().slice(0, quoteLimit + 1), prefix: before.toString().slice(-context), suffix: after.toString().slice(0, context),
             heading: heading?.textContent.replace(/#$/, "").trim() ?? null,
             seconds: player ? window.StudyHubPlayer?.momentIn(player) ?? null : null,
         };
