@@ -24,12 +24,23 @@ switch (args)
     case ["large-note-cost", var app, .. var options]:
         await LargeNoteCost.RunAsync(new Uri(app), requests: IntOption(options, "--requests", 20));
         break;
+    case ["circuit-memory", var page, .. var options]:
+        await CircuitMemory.RunAsync(new Uri(page), pid: IntOption(options, "--pid", 0), circuits: IntOption(options, "--circuits", 50),
+            ready: TextOption(options, "--ready") ?? "true",
+            signIn: TextOption(options, "--email") is { } email ? (email, TextOption(options, "--password") ?? "") : null);
+        break;
     case ["reader-load", ..]:
         await ReaderLoad.RunAsync(args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);
         break;
+}
+
+static string? TextOption(string[] options, string name)
+{
+    var at = Array.IndexOf(options, name);
+    return at >= 0 && at + 1 < options.Length ? options[at + 1] : null;
 }
 
 static int IntOption(string[] options, string name, int fallback)

@@ -40,7 +40,7 @@ builder.AddGraph();
 builder.AddConcepts();
 builder.AddSearch();
 builder.AddSync();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddCircuits();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -67,6 +67,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseReadingCache();
 app.UseLoadShedding();
+app.UseCircuitLimit();
 
 app.MapApiDescription();
 app.MapHealth();
