@@ -1,63 +1,38 @@
-// Set up event handlers
-const reconnectModal = document.getElementById("components-reconnect-modal");
-reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
+// The reconnect dialog (ReconnectModal.razor): open while the circuit is away, try again or resume when asked or when
+// the tab is looked at again, and reload once the server no longer has the circuit (the drafts come back from the tab).
+const dialog = document.getElementById("components-reconnect-modal");
 
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
-
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
-
-function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
-        reconnectModal.close();
-    } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    } else if (event.detail.state === "rejected") {
-        location.reload();
-    }
-}
-
-async function retry() {
-    document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-
+async function rejoin(attempt) {
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
-        const successful = await Blazor.reconnect();
-        if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
-            } else {
-                reconnectModal.close();
-            }
-        }
-    } catch (err) {
-        // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    }
-}
-
-async function resume() {
-    try {
-        const successful = await Blazor.resumeCircuit();
-        if (!successful) {
+        if (!await attempt()) {
             location.reload();
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        document.addEventListener("visibilitychange", rejoinWhenSeen, { once: true });
     }
 }
 
-async function retryWhenDocumentBecomesVisible() {
+const reconnect = () => rejoin(async () => await Blazor.reconnect() || await Blazor.resumeCircuit());
+
+function rejoinWhenSeen() {
     if (document.visibilityState === "visible") {
-        await retry();
+        reconnect();
+    } else {
+        document.addEventListener("visibilitychange", rejoinWhenSeen, { once: true });
     }
 }
+
+dialog.addEventListener("components-reconnect-state-changed", ({ detail }) => {
+    if (detail.state === "show") {
+        dialog.showModal();
+    } else if (detail.state === "hide") {
+        dialog.close();
+    } else if (detail.state === "failed") {
+        document.addEventListener("visibilitychange", rejoinWhenSeen, { once: true });
+    } else if (detail.state === "rejected") {
+        location.reload();
+    }
+});
+document.getElementById("components-reconnect-button").addEventListener("click", reconnect);
+document.getElementById("components-resume-button").addEventListener("click", () => rejoin(() => Blazor.resumeCircuit()));
+dialog.querySelector("[data-reload]").addEventListener("click", () => location.reload());
