@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace StudyHub.Web.Data;
@@ -41,6 +42,8 @@ sealed class DatabaseMigrator(IServiceProvider services, DatabaseEndpoint endpoi
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLock})", cancellationToken);
         try
         {
+            // Made first, so that EF's look at an empty database's history is not logged as a failed command.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             MakeKeyRing(services.GetRequiredService<IKeyManager>(), services.GetRequiredService<TimeProvider>());
         }
