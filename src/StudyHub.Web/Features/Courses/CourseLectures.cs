@@ -39,10 +39,9 @@ public sealed record CourseLectures(string Name, string Slug, Listing<CourseLect
             n => new Row(n.Title, n.Address, n.Path, n.FrontMatter, n.Media, n.Timestamps.Count(t => t.MediaIndex != null),
                 annotations.Count(a => a.NoteId == n.Id), n.CoursePosition),
             r => r.CoursePosition, after, before, PageSize, cancellationToken);
-        var recorded = await LectureLength.RecordedAsync(db, vault.Id, page.Items.Select(r => r.Media.FirstOrDefault()).OfType<string>(), cancellationToken);
+        var recorded = await LectureLength.RecordedAsync(db, vault.Id, page.Items.Select(r => r.Media), cancellationToken);
         var shown = page.Items.Select(r => new CourseLecture(r.Title, r.Address, NoteListing.FolderOf(r.Path), r.Times,
-            LectureLength.Of(NoteMetadata.Parse(r.FrontMatter), r.Media.Count > 0 && recorded.TryGetValue(r.Media[0], out var length) ? length : null),
-            r.Annotations)).ToList();
+            LectureLength.Of(NoteMetadata.Parse(r.FrontMatter), r.Media, recorded), r.Annotations)).ToList();
         return new CourseLectures(vault.Name, vault.Slug, new Listing<CourseLecture>(shown, page.AtStart, page.Previous, page.Next));
     }
 

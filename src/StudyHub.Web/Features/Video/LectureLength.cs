@@ -11,14 +11,17 @@ namespace StudyHub.Web.Features.Video;
 /// where nobody writes a length by accident. A YouTube or Vimeo recording has only front matter: nothing is fetched.
 public static class LectureLength
 {
-    public static int? Of(NoteMetadata metadata, TimeSpan? recorded) =>
-        LectureTime.DurationOf(metadata) ?? (recorded is { TotalSeconds: >= 1 } length ? (int)length.TotalSeconds : null);
+    /// In seconds; <paramref name="media"/> are the note's recordings (Note.Media), the lecture's first, and
+    /// <paramref name="recorded"/> the lengths RecordedAsync found.
+    public static int? Of(NoteMetadata metadata, IReadOnlyList<string> media, IReadOnlyDictionary<string, TimeSpan> recorded) =>
+        LectureTime.DurationOf(metadata)
+        ?? (media.Count > 0 && recorded.TryGetValue(media[0], out var length) && length.TotalSeconds >= 1 ? (int)length.TotalSeconds : null);
 
-    /// The lengths read at import of the given recordings (Note.Media) that are files of a vault, by URL.
-    public static async Task<Dictionary<string, TimeSpan>> RecordedAsync(StudyHubDbContext db, Guid vaultId, IEnumerable<string> recordings,
+    /// The lengths read at import of these notes' lectures (the first of each note's Media) that are files of the vault, by URL.
+    public static async Task<Dictionary<string, TimeSpan>> RecordedAsync(StudyHubDbContext db, Guid vaultId, IEnumerable<IReadOnlyList<string>> media,
         CancellationToken cancellationToken)
     {
-        var hashes = recordings.Select(url => (Url: url, Hash: AttachmentEndpoints.HashIn(url))).Where(r => r.Hash is not null).ToList();
+        var hashes = media.Where(m => m.Count > 0).Select(m => (Url: m[0], Hash: AttachmentEndpoints.HashIn(m[0]))).Where(r => r.Hash is not null).ToList();
         if (hashes.Count == 0)
         {
             return [];
