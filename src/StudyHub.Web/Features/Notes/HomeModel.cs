@@ -77,9 +77,7 @@ public sealed class HomeModel
                     MediaKindOf(n.Note.Media), n.Note.Times, LectureLength.Of(n.Metadata, n.Note.Media, recorded), n.Note.Tags, n.Note.UpdatedAt))
                 .ToList()));
         }
-        // Latest change first (each new revision and each move dates the note); among notes one import changed, those
-        // it edited or moved come before those it added, which are ordered by path so that the list stays put.
-        var recent = await db.Notes.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.CreatedAt).ThenBy(n => n.Path).ThenBy(n => n.Id).Take(RecentNotes)
+        var recent = await db.Notes.LatestFirst().Take(RecentNotes)
             .Select(n => new NoteListing(n.Title, n.Address, n.Path, n.UpdatedAt))
             .ToListAsync();
         var tags = await TagCounts.LoadAsync(db, limit: 30);
