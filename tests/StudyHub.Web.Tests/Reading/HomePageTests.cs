@@ -25,6 +25,23 @@ public sealed partial class HomePageTests
     }
 
     [Fact]
+    public async Task AVaultWrittenAllAtOnceSaysNothingByItsTimesAndIsListedByPath()
+    {
+        await using var app = new StudyHubApp();
+        await app.InitializeAsync();
+        // As a git clone or a copy writes them: seconds apart, in no order an author chose.
+        var cloned = DateTime.UtcNow.AddHours(-1);
+        using var vault = new TempVault("cloned")
+            .Write("Zeta.md", "Z.").SavedAt("Zeta.md", cloned.AddSeconds(40))
+            .Write("Gamma.md", "G.").SavedAt("Gamma.md", cloned.AddSeconds(20))
+            .Write("Alpha.md", "A.").SavedAt("Alpha.md", cloned);
+        await app.ImportVaultAsync(vault.Root, "cloned");
+        using var client = app.CreateClient();
+
+        Assert.Equal(["Alpha", "Gamma", "Zeta"], RecentTitles(await client.GetStringAsync(new Uri("/", UriKind.Relative))));
+    }
+
+    [Fact]
     public async Task AZippedVaultKeepsWhenItsFilesWereSaved()
     {
         await using var app = new StudyHubApp();

@@ -3,7 +3,7 @@ namespace StudyHub.Web.Features.Notes;
 /// What "recently updated" means, for every list that says it: the notes the latest import changed first (each new
 /// revision and each move dates a note), and among the notes one import dated, which share that date, the one its
 /// author saved last first, as the vault's files say; then the older notes, then the path and id, so that the order
-/// stays put when even the files' times are alike.
+/// stays put when the files' times are alike or say nothing (SavedTimes).
 /// REVIEW: a git source's files carry the time of their checkout; the time of the last commit that changed each would
 /// be the author's (Features/Sync).
 public static class NoteRecency
