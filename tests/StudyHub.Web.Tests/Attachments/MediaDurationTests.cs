@@ -32,6 +32,13 @@ public sealed class MediaDurationTests
         Assert.Null(duration.Problem);
     }
 
+    [Fact]
+    public void ReadsTheLengthOfTheBrowserTestsRecordingAsFfmpegWroteIt()
+    {
+        using var file = File.OpenRead(Path.Combine(RepositoryFiles.Root, "tests", "StudyHub.Browser.Tests", "Media", "lecture.webm"));
+        Assert.Equal(TimeSpan.FromSeconds(12), MediaDuration.Of(file).Length);
+    }
+
     public static TheoryData<string, byte[], string> NoLength => new()
     {
         { "an MP4 cut off in its media, before its header", Mp4(60, headerAfterMedia: true)[..600], "cut short" },
