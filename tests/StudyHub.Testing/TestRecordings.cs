@@ -73,6 +73,28 @@ public static class TestRecordings
         return Element(0x114D9B74, Element(0x4DBB, [.. Element(0x53AB, [0x15, 0x49, 0xA9, 0x66]), .. Element(0x53AC, position)]));
     }
 
+    /// An Ogg file of Vorbis audio at 44.1 kHz, or Opus (48 kHz after a pre-skip of 312 samples), whose last page ends
+    /// <paramref name="seconds"/> in; between its first and last pages, <paramref name="mediaBytes"/> of another page.
+    public static byte[] Ogg(double seconds, bool opus = false, int mediaBytes = 2000)
+    {
+        var identification = opus
+            ? (byte[])[.. "OpusHead"u8, 1, 2, 0x38, 0x01, 0x80, 0xBB, 0, 0, 0, 0, 0]
+            : [1, .. "vorbis"u8, 0, 0, 0, 0, 2, 0x44, 0xAC, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xB8, 1];
+        var rate = opus ? 48_000 : 44_100;
+        var end = (long)Math.Round(seconds * rate) + (opus ? 312 : 0);
+        return [.. OggPage(0, identification), .. OggPage(rate, new byte[Math.Min(mediaBytes, 255)]), .. new byte[Math.Max(0, mediaBytes - 255)], .. OggPage(end, new byte[100])];
+    }
+
+    static byte[] OggPage(long granule, byte[] packet)
+    {
+        var header = new byte[27];
+        "OggS"u8.CopyTo(header);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(6), granule);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(14), 0x5EA1);
+        header[26] = 1;
+        return [.. header, (byte)packet.Length, .. packet];
+    }
+
     public static byte[] Element(uint id, byte[] body) => [.. Id(id), .. Size(body.Length), .. body];
 
     public static byte[] EightByteFloat(double value)

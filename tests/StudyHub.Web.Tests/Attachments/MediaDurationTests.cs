@@ -21,6 +21,8 @@ public sealed class MediaDurationTests
         { "WebM, the info after the media, found through the seek head", WebM(95_500, infoAfterMedia: true), 95.5 },
         { "WebM, a float of 4 bytes and a time scale of a millisecond", WebMSegment(false, Element(0x2AD7B1, [0x0F, 0x42, 0x40]), Element(0x4489, [0x46, 0x1C, 0x40, 0x00])), 10 },
         { "Matroska, the default time scale", WebMSegment(false, Element(0x4489, EightByteFloat(2500))), 2.5 },
+        { "Ogg Vorbis", Ogg(125), 125 },
+        { "Ogg Opus, less its pre-skip", Ogg(3600, opus: true), 3600 },
     };
 
     [Theory]
@@ -48,6 +50,8 @@ public sealed class MediaDurationTests
         { "an MP4 whose header says zero seconds", [.. Box("ftyp", "isom"u8.ToArray()), .. Box("moov", MovieHeader(600, 0, 0))], "no usable length" },
         { "a WebM recorded live, without a length", WebM(null), "does not say its length" },
         { "a WebM cut off in its header", WebM(12000)[..30], "cut short" },
+        { "an Ogg file cut off before its audio's header", Ogg(60)[..40], "cut short" },
+        { "an Ogg file of another codec", [.. "OggS"u8, .. new byte[22], 1, 30, .. "\u0080theora"u8, .. new byte[40]], "neither Vorbis nor Opus" },
         { "a text file named .mp4", "not a video at all"u8.ToArray(), "Not a recording" },
         { "nothing", [], "Not a recording" },
     };
@@ -77,14 +81,27 @@ public sealed class MediaDurationTests
     }
 
     [Fact]
+    public void AnOggFileCutAnywhereGivesTheLengthOfWhatIsLeftOrAProblem()
+    {
+        var file = Ogg(42, mediaBytes: 200);
+        for (var length = 0; length < file.Length; length++)
+        {
+            var duration = MediaDuration.Of(new MemoryStream(file[..length]));
+            // An Ogg file plays as far as its pages go, so a cut one is as long as its last whole page says.
+            Assert.True(duration.Length is { } played ? played == TimeSpan.FromSeconds(1) && duration.Problem is null : duration.Problem is not null,
+                $"cut at {length} of {file.Length}: {duration}");
+        }
+    }
+
+    [Fact]
     public void GarbageAfterAKnownSignatureGivesAProblemNotAFailure()
     {
         var random = new Random(21);
-        for (var attempt = 0; attempt < 2000; attempt++)
+        for (var attempt = 0; attempt < 3000; attempt++)
         {
             var file = new byte[random.Next(8, 400)];
             random.NextBytes(file);
-            byte[] signature = attempt % 2 == 0 ? [0x1A, 0x45, 0xDF, 0xA3] : [0, 0, 0, 24, .. "ftyp"u8];
+            byte[] signature = (attempt % 3) switch { 0 => [0x1A, 0x45, 0xDF, 0xA3], 1 => [0, 0, 0, 24, .. "ftyp"u8], _ => [.. "OggS"u8] };
             signature.CopyTo(file, 0);
             var duration = MediaDuration.Of(new MemoryStream(file));
             Assert.True(duration.Length is not null || duration.Problem is not null, $"attempt {attempt}: {duration}");

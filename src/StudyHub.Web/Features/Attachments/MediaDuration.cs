@@ -3,9 +3,10 @@ using System.Buffers.Binary;
 namespace StudyHub.Web.Features.Attachments;
 
 /// A recording's length as its container's header declares it, read at import so that a course lists each lecture's
-/// length without anyone playing it: MP4, MOV and M4A (the movie header box, wherever it stands) and WebM or Matroska
-/// (the segment's info). Only a few small pieces of the file are read, found by seeking from box to box; a file that
-/// is damaged, cut short or says no length gets none, and the problem says why.
+/// length without anyone playing it: MP4, MOV and M4A (the movie header box, wherever it stands), WebM or Matroska
+/// (the segment's info) and Ogg (the position its last page ends at). Only a few small pieces of the file are read,
+/// found by seeking from box to box; a file that is damaged, cut short or says no length gets none, and the problem
+/// says why.
 public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
 {
     /// Enough for any real file's top-level boxes or elements; a file of more is treated as garbage, not walked for ever.
@@ -18,7 +19,7 @@ public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
 
     /// Whether a file's name says it is of a format whose length is read here.
     public static bool IsReadable(string fileName) =>
-        Path.GetExtension(fileName).ToLowerInvariant() is ".mp4" or ".m4v" or ".m4a" or ".mov" or ".3gp" or ".webm" or ".mkv";
+        Path.GetExtension(fileName).ToLowerInvariant() is ".mp4" or ".m4v" or ".m4a" or ".mov" or ".3gp" or ".webm" or ".mkv" or ".ogg" or ".ogv";
 
     /// <paramref name="file"/> must be seekable (a file on disk, or one read already); its position is left anywhere.
     public static MediaDuration Of(Stream file)
@@ -32,8 +33,9 @@ public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
             return start switch
             {
                 [0x1A, 0x45, 0xDF, 0xA3, ..] => Matroska.Read(file),
+                [(byte)'O', (byte)'g', (byte)'g', (byte)'S', ..] => Ogg.Read(file),
                 _ when start.Length >= 8 && IsMovieBox(start[4..8]) => Movie.Read(file),
-                _ => new MediaDuration(null, "Not a recording whose length StudyHub reads (MP4, MOV, M4A, WebM or MKV)."),
+                _ => new MediaDuration(null, "Not a recording whose length StudyHub reads (MP4, MOV, M4A, WebM, MKV or Ogg)."),
             };
         }
         catch (EndOfStreamException)
@@ -306,5 +308,62 @@ public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
 
         static ulong Unsigned(byte[] bytes) =>
             bytes.Length <= 8 ? bytes.Aggregate(0UL, (value, b) => value << 8 | b) : throw Damaged();
+    }
+
+    /// Ogg: pages that each say, as a granule position, how far into the stream their last packet ends, in samples of
+    /// the rate the first page's header gives (Vorbis), or at 48 kHz after a pre-skip (Opus). The last page of the
+    /// first stream ends the recording; it is looked for in the file's last 64 KB, where a page of at most 65,307 bytes ends.
+    static class Ogg
+    {
+        const int PageHeader = 27;
+
+        public static MediaDuration Read(Stream file)
+        {
+            var first = ReadAt(file, 0, Math.Min(file.Length, PageHeader + 255 + 64));
+            if (first.Length < PageHeader || first.Length < PageHeader + first[26] + 19)
+            {
+                throw new EndOfStreamException();
+            }
+            var serial = BinaryPrimitives.ReadUInt32LittleEndian(first.AsSpan(14));
+            var packet = first.AsSpan(PageHeader + first[26]);
+            var (rate, preSkip) = packet switch
+            {
+                [0x01, (byte)'v', (byte)'o', (byte)'r', (byte)'b', (byte)'i', (byte)'s', ..] => (BinaryPrimitives.ReadUInt32LittleEndian(packet[12..]), 0L),
+                [(byte)'O', (byte)'p', (byte)'u', (byte)'s', (byte)'H', (byte)'e', (byte)'a', (byte)'d', ..] => (48_000u, BinaryPrimitives.ReadUInt16LittleEndian(packet[10..])),
+                _ => (0u, 0L),
+            };
+            if (rate == 0)
+            {
+                return new MediaDuration(null, "The Ogg file holds neither Vorbis nor Opus audio, whose length StudyHub reads.");
+            }
+            var tailStart = Math.Max(0, file.Length - MostHeaderBytes);
+            var tail = ReadAt(file, tailStart, file.Length - tailStart);
+            for (var at = tail.AsSpan().LastIndexOf("OggS"u8); at >= 0; at = tail.AsSpan(0, at).LastIndexOf("OggS"u8))
+            {
+                // -1: no packet ends on that page. A page cut short ends nothing either.
+                var granule = IsWhole(tail, at) ? BinaryPrimitives.ReadInt64LittleEndian(tail.AsSpan(at + 6)) : -1;
+                if (granule >= 0 && BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at + 14)) == serial)
+                {
+                    return Found((double)(granule - preSkip) / rate, "Ogg");
+                }
+            }
+            return new MediaDuration(null, "The Ogg file's last pages do not say where its audio ends.");
+        }
+
+        /// Whether the page at <paramref name="at"/> is all there: its header, its table of segments and the segments.
+        static bool IsWhole(byte[] pages, int at)
+        {
+            if (at + PageHeader > pages.Length || at + PageHeader + pages[at + 26] > pages.Length)
+            {
+                return false;
+            }
+            var table = pages.AsSpan(at + PageHeader, pages[at + 26]);
+            var body = 0;
+            foreach (var segment in table)
+            {
+                body += segment;
+            }
+            return at + PageHeader + table.Length + body <= pages.Length;
+        }
     }
 }
