@@ -24,6 +24,13 @@ public sealed class TempVault : IDisposable
         return this;
     }
 
+    /// Dates a file as if its author had last saved it then.
+    public TempVault SavedAt(string path, DateTime utc)
+    {
+        File.SetLastWriteTimeUtc(Path.Combine(Root, path), utc);
+        return this;
+    }
+
     public TempVault Delete(string path)
     {
         File.Delete(Path.Combine(Root, path));

@@ -476,6 +476,9 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<TimeSpan?>("Duration")
+                        .HasColumnType("interval");
+
                     b.Property<int?>("Height")
                         .HasColumnType("integer");
 
@@ -660,6 +663,9 @@ namespace StudyHub.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -716,8 +722,8 @@ namespace StudyHub.Web.Data.Migrations
                     b.HasIndex(new[] { "VaultId", "CoursePosition" }, "IX_Notes_CourseOrder")
                         .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
 
-                    b.HasIndex(new[] { "UpdatedAt", "CreatedAt", "Path", "Id" }, "IX_Notes_Latest")
-                        .IsDescending(true, false, false, false)
+                    b.HasIndex(new[] { "UpdatedAt", "SavedAt", "CreatedAt", "Path", "Id" }, "IX_Notes_Latest")
+                        .IsDescending(true, true, false, false, false)
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "VaultId", "UpdatedAt", "Path" }, "IX_Notes_LatestLectures")

@@ -18,6 +18,9 @@ public sealed class Attachment
     /// An image's size in pixels from its header (ImageSize); null for other files and images whose header says none.
     public int? Width { get; set; }
     public int? Height { get; set; }
+    /// An audio or video file's length from its container's header (MediaDuration); null for other files and where the
+    /// header says none.
+    public TimeSpan? Duration { get; set; }
 
     public string FileName => System.IO.Path.GetFileName(Path);
 }

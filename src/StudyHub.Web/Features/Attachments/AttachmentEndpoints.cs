@@ -10,6 +10,10 @@ public static partial class AttachmentEndpoints
     /// The URL of an attachment: content-addressed, so it can be cached forever.
     public static string UrlOf(string hash, string fileName) => $"/attachments/{hash}/{Uri.EscapeDataString(fileName)}";
 
+    /// The content hash an attachment's URL (UrlOf) names; null for any other URL.
+    public static string? HashIn(string url) =>
+        url.StartsWith("/attachments/", StringComparison.Ordinal) && url.Split('/') is [_, _, var hash, ..] && Sha256Hex().IsMatch(hash) ? hash : null;
+
     internal static async Task<IResult> GetAsync(string hash, string name, IAttachmentStore store, IDbContextFactory<StudyHubDbContext> contexts,
         HttpContext http, CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ using StudyHub.Web.Features.Video;
 namespace StudyHub.Web.Features.Courses;
 
 /// A lecture as its course lists it: how many times in the note seek its recording, the recording's length when the
-/// vault gives it (nothing is guessed), and the annotations on it that the reader may see.
+/// vault gives it (LectureLength: front matter, else the file's header; nothing is guessed), and the annotations on it
+/// that the reader may see.
 public sealed record CourseLecture(string Title, string Address, string? Folder, int Times, int? Duration, int Annotations);
 
 /// One page of a vault's lectures (/courses/{vault}) in the order they are taught (CoursePlace), read from an index a
@@ -35,13 +36,14 @@ public sealed record CourseLectures(string Name, string Slug, Listing<CourseLect
         }
         var annotations = reader.Visible(db.Annotations, db.Notes);
         var page = await lectures.PageAsync(n => n.CoursePosition,
-            n => new Row(n.Title, n.Address, n.Path, n.FrontMatter, n.Timestamps.Count(t => t.MediaIndex != null),
+            n => new Row(n.Title, n.Address, n.Path, n.FrontMatter, n.Media, n.Timestamps.Count(t => t.MediaIndex != null),
                 annotations.Count(a => a.NoteId == n.Id), n.CoursePosition),
             r => r.CoursePosition, after, before, PageSize, cancellationToken);
+        var recorded = await LectureLength.RecordedAsync(db, vault.Id, page.Items.Select(r => r.Media), cancellationToken);
         var shown = page.Items.Select(r => new CourseLecture(r.Title, r.Address, NoteListing.FolderOf(r.Path), r.Times,
-            LectureTime.DurationOf(NoteMetadata.Parse(r.FrontMatter)), r.Annotations)).ToList();
+            LectureLength.Of(NoteMetadata.Parse(r.FrontMatter), r.Media, recorded), r.Annotations)).ToList();
         return new CourseLectures(vault.Name, vault.Slug, new Listing<CourseLecture>(shown, page.AtStart, page.Previous, page.Next));
     }
 
-    sealed record Row(string Title, string Address, string Path, string FrontMatter, int Times, int Annotations, string CoursePosition);
+    sealed record Row(string Title, string Address, string Path, string FrontMatter, List<string> Media, int Times, int Annotations, string CoursePosition);
 }

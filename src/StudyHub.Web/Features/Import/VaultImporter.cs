@@ -55,6 +55,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
         var plan = ImportPlan.Make(noteNames, sourceAttachments, files, markdown, await LoadStoredAsync(db, vault, cancellationToken), report, started);
         vault.NoteCount = plan.Notes.Count;
+        MediaDurations.Read(plan.Attachments, files, plan.AttachmentsToStore, report);
+        SavedTimes.Take(plan.Notes, files, started);
         db.NoteSlugHistory.RemoveRange(plan.Returned);
         db.NoteSlugHistory.AddRange(plan.Retiring);
         db.Attachments.AddRange(plan.AttachmentsAdded);

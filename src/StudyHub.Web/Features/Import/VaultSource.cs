@@ -2,8 +2,9 @@ using System.IO.Compression;
 
 namespace StudyHub.Web.Features.Import;
 
-/// One file of a vault: its vault-relative, '/'-separated path and its size in bytes.
-public sealed record VaultEntry(string Path, long Length);
+/// One file of a vault: its vault-relative, '/'-separated path, its size in bytes, and when it was last saved as the
+/// folder or zip says (null where nothing says).
+public sealed record VaultEntry(string Path, long Length, DateTimeOffset? SavedAt = null);
 
 /// A vault folder or zip as an import reads it: its files, checked against the limits, the warnings about what was
 /// left out and why, and each file's bytes read when asked, as often as asked. An import goes through the files more
@@ -17,6 +18,8 @@ public sealed class VaultFiles(IReadOnlyList<VaultEntry> entries, IReadOnlyList<
     public IReadOnlyList<ImportWarning> Warnings => warnings;
 
     public byte[] Read(string path) => read(_byPath[path]);
+
+    public DateTimeOffset? SavedAt(string path) => _byPath[path].SavedAt;
 
     public void Dispose() => archive?.Dispose();
 }
@@ -106,7 +109,7 @@ public static class VaultSource
                 {
                     throw new VaultRejectedException($"The vault is larger than {limits.MaxTotalBytes:N0} bytes (Import:Limits:MaxTotalBytes).");
                 }
-                files.Add(new VaultEntry(relative, file.Length));
+                files.Add(new VaultEntry(relative, file.Length, file.LastWriteTimeUtc));
             }
         }
         return new VaultFiles(files, warnings, entry => ReadFile(System.IO.Path.Combine(root.FullName, entry.Path), entry, limits));
@@ -200,7 +203,7 @@ public static class VaultSource
             {
                 throw new VaultRejectedException($"The archive holds \"{entry.FullName}\" twice; the archive was not imported.");
             }
-            files.Add(new VaultEntry(name, entry.Length));
+            files.Add(new VaultEntry(name, entry.Length, entry.LastWriteTime));
         }
         // Importing an archive without notes would mark every note of the vault deleted: surely the wrong file.
         if (!files.Any(f => SourceNotes.IsNote(f.Path)))

@@ -8,7 +8,7 @@ using StudyHub.Web.Features.Video;
 namespace StudyHub.Web.Features.Notes;
 
 /// A lecture on the home page: the folder it sits in, and what it says about its recording (how many times in it
-/// the note seeks, and its length when the front matter gives it).
+/// the note seeks, and its length when the vault gives it: LectureLength).
 public sealed record LectureCard(string Title, string Address, string? Subject, string? Folder, string? MediaKind, int Times, int? Duration,
     IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt)
 {
@@ -69,16 +69,15 @@ public sealed class HomeModel
                     Times = n.Timestamps.Count(t => t.MediaIndex != null),
                 })
                 .ToListAsync();
+            var recorded = await LectureLength.RecordedAsync(db, vault.Id, lectures.Select(n => n.Media), default);
             vaults.Add(new VaultListing(vault.Name, vault.Slug, vault.Notes, lectures
                 .Select(n => (Note: n, Metadata: NoteMetadata.Parse(n.FrontMatter)))
                 .OrderBy(n => n.Note.CoursePosition, StringComparer.Ordinal)
                 .Select(n => new LectureCard(n.Note.Title, n.Note.Address, n.Metadata.Text("subject"), NoteListing.FolderOf(n.Note.Path),
-                    MediaKindOf(n.Note.Media), n.Note.Times, LectureTime.DurationOf(n.Metadata), n.Note.Tags, n.Note.UpdatedAt))
+                    MediaKindOf(n.Note.Media), n.Note.Times, LectureLength.Of(n.Metadata, n.Note.Media, recorded), n.Note.Tags, n.Note.UpdatedAt))
                 .ToList()));
         }
-        // Latest change first (each new revision and each move dates the note); among notes one import changed, those
-        // it edited or moved come before those it added, which are ordered by path so that the list stays put.
-        var recent = await db.Notes.OrderByDescending(n => n.UpdatedAt).ThenBy(n => n.CreatedAt).ThenBy(n => n.Path).ThenBy(n => n.Id).Take(RecentNotes)
+        var recent = await db.Notes.LatestFirst().Take(RecentNotes)
             .Select(n => new NoteListing(n.Title, n.Address, n.Path, n.UpdatedAt))
             .ToListAsync();
         var tags = await TagCounts.LoadAsync(db, limit: 30);

@@ -60,6 +60,11 @@ public sealed class Note
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// When its author last saved the file, as the vault's folder or zip says, taken when an import dates the note
+    /// (UpdatedAt), else that import's time: among the notes one import dated, what was written last (NoteRecency).
+    /// Notes dated before it was kept have the year 1, alike, which leaves them in the order they had.
+    public DateTimeOffset SavedAt { get; set; }
+
     /// Set when the file left the vault: the note leaves every view, its revisions stay.
     public DateTimeOffset? DeletedAt { get; set; }
 
@@ -93,11 +98,12 @@ sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.HasIndex(n => n.SearchVector).HasMethod("gin");
         note.HasIndex(n => n.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
         note.Property(n => n.IsLecture).HasComputedColumnSql("""studyhub_is_lecture("Media", "Tags")""", stored: true);
-        // The home page's latest lectures of each vault and latest notes, in the order it lists them: read from the
-        // start of an index, not by sorting every note.
+        // The home page's latest lectures of each vault and its recently updated notes (NoteRecency), in the order it
+        // lists them: read from the start of an index, not by sorting every note.
         note.HasIndex(n => new { n.VaultId, n.UpdatedAt, n.Path }, "IX_Notes_LatestLectures").IsDescending(false, true, false)
             .HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");
-        note.HasIndex(n => new { n.UpdatedAt, n.CreatedAt, n.Path, n.Id }, "IX_Notes_Latest").IsDescending(true, false, false, false).HasFilter("\"DeletedAt\" IS NULL");
+        note.HasIndex(n => new { n.UpdatedAt, n.SavedAt, n.CreatedAt, n.Path, n.Id }, "IX_Notes_Latest")
+            .IsDescending(true, true, false, false, false).HasFilter("\"DeletedAt\" IS NULL");
         // Compared byte by byte, as CoursePlace orders it, whatever the database's collation.
         note.Property(n => n.CoursePosition).UseCollation("C");
         note.HasIndex(n => new { n.VaultId, n.CoursePosition }, "IX_Notes_CourseOrder").HasFilter("\"IsLecture\" AND \"DeletedAt\" IS NULL");

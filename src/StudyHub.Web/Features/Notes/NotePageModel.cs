@@ -33,6 +33,9 @@ public sealed record NotePageModel
     public required IReadOnlyList<MediaSource> Media { get; init; }
     public required IReadOnlyList<TimelineMarker> Markers { get; init; }
 
+    /// The lecture's length in seconds (LectureLength), along which its timeline places the times before the player loads.
+    public int? Duration { get; init; }
+
     /// What is said in each of the recordings, as Media lists them, cue by cue; empty where one has no transcript.
     public required IReadOnlyList<IReadOnlyList<SpokenLine>> Transcripts { get; init; }
     public required IReadOnlyList<Backlink> Backlinks { get; init; }
@@ -42,7 +45,7 @@ public sealed record NotePageModel
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
         var note = await db.Notes.IgnoreQueryFilters([NoteFilters.Readable]).Where(n => n.Address == address)
-            .Select(n => new { n.Id, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -54,6 +57,7 @@ public sealed record NotePageModel
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
         var media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList();
+        var recorded = await LectureLength.RecordedAsync(db, note.VaultId, [note.Media], cancellationToken);
         return new NotePageModel
         {
             NoteId = note.Id,
@@ -75,6 +79,7 @@ public sealed record NotePageModel
             Toc = reading.Toc,
             Media = media,
             Markers = reading.Markers.Select(m => new TimelineMarker(m.Seconds, m.Label)).ToList(),
+            Duration = LectureLength.Of(metadata, note.Media, recorded),
             Transcripts = [.. media.Select((_, recording) => (IReadOnlyList<SpokenLine>)[.. cues[recording]])],
             Backlinks = reading.Backlinks,
             Outgoing = reading.Outgoing,
