@@ -921,6 +921,20 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("PaperPages");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperTitle", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("PaperTitles");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
                 {
                     b.Property<Guid>("VaultId")
@@ -1365,6 +1379,15 @@ namespace StudyHub.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperPage", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Attachments.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperTitle", b =>
                 {
                     b.HasOne("StudyHub.Web.Features.Attachments.Attachment", null)
                         .WithMany()

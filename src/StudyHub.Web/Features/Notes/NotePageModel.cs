@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Markdown;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Annotations;
+using StudyHub.Web.Features.Papers;
 using StudyHub.Web.Features.Transcripts;
 using StudyHub.Web.Features.Video;
 
@@ -28,6 +29,9 @@ public sealed record NotePageModel
     public required DateTimeOffset UpdatedAt { get; init; }
     public string? Subject { get; init; }
     public string? SourceUrl { get; init; }
+
+    /// The papers the note is about, as its Paper: field names them.
+    public required IReadOnlyList<PaperLink> Papers { get; init; }
     public required string Description { get; init; }
     public required IReadOnlyList<OutlineHeading> Toc { get; init; }
     public required IReadOnlyList<MediaSource> Media { get; init; }
@@ -42,7 +46,7 @@ public sealed record NotePageModel
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
         var note = await db.Notes.IgnoreQueryFilters([NoteFilters.Readable]).Where(n => n.Address == address)
-            .Select(n => new { n.Id, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -53,6 +57,7 @@ public sealed record NotePageModel
             .ToListAsync(cancellationToken)).ToLookup(c => c.MediaIndex, c => c.Line);
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
+        var papers = await NotePapers.LoadAsync(db, note.Id, note.VaultId, metadata, cancellationToken);
         var media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList();
         return new NotePageModel
         {
@@ -71,6 +76,7 @@ public sealed record NotePageModel
             UpdatedAt = note.UpdatedAt,
             Subject = metadata.Text("subject"),
             SourceUrl = LectureMedia.FrontMatterKeys.Select(metadata.Url).FirstOrDefault(url => url is not null),
+            Papers = papers,
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
             Toc = reading.Toc,
             Media = media,
