@@ -35,7 +35,9 @@ public sealed record NotePageModel
     public required string Description { get; init; }
     public required IReadOnlyList<OutlineHeading> Toc { get; init; }
     public required IReadOnlyList<MediaSource> Media { get; init; }
-    public required IReadOnlyList<TimelineMarker> Markers { get; init; }
+
+    /// The note's times on each recording's timeline, as Media lists them: those that seek it.
+    public required IReadOnlyList<IReadOnlyList<TimelineMarker>> Markers { get; init; }
 
     /// What is said in each of the recordings, as Media lists them, cue by cue; empty where one has no transcript.
     public required IReadOnlyList<IReadOnlyList<SpokenLine>> Transcripts { get; init; }
@@ -80,7 +82,7 @@ public sealed record NotePageModel
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
             Toc = reading.Toc,
             Media = media,
-            Markers = reading.Markers.Select(m => new TimelineMarker(m.Seconds, m.Label)).ToList(),
+            Markers = [.. media.Select((_, recording) => (IReadOnlyList<TimelineMarker>)[.. reading.Markers.Where(m => m.Recording == recording).Select(m => new TimelineMarker(m.Seconds, m.Label))])],
             Transcripts = [.. media.Select((_, recording) => (IReadOnlyList<SpokenLine>)[.. cues[recording]])],
             Backlinks = reading.Backlinks,
             Outgoing = reading.Outgoing,
