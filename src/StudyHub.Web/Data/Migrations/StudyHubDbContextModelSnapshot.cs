@@ -364,6 +364,9 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<int>("Length")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MediaRecording")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MediaSeconds")
                         .HasColumnType("integer");
 

@@ -401,7 +401,8 @@
         controllers.set(root, {
             screen,
             adapter,
-            momentReached: () => moved ? adapter.currentTime() : null,
+            // In whole seconds, as an annotation keeps it: a playing file is at 6.27 s, which the panel cannot take.
+            momentReached: () => moved ? Math.floor(adapter.currentTime() ?? 0) : null,
             seekAndPlay: seconds => {
                 moved = true;
                 const panel = root.querySelector("details");
@@ -506,8 +507,7 @@
         parseTime,
         adapters,
         init,
-        // The moment the reader has reached in the lecture, or null while it has not been played or sought. An annotation
-        // keeps a time of the lecture (the first recording), so another recording playing gives none.
-        momentIn: root => (root.dataset.recording ?? "0") === "0" ? controllers.get(root)?.momentReached() ?? null : null,
+        // The moment the reader has reached in the recording playing, or null while it has not been played or sought.
+        momentIn: root => controllers.get(root)?.momentReached() ?? null,
     };
 })();
