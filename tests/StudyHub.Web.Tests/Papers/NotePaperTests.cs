@@ -25,7 +25,7 @@ public sealed class NotePaperTests(StudyHubApp app) : IClassFixture<StudyHubApp>
                 A benchmark.
                 """)
             .Write("attention.pdf", TestPapers.Titled("Attention Is All You Need", "The dominant sequence transduction models"));
-        await app.ImportVaultAsync(vault.Root);
+        var report = await app.ImportVaultAsync(vault.Root);
         using var client = app.CreateClient();
 
         var transformer = await client.GetStringAsync(new Uri("/notes/paper-forms/transformer", UriKind.Relative));
@@ -36,6 +36,10 @@ public sealed class NotePaperTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         Assert.Contains($"<a class=\"pdf\" href=\"/attachments/{hash}/attention.pdf\"><cite>Attention Is All You Need</cite></a>", transformer, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://arxiv.org/abs/1810.04805v2\" rel=\"noopener noreferrer\"><cite>arXiv:1810.04805v2</cite></a>", transformer, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://arxiv.org/abs/2110.14168\" rel=\"noopener noreferrer\"><cite>Training Verifiers to Solve Math Word Problems</cite></a>", gsm8k, StringComparison.Ordinal);
+        // Asking arXiv for titles is off unless configured.
+        Assert.Empty(report.Warnings);
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.ArxivTitles.AnyAsync());
     }
 
     [Fact]

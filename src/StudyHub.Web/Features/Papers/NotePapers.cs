@@ -10,7 +10,8 @@ namespace StudyHub.Web.Features.Papers;
 public sealed record PaperLink(string Title, string? Href, bool InViewer = false);
 
 /// The papers a note's Paper: field names, each with the best title known: the link's own text when it is a title,
-/// else what a PDF of the vault calls itself, else the arXiv id; else the file or address as written.
+/// else what a PDF of the vault calls itself, else what arXiv answered (ArxivTitles), else the arXiv id; else the file
+/// or address as written.
 public static class NotePapers
 {
     public static async Task<IReadOnlyList<PaperLink>> LoadAsync(StudyHubDbContext db, Guid noteId, Guid vaultId, NoteMetadata metadata, CancellationToken cancellationToken)
@@ -33,12 +34,15 @@ public static class NotePapers
             })
             .ToListAsync(cancellationToken);
         var byTarget = linked.DistinctBy(l => l.TargetText).ToDictionary(l => l.TargetText, StringComparer.Ordinal);
+        var arxivIds = references.Where(r => r.Text is null).Select(r => r.ArxivId).OfType<string>().ToList();
+        var arxivTitles = arxivIds.Count == 0 ? [] : await db.ArxivTitles.Where(t => arxivIds.Contains(t.Id) && t.Title != null)
+            .ToDictionaryAsync(t => t.Id, t => t.Title!, StringComparer.Ordinal, cancellationToken);
         return references.Select(reference =>
         {
             if (reference.VaultFile is not { } file)
             {
                 return reference.ArxivId is { } id
-                    ? new PaperLink(reference.Text ?? $"arXiv:{id}", $"https://arxiv.org/abs/{id}")
+                    ? new PaperLink(reference.Text ?? arxivTitles.GetValueOrDefault(id) ?? $"arXiv:{id}", $"https://arxiv.org/abs/{id}")
                     : new PaperLink(reference.Text ?? reference.Url!, reference.Url);
             }
             var target = byTarget.GetValueOrDefault(file);
