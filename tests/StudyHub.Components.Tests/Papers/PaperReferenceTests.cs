@@ -25,7 +25,7 @@ public class PaperReferenceTests
     [InlineData("""{"paper": "[[papers/attention.pdf#page=3|The Transformer]]"}""", "The Transformer", null, "papers/attention.pdf", null)]
     public void EachFormOfThePaperFieldNamesOnePaper(string fields, string? text, string? url, string? file, string? arxivId)
     {
-        var paper = Assert.Single(PaperReference.Of(NoteMetadata.Parse(fields)));
+        var paper = Assert.Single(PaperReference.Of(NoteMetadata.Parse(fields), ""));
 
         Assert.Equal(new PaperReference(text, url, file), paper);
         Assert.Equal(arxivId, paper.ArxivId);
@@ -39,7 +39,7 @@ public class PaperReferenceTests
              "papers": ["https://arxiv.org/abs/2005.14165", "[BERT](https://arxiv.org/abs/1810.04805)"]}
             """;
 
-        var papers = PaperReference.Of(NoteMetadata.Parse(fields));
+        var papers = PaperReference.Of(NoteMetadata.Parse(fields), "");
 
         Assert.Equal([
             new PaperReference("BERT", "https://arxiv.org/abs/1810.04805", null),
@@ -49,9 +49,38 @@ public class PaperReferenceTests
     }
 
     [Theory]
+    // As the study vault writes it: the date and lab first, the paper on the next line.
+    [InlineData("October 27, 2021 -- [[OpenAI]]\nPaper: [Training Verifiers to Solve Math Word Problems](https://arxiv.org/abs/2110.14168)\n\nAbstract")]
+    [InlineData("January 1, 2021\nStanford University\nPaper: [Training Verifiers to Solve Math Word Problems](https://arxiv.org/abs/2110.14168)\n...")]
+    [InlineData("---\naliases: [GSM8K]\n---\n#dataset\n\n> **Paper:** [Training Verifiers to Solve Math Word Problems](https://arxiv.org/abs/2110.14168)")]
+    public void APaperLineAmongTheOpeningLinesNamesThePaper(string opening)
+    {
+        var paper = Assert.Single(PaperReference.Of(NoteMetadata.Parse("{}"), opening));
+
+        Assert.Equal(new PaperReference("Training Verifiers to Solve Math Word Problems", "https://arxiv.org/abs/2110.14168", null), paper);
+    }
+
+    [Theory]
+    [InlineData("# GSM8K\n\nPaper: [Training Verifiers](https://arxiv.org/abs/2110.14168)")]
+    [InlineData("Intro.\n\n## Related\nPaper: [Training Verifiers](https://arxiv.org/abs/2110.14168)")]
+    [InlineData("```yaml\npaper: https://arxiv.org/abs/2110.14168\n```")]
+    // Front matter is the note's fields (NoteMetadata), not lines of its text.
+    [InlineData("---\npaper: https://arxiv.org/abs/2110.14168\n---\nText.")]
+    public void APaperLineUnderAHeadingOrInCodeIsNotTheNotesPaper(string opening) =>
+        Assert.Empty(PaperReference.Of(NoteMetadata.Parse("{}"), opening));
+
+    [Fact]
+    public void ThePaperFieldAndTheSameOpeningLineNameOnePaper()
+    {
+        const string Line = "Paper: https://arxiv.org/abs/1904.10509v1";
+
+        Assert.Single(PaperReference.Of(NoteMetadata.Parse("""{"Paper": "https://arxiv.org/abs/1904.10509v1"}"""), Line + "\n\nText."));
+    }
+
+    [Theory]
     [InlineData("""{"Paper": "{Coming}"}""")]
     [InlineData("""{"Link": "https://arxiv.org/abs/1706.03762"}""")]
     [InlineData("""{"Paper": 3}""")]
     public void WhatNamesNoPaperIsLeftOut(string fields) =>
-        Assert.Empty(PaperReference.Of(NoteMetadata.Parse(fields)));
+        Assert.Empty(PaperReference.Of(NoteMetadata.Parse(fields), ""));
 }

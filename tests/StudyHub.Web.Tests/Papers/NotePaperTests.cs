@@ -20,6 +20,7 @@ public sealed class NotePaperTests(StudyHubApp app) : IClassFixture<StudyHubApp>
                 The architecture.
                 """)
             .Write("GSM8K.md", """
+                October 27, 2021 -- [[OpenAI]]
                 Paper: [Training Verifiers to Solve Math Word Problems](https://arxiv.org/abs/2110.14168)
 
                 A benchmark.

@@ -48,7 +48,7 @@ public sealed record NotePageModel
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
         var note = await db.Notes.IgnoreQueryFilters([NoteFilters.Readable]).Where(n => n.Address == address)
-            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading, Opening = n.Markdown.Substring(0, PaperReference.OpeningCharacters) })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -59,7 +59,7 @@ public sealed record NotePageModel
             .ToListAsync(cancellationToken)).ToLookup(c => c.MediaIndex, c => c.Line);
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
-        var papers = await NotePapers.LoadAsync(db, note.Id, note.VaultId, metadata, cancellationToken);
+        var papers = await NotePapers.LoadAsync(db, note.Id, note.VaultId, metadata, note.Opening, cancellationToken);
         var media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList();
         return new NotePageModel
         {

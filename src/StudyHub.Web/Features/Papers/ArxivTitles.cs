@@ -54,8 +54,9 @@ public sealed partial class ArxivTitles(HttpClient http, IOptions<ArxivOptions> 
         {
             return;
         }
-        var fields = await db.Notes.Where(n => n.VaultId == vaultId).Select(n => n.FrontMatter).ToListAsync(cancellationToken);
-        var wanted = fields.SelectMany(f => PaperReference.Of(NoteMetadata.Parse(f)))
+        var notes = await db.Notes.Where(n => n.VaultId == vaultId)
+            .Select(n => new { n.FrontMatter, Opening = n.Markdown.Substring(0, PaperReference.OpeningCharacters) }).ToListAsync(cancellationToken);
+        var wanted = notes.SelectMany(n => PaperReference.Of(NoteMetadata.Parse(n.FrontMatter), n.Opening))
             .Where(r => r.Text is null && r.ArxivId is not null).Select(r => r.ArxivId!).Distinct(StringComparer.Ordinal).ToList();
         var asked = await db.ArxivTitles.Where(t => wanted.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
         foreach (var ids in wanted.Except(asked, StringComparer.Ordinal).Chunk(IdsAQuery))

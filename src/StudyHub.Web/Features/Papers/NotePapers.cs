@@ -14,9 +14,11 @@ public sealed record PaperLink(string Title, string? Href, bool InViewer = false
 /// or address as written.
 public static class NotePapers
 {
-    public static async Task<IReadOnlyList<PaperLink>> LoadAsync(StudyHubDbContext db, Guid noteId, Guid vaultId, NoteMetadata metadata, CancellationToken cancellationToken)
+    /// <paramref name="opening"/>: the start of the note's markdown, as PaperReference.Of reads it.
+    public static async Task<IReadOnlyList<PaperLink>> LoadAsync(StudyHubDbContext db, Guid noteId, Guid vaultId, NoteMetadata metadata, string opening,
+        CancellationToken cancellationToken)
     {
-        var references = PaperReference.Of(metadata);
+        var references = PaperReference.Of(metadata, opening);
         if (references.Count == 0)
         {
             return [];
