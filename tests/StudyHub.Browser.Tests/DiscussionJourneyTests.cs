@@ -14,6 +14,40 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
     const string Lecture = "/notes/cs224n/lectures/multimodal-deep-learning";
     const string Passage = "Combine just the scores/logits";
 
+    /// A note whose interview, after a rule, has a recording of its own: annotated while the interview plays, a passage
+    /// keeps the interview's moment, marked on the interview's timeline, and its time plays the interview.
+    [Fact]
+    public Task APassageAnnotatedWhileTheSecondRecordingPlaysKeepsThatRecordingsMoment() =>
+        JourneyAsync(nameof(APassageAnnotatedWhileTheSecondRecordingPlaysKeepsThatRecordingsMoment), async () =>
+    {
+        var video = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm"));
+        using var vault = new TempVault("interviewed")
+            .Write("Interviewed.md", "# Interviewed\n\n![[talk.webm]]\n\nThe talk begins at 0:02.\n\n---\n\n## Interview\n\n![[interview.webm]]\n\nThe guest answers at 0:06.\n")
+            .Write("media/talk.webm", video).Write("media/interview.webm", video);
+        await App.ImportVaultAsync(vault.Root);
+        await App.CreateUserAsync("interviewer@example.org");
+        await SignInAsync(Page, "interviewer@example.org");
+        await Page.GotoAsync("/notes/interviewed/interviewed?recording=2");
+
+        var marker = Page.Locator("[data-timeline] .timeline-marker[data-kind=timestamp] a");
+        await Expect(marker).ToHaveCountAsync(1);
+        await Expect(marker).ToHaveAttributeAsync("href", new Regex(@"/notes/interviewed/interviewed\?recording=2&t=6$"));
+        await marker.ClickAsync();
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 6) < 0.5; }");
+        await SelectAsync(Page, "The guest answers");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Expect(Page.GetByLabel("Time in the lecture")).ToHaveValueAsync("0:06");
+        await Page.GetByLabel("Your annotation").FillAsync("What did the guest mean?");
+        await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
+
+        var item = Page.Locator(".annotation", new() { HasText = "What did the guest mean?" });
+        await Expect(item.Locator("a.timestamp")).ToHaveAttributeAsync("href", new Regex(@"/notes/interviewed/interviewed\?recording=2&t=6$"));
+        await Expect(Page.Locator("[data-timeline] .timeline-marker[data-kind=annotation] a[data-seconds='6']")).ToHaveCountAsync(1);
+        await Page.GotoAsync("/notes/interviewed/interviewed");
+        await Expect(item).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-timeline] .timeline-marker[data-kind=annotation]")).ToHaveCountAsync(0);
+    });
+
     [Fact]
     public Task AnnotateAtThePlayersTimeThenReplyLiveAndShare() => JourneyAsync(nameof(AnnotateAtThePlayersTimeThenReplyLiveAndShare), async () =>
     {

@@ -19,6 +19,19 @@ public static class TestPapers
         return builder.Build();
     }
 
+    /// A one-page paper as papers print it: its title large above its text; <paramref name="metadataTitle"/> is what its
+    /// document information says, if anything.
+    public static byte[] Titled(string heading, string text, string? metadataTitle = null)
+    {
+        using var builder = new PdfDocumentBuilder();
+        builder.DocumentInformation.Title = metadataTitle;
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        page.AddText(heading, 20, new PdfPoint(60, 750), font);
+        page.AddText(text, 10, new PdfPoint(60, 700), font);
+        return builder.Build();
+    }
+
     /// A PDF whose trailer says it is encrypted with a password nobody knows, as a protected paper's does.
     public static byte[] Encrypted(string text)
     {

@@ -14,7 +14,7 @@ public sealed class ContentVersion
 
     /// The tables behind the cached reading pages. The tests check that each has the trigger, and name every other table
     /// with the reason it is not shown, so that a new table has to be placed on one side or the other.
-    public static readonly string[] ShownTables = ["Vaults", "Notes", "NoteLinks", "NoteTimestamps", "Attachments", "ConceptCorrections", "VaultTags", "SwitcherNames", "TranscriptCues", "PaperPages"];
+    public static readonly string[] ShownTables = ["Vaults", "Notes", "NoteLinks", "NoteTimestamps", "Attachments", "ConceptCorrections", "VaultTags", "SwitcherNames", "TranscriptCues", "PaperPages", "PaperTitles", "ArxivTitles"];
 }
 
 sealed class ContentVersionConfiguration : IEntityTypeConfiguration<ContentVersion>

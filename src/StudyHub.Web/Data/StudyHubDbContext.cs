@@ -64,6 +64,8 @@ public sealed class StudyHubDbContext(DbContextOptions<StudyHubDbContext> option
     public DbSet<NoteTimestamp> NoteTimestamps => Set<NoteTimestamp>();
     public DbSet<TranscriptCue> TranscriptCues => Set<TranscriptCue>();
     public DbSet<PaperPage> PaperPages => Set<PaperPage>();
+    public DbSet<PaperTitle> PaperTitles => Set<PaperTitle>();
+    public DbSet<ArxivTitle> ArxivTitles => Set<ArxivTitle>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();

@@ -49,6 +49,14 @@ public class TimelineStripTests : BunitContext
     }
 
     [Fact]
+    public void MarkersOfALaterRecordingPlayThatRecording()
+    {
+        var strip = Render<TimelineStrip>(p => p.Add(x => x.Markers, [new TimelineMarker(95, "The guest smiles")]).Add(x => x.Recording, 1));
+
+        Assert.Equal("/notes/multimodal-deep-learning?recording=2&t=95", strip.Find(".timeline-marker a").GetAttribute("href"));
+    }
+
+    [Fact]
     public void MarkerPastTheEndStaysOnTheStrip()
     {
         var strip = Render<TimelineStrip>(p => p

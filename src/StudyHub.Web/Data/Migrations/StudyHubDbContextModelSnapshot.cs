@@ -364,6 +364,9 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<int>("Length")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MediaRecording")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MediaSeconds")
                         .HasColumnType("integer");
 
@@ -891,6 +894,24 @@ namespace StudyHub.Web.Data.Migrations
                     b.ToTable("NoteTimestamps");
                 });
 
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.ArxivTitle", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArxivTitles");
+                });
+
             modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperPage", b =>
                 {
                     b.Property<long>("Id")
@@ -925,6 +946,20 @@ namespace StudyHub.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("PaperPages");
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperTitle", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("PaperTitles");
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Search.SearchWord", b =>
@@ -1371,6 +1406,15 @@ namespace StudyHub.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperPage", b =>
+                {
+                    b.HasOne("StudyHub.Web.Features.Attachments.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyHub.Web.Features.Papers.PaperTitle", b =>
                 {
                     b.HasOne("StudyHub.Web.Features.Attachments.Attachment", null)
                         .WithMany()

@@ -30,8 +30,12 @@ public sealed class Annotation : IDiscussionEntry
     public int RevisionNumber { get; set; }
     public string? Heading { get; set; }
 
-    /// The moment of the lecture's recording, when the note has one.
+    /// The moment of the recording playing when the annotation was made, when the note has one.
     public int? MediaSeconds { get; set; }
+
+    /// Which of the note's recordings MediaSeconds is a moment of, 0 the first (the lecture): the one playing when a
+    /// passage was annotated, or the one whose transcript holds the cue.
+    public int MediaRecording { get; set; }
 
     /// Set when the annotation is on a cue of a transcript rather than a passage: which of the note's recordings said
     /// it. Then Quote is the cue's words and MediaSeconds its start; the note's text does not place it (Start and Length

@@ -13,9 +13,10 @@ namespace StudyHub.Web.Features.Annotations;
 /// side. Start is the place in the note's plain text when the caller knows it exactly.
 /// Id: the client's own for the new annotation, so that a retry cannot post it twice (DiscussionChanges.PostOnceAsync).
 /// Cue: instead of a passage, what was said at a moment of a recording; the quote is then the cue's words as the page
-/// showed them, and the moment is the cue's.
+/// showed them, and the moment is the cue's. MediaRecording: which of the note's recordings (0 the first, the default)
+/// MediaSeconds is a moment of, when another was playing.
 public sealed record NewAnnotation(string Quote, string Body, string Visibility, int? MediaSeconds, string? Prefix = null, string? Suffix = null,
-    int? Start = null, string? Heading = null, Guid? Id = null, CueAt? Cue = null);
+    int? Start = null, string? Heading = null, Guid? Id = null, CueAt? Cue = null, int? MediaRecording = null);
 
 /// A cue of a transcript: which of the note's recordings (0 the first) and when the cue starts, in milliseconds.
 public sealed record CueAt(int Recording, int Start);
@@ -111,13 +112,13 @@ public static class AnnotationEndpoints
         var reader = Reader.Of(http);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var annotation = await reader.Visible(db.Annotations.Where(a => a.Id == id), db.Notes)
-            .Join(db.Notes, a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds, a.CueRecording })
+            .Join(db.Notes, a => a.NoteId, n => n.Id, (a, n) => new { n.Address, a.MediaSeconds, a.MediaRecording })
             .SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return reader.SignedIn ? TypedResults.NotFound() : TypedResults.Challenge();
         }
-        var note = NoteAddress.HrefOfRecording(annotation.Address, annotation.CueRecording ?? 0, annotation.MediaSeconds);
+        var note = NoteAddress.HrefOfRecording(annotation.Address, annotation.MediaRecording, annotation.MediaSeconds);
         return TypedResults.Redirect($"{note}#annotation-{id}");
     }
 }

@@ -38,7 +38,7 @@ public static class Discussion
             return problems;
         }
         var note = await db.Notes.Where(n => n.Slug == slug)
-            .Select(n => new { n.Id, n.PlainText, Revision = n.Revisions.Max(r => (int?)r.Number) ?? 0 })
+            .Select(n => new { n.Id, n.PlainText, Recordings = n.Media.Count, Revision = n.Revisions.Max(r => (int?)r.Number) ?? 0 })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -48,7 +48,10 @@ public static class Discussion
         {
             return await AnnotateCueAsync(db, reader, authorName, note.Id, note.Revision, cue, input, visibility, now, cancellationToken);
         }
-        if (problems.Check("start", input.Start > note.PlainText.Length, "The place given is past the end of the note.").Count > 0)
+        if (problems.Check("start", input.Start > note.PlainText.Length, "The place given is past the end of the note.")
+            .Check("mediaRecording", input.MediaRecording is not null && input.MediaSeconds is null, "A recording is named with the time in it; send mediaSeconds too.")
+            .Check("mediaRecording", input.MediaRecording is < 0 || input.MediaRecording >= note.Recordings,
+                $"The note has {note.Recordings} recording{(note.Recordings == 1 ? "" : "s")}; mediaRecording counts them from 0.").Count > 0)
         {
             return problems;
         }
@@ -61,7 +64,7 @@ public static class Discussion
         {
             Id = input.Id ?? Guid.CreateVersion7(), NoteId = note.Id, AuthorId = reader.Id!, Quote = anchor.Quote, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start,
             Length = length, Status = AnchorStatus.Anchored, RevisionNumber = note.Revision, Heading = input.Heading,
-            MediaSeconds = input.MediaSeconds, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
+            MediaSeconds = input.MediaSeconds, MediaRecording = input.MediaRecording ?? 0, Body = input.Body, Visibility = visibility, CreatedAt = now, UpdatedAt = now,
         };
         if (await DiscussionChanges.PostOnceAsync(db, annotation, cancellationToken) is not { } posted)
         {
@@ -78,7 +81,7 @@ public static class Discussion
             .OrderBy(c => c.Id).Select(c => c.Text).FirstOrDefaultAsync(cancellationToken);
         var problems = new Problems()
             .Check("cue", said is null, "Nothing is said at that moment of the recording's transcript; reload the page.")
-            .Check("mediaSeconds", input.MediaSeconds is not null, "An annotation on what was said takes the moment of its cue; send no time.")
+            .Check("mediaSeconds", input.MediaSeconds is not null || input.MediaRecording is not null, "An annotation on what was said takes the moment of its cue; send no time.")
             .Check("quote", said is not null && Squeezed(said) != Squeezed(input.Quote), "The transcript says something else at that moment now; reload the page.");
         if (problems.Count > 0)
         {
@@ -87,7 +90,7 @@ public static class Discussion
         var annotation = new Annotation
         {
             Id = input.Id ?? Guid.CreateVersion7(), NoteId = noteId, AuthorId = reader.Id!, Quote = said!, Status = AnchorStatus.Anchored,
-            RevisionNumber = revision, CueRecording = cue.Recording, MediaSeconds = cue.Start / 1000, Body = input.Body, Visibility = visibility,
+            RevisionNumber = revision, CueRecording = cue.Recording, MediaRecording = cue.Recording, MediaSeconds = cue.Start / 1000, Body = input.Body, Visibility = visibility,
             CreatedAt = now, UpdatedAt = now,
         };
         return await DiscussionChanges.PostOnceAsync(db, annotation, cancellationToken) is { } posted

@@ -1,8 +1,8 @@
 namespace StudyHub.Web.Features.Annotations;
 
 /// A passage selected on the page (js/discussion.js): the quote, the page's text on either side, the heading it stands
-/// under and the player's time then. Or a transcript cue chosen (js/transcript.js): its words and the cue.
-public sealed record Passage(string Quote, string Prefix, string Suffix, string? Heading, int? Seconds, CueAt? Cue = null);
+/// under, the player's time then and which recording it played (0 the first). Or a transcript cue chosen (js/transcript.js): its words and the cue.
+public sealed record Passage(string Quote, string Prefix, string Suffix, string? Heading, int? Seconds, CueAt? Cue = null, int Recording = 0);
 
 /// What a reader wrote in one of the panel's forms. Time is as typed ("28:00"); empty takes the time away.
 public sealed record Post(string Body, string Visibility = "", string Time = "");

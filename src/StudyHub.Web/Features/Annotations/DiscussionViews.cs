@@ -13,11 +13,12 @@ public sealed record Highlight(int From, int To, string Text);
 
 /// An annotation as one reader may see it: the passage as quoted and where it stands now (no highlight: it is no
 /// longer in the note), the comment rendered safely, what this reader may do with it, and its replies. CueRecording:
-/// set for an annotation on what was said, the recording whose transcript said it.
+/// set for an annotation on what was said, the recording whose transcript said it. MediaRecording: the recording
+/// MediaSeconds is a moment of (0 the first).
 public sealed record AnnotationView(Guid Id, string Quote, int Start, int Length, string Status, Highlight? Highlight,
     string? Heading, int? MediaSeconds, string Author, string Body, string BodyHtml, string Visibility, bool Mine, bool MayDelete,
     bool MayResolve, bool Resolved, bool Hidden, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<CommentView> Replies,
-    int? CueRecording = null);
+    int? CueRecording = null, int MediaRecording = 0);
 
 /// A note's discussion as one reader saw it when DiscussionPanel loaded it, kept from its prerendering for its circuit.
 /// SharedNoteId: the note when the page was opened with its share link, which the circuit has no request to read from.
@@ -52,7 +53,7 @@ public static class DiscussionViews
     public static AnnotationView View(Annotation a, string author, Reader reader, IReadOnlyList<CommentView> replies, string noteText) =>
         new(a.Id, a.Quote, a.Start, a.Length, a.Status.ToString(), HighlightOf(a, noteText), a.Heading, a.MediaSeconds, author,
             a.Body, ReaderMarkdown.ToHtml(a.Body), a.Visibility.ToString(), a.AuthorId == reader.Id, reader.MayDelete(a.AuthorId),
-            reader.MayResolve(a.AuthorId), a.ResolvedAt is not null, a.HiddenAt is not null, a.CreatedAt, a.UpdatedAt, replies, a.CueRecording);
+            reader.MayResolve(a.AuthorId), a.ResolvedAt is not null, a.HiddenAt is not null, a.CreatedAt, a.UpdatedAt, replies, a.CueRecording, a.MediaRecording);
 
     static Highlight? HighlightOf(Annotation a, string noteText)
     {

@@ -18,7 +18,7 @@ namespace StudyHub.Web.Features.Import;
 /// Brings a vault folder or zip into the database in one transaction: reads the notes' names, takes the imports' lock,
 /// loads what is stored of the vault, asks ImportPlan what changes and writes it, batch by batch.
 public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
-    IOptions<ImportLimits> limits, ContentCache content, TimeProvider clock)
+    IOptions<ImportLimits> limits, ContentCache content, TimeProvider clock, ArxivTitles arxiv)
 {
     public Task<ImportReport> ImportAsync(string source, string? vaultName, CancellationToken cancellationToken) =>
         ImportAsync(source, vaultName, Path.GetFullPath(source), cancellationToken);
@@ -81,6 +81,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             Reanchoring.FollowCues(await db.Annotations.Where(a => a.CueRecording != null && vaultNotes.Contains(a.NoteId)).ToListAsync(cancellationToken), transcripts.Cues);
         }
         await PaperStore.ReadAsync(db, plan.Attachments, files, plan.AttachmentsToStore, report, cancellationToken);
+        await arxiv.FetchAsync(db, vault.Id, report, cancellationToken);
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);

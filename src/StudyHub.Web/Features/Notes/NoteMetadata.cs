@@ -27,6 +27,14 @@ public sealed class NoteMetadata
     public string? Text(string key) =>
         _fields.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// A text field's value, or each text of a list.
+    public IEnumerable<string> Texts(string key) => _fields.TryGetValue(key, out var value) ? value.ValueKind switch
+    {
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!),
+        _ => [],
+    } : [];
+
     /// A number, written as one or as text ("lecture: 3", "order: '03'").
     public double? Number(string key) => _fields.TryGetValue(key, out var value) ? value.ValueKind switch
     {

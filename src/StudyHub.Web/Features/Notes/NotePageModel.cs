@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyHub.Markdown;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Annotations;
+using StudyHub.Web.Features.Papers;
 using StudyHub.Web.Features.Transcripts;
 using StudyHub.Web.Features.Video;
 
@@ -28,10 +29,15 @@ public sealed record NotePageModel
     public required DateTimeOffset UpdatedAt { get; init; }
     public string? Subject { get; init; }
     public string? SourceUrl { get; init; }
+
+    /// The papers the note is about, as its Paper: field names them.
+    public required IReadOnlyList<PaperLink> Papers { get; init; }
     public required string Description { get; init; }
     public required IReadOnlyList<OutlineHeading> Toc { get; init; }
     public required IReadOnlyList<MediaSource> Media { get; init; }
-    public required IReadOnlyList<TimelineMarker> Markers { get; init; }
+
+    /// The note's times on each recording's timeline, as Media lists them: those that seek it.
+    public required IReadOnlyList<IReadOnlyList<TimelineMarker>> Markers { get; init; }
 
     /// The lecture's length in seconds (LectureLength), along which its timeline places the times before the player loads.
     public int? Duration { get; init; }
@@ -45,7 +51,7 @@ public sealed record NotePageModel
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
         var note = await db.Notes.IgnoreQueryFilters([NoteFilters.Readable]).Where(n => n.Address == address)
-            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading })
+            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading, Opening = n.Markdown.Substring(0, PaperReference.OpeningCharacters) })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -56,6 +62,7 @@ public sealed record NotePageModel
             .ToListAsync(cancellationToken)).ToLookup(c => c.MediaIndex, c => c.Line);
         var reading = NoteReading.FromJson(note.Reading);
         var metadata = NoteMetadata.Parse(note.FrontMatter);
+        var papers = await NotePapers.LoadAsync(db, note.Id, note.VaultId, metadata, note.Opening, cancellationToken);
         var media = note.Media.Select(MediaSource.FromUrl).OfType<MediaSource>().ToList();
         var recorded = await LectureLength.RecordedAsync(db, note.VaultId, [note.Media], cancellationToken);
         return new NotePageModel
@@ -75,10 +82,11 @@ public sealed record NotePageModel
             UpdatedAt = note.UpdatedAt,
             Subject = metadata.Text("subject"),
             SourceUrl = LectureMedia.FrontMatterKeys.Select(metadata.Url).FirstOrDefault(url => url is not null),
+            Papers = papers,
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
             Toc = reading.Toc,
             Media = media,
-            Markers = reading.Markers.Select(m => new TimelineMarker(m.Seconds, m.Label)).ToList(),
+            Markers = [.. media.Select((_, recording) => (IReadOnlyList<TimelineMarker>)[.. reading.Markers.Where(m => m.Recording == recording).Select(m => new TimelineMarker(m.Seconds, m.Label))])],
             Duration = LectureLength.Of(metadata, note.Media, recorded),
             Transcripts = [.. media.Select((_, recording) => (IReadOnlyList<SpokenLine>)[.. cues[recording]])],
             Backlinks = reading.Backlinks,

@@ -41,7 +41,7 @@ public sealed class ReadingLists
                 : new OutgoingLink(l.TargetText, ConceptAddress.Href(l.TargetSlug), Exists: false))
             .DistinctBy(o => o.Href)
             .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
-        [.. times.Where(t => t.MediaIndex == 0).Select(t => new ReadingMarker(t.Seconds, t.Context))],
+        [.. times.Where(t => t.MediaIndex is not null).Select(t => new ReadingMarker(t.Seconds, t.Context, t.MediaIndex!.Value))],
         PlainText.Lead(plainText),
         rendered.TitleHeading is { } title ? Anchoring.CharactersOnPage(title.Text) : 0);
 }

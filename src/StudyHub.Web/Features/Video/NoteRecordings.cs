@@ -16,7 +16,7 @@ public sealed record NoteRecordings(List<string> Media, List<NoteTimestamp> Time
         var recordings = found.ConvertAll(m => MediaSource.FromUrl(m.Url)!);
         var seekLinks = parsed.Timestamps.Zip(seeks)
             .Where(p => p.Second is not null)
-            .ToDictionary(p => p.First.Offset, p => SeekLink(note.Address, recordings[p.Second!.Value], p.First.Seconds));
+            .ToDictionary(p => p.First.Offset, p => SeekLink(note.Address, recordings, p.Second!.Value, p.First.Seconds));
         var times = parsed.Timestamps.Zip(seeks, (t, seek) => new NoteTimestamp
         {
             NoteId = note.Id, Seconds = t.Seconds, Text = t.Text, Line = t.Line, Offset = t.Offset, MediaIndex = seek,
@@ -25,10 +25,13 @@ public sealed record NoteRecordings(List<string> Media, List<NoteTimestamp> Time
         return new NoteRecordings(found.ConvertAll(m => m.Url), times, seekLinks);
     }
 
-    /// Where a time leads without our script: the provider's own player at that moment, or for a file the note's
-    /// page cued there (its player takes the time from the address). With the script, a click seeks in place.
-    static string SeekLink(string address, MediaSource recording, int seconds) =>
-        recording.Provider is MediaProvider.YouTube or MediaProvider.Vimeo ? recording.LinkAt(seconds) : NoteAddress.Href(address, seconds);
+    /// Where a time leads without our script: for the lecture on YouTube or Vimeo, the provider's own player at that
+    /// moment; otherwise the note's page playing the recording, cued there (its player takes both from the address).
+    /// With the script, a time of the recording playing seeks in place.
+    static string SeekLink(string address, List<MediaSource> recordings, int recording, int seconds) =>
+        recording == 0 && recordings[0].Provider is MediaProvider.YouTube or MediaProvider.Vimeo
+            ? recordings[0].LinkAt(seconds)
+            : NoteAddress.HrefOfRecording(address, recording, seconds);
 
     static IEnumerable<(string Url, int Line)> EmbeddedMedia(ParsedNote parsed, INoteRenderContext context) =>
         parsed.Links

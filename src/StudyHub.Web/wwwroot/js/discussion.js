@@ -96,9 +96,14 @@ export function show(root) {
     if (markers) {
         markers.querySelectorAll("[data-discussion-marker]").forEach(marker => marker.remove());
         const duration = Number(markers.closest("[data-timeline]").dataset.duration);
-        for (const item of root.querySelectorAll("[data-annotations] [data-moment]")) {
+        // The timeline is the recording playing's: it marks the moments annotated in that one.
+        const playing = markers.closest("[data-lecture-player]")?.dataset.recording ?? "0";
+        for (const item of root.querySelectorAll(`[data-annotations] [data-moment][data-moment-recording="${playing}"]`)) {
             const seconds = Number(item.dataset.moment);
-            const link = Object.assign(document.createElement("a"), { href: `${location.pathname}?t=${seconds}#annotation-${item.dataset.item}` });
+            const href = new URL(location.href);
+            href.searchParams.set("t", String(seconds));
+            href.hash = `annotation-${item.dataset.item}`;
+            const link = Object.assign(document.createElement("a"), { href: `${href.pathname}${href.search}${href.hash}` });
             link.dataset.seconds = String(seconds);
             link.append(Object.assign(document.createElement("time"), { dateTime: `PT${seconds}S`, textContent: item.dataset.momentText }), " ",
                 Object.assign(document.createElement("span"), { className: "timeline-label", textContent: item.dataset.momentLabel }));
@@ -149,6 +154,7 @@ export function offerAnnotation(root, panel) {
             quote: selection.toString().trim().slice(0, quoteLimit + 1), prefix: before.toString().slice(-context), suffix: after.toString().slice(0, context),
             heading: heading?.textContent.replace(/#$/, "").trim() ?? null,
             seconds: player ? window.StudyHubPlayer?.momentIn(player) ?? null : null,
+            recording: Number(player?.dataset.recording ?? 0),
         };
         button.onclick = () => {
             button.remove();

@@ -116,7 +116,7 @@ function findEmbeds() {
 let opener = null;
 document.addEventListener("click", event => {
     const viewer = document.getElementById("pdf-viewer");
-    const link = event.target instanceof Element ? event.target.closest(".note-body a.pdf") : null;
+    const link = event.target instanceof Element ? event.target.closest(":is(.note-body, .note-papers) a.pdf") : null;
     if (link && viewer && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
         const paper = paperAt(link);
         if (paper) {

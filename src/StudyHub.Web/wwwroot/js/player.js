@@ -401,7 +401,8 @@
         controllers.set(root, {
             screen,
             adapter,
-            momentReached: () => moved ? adapter.currentTime() : null,
+            // In whole seconds, as an annotation keeps it: a playing file is at 6.27 s, which the panel cannot take.
+            momentReached: () => moved ? Math.floor(adapter.currentTime() ?? 0) : null,
             seekAndPlay: seconds => {
                 moved = true;
                 const panel = root.querySelector("details");
@@ -441,8 +442,8 @@
             return;
         }
         const seconds = Number(link?.dataset.seconds);
-        // A time of another recording than the one playing (the note's own are of the first) opens its page instead.
-        const sameRecording = (link?.closest("[data-recording]")?.dataset.recording ?? "0") === (document.querySelector("[data-lecture-player]")?.dataset.recording ?? "0");
+        // A time of another recording than the one playing opens its page instead.
+        const sameRecording = link && recordingOf(link) === (document.querySelector("[data-lecture-player]")?.dataset.recording ?? "0");
         const player = link && sameRecording && Number.isFinite(seconds) && seconds >= 0 ? pagePlayer() : null;
         if (!player) {
             return;
@@ -452,6 +453,17 @@
         const url = new URL(location.href);
         url.searchParams.set("t", String(Math.floor(seconds)));
         history.replaceState(history.state, "", url);
+    }
+
+    // Which recording a time is a moment of, counted from 0: its own or its panel's data-recording, else the recording
+    // its address plays (the note's times of a later part link to "?recording=2&t=95"), else the first.
+    function recordingOf(link) {
+        const marked = link.closest("[data-recording]")?.dataset.recording;
+        if (marked !== undefined) {
+            return marked;
+        }
+        const number = Number(new URL(link.href, location.href).searchParams.get("recording"));
+        return String(Number.isInteger(number) && number >= 1 ? number - 1 : 0);
     }
 
     // A finger cannot point at a marker without pressing it, so on touch the first tap shows the marker's passage and
@@ -495,8 +507,7 @@
         parseTime,
         adapters,
         init,
-        // The moment the reader has reached in the lecture, or null while it has not been played or sought. An annotation
-        // keeps a time of the lecture (the first recording), so another recording playing gives none.
-        momentIn: root => (root.dataset.recording ?? "0") === "0" ? controllers.get(root)?.momentReached() ?? null : null,
+        // The moment the reader has reached in the recording playing, or null while it has not been played or sought.
+        momentIn: root => controllers.get(root)?.momentReached() ?? null,
     };
 })();
