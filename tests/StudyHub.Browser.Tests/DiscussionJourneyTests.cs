@@ -225,10 +225,11 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Page.GetByLabel("Your annotation").FillAsync("Reached the end.");
         await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
         await Expect(Page.Locator(".annotation", new() { HasText = "Reached the end." })).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-composer]")).ToHaveCountAsync(0);
 
         await Page.EvaluateAsync("() => getSelection().selectAllChildren(document.querySelector('.note-body'))");
         await Page.EvaluateAsync("() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Page.Locator(".annotate-button").ClickAsync();
         await Page.GetByLabel("Your annotation").FillAsync("All of it.");
         await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
         await Expect(Page.Locator("[data-composer] .form-error")).ToContainTextAsync("2000");
