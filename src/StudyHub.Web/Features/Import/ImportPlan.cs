@@ -319,7 +319,11 @@ public sealed class ImportPlan
                     if (attachment.Width is null)
                     {
                         MeasureImage(attachment, file);
-                        _changedAttachments.Add(path);
+                        // Only an image gets a size; a video or a PDF, measured on every import, stays as it was.
+                        if (attachment.Width is not null)
+                        {
+                            _changedAttachments.Add(path);
+                        }
                     }
                     continue;
                 }
