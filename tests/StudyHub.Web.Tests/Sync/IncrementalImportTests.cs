@@ -62,13 +62,15 @@ public sealed class IncrementalImportTests
     {
         await using var app = new StudyHubApp();
         await app.InitializeAsync();
-        using var folder = new TempVault("heard").Write("A.md", "# A\n\n![[A.vtt]]").Write("A.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n")
-            .Write("B.md", "# B");
+        using var folder = new TempVault("heard").Write("A.md", "# A\n\n![[A.mp4]]").Write("A.mp4", [0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70])
+            .Write("A.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello.\n").Write("B.md", "# B");
         var vaultId = await ConfigureAsync(app, folder.Root);
         folder.Write("B.md", "# B\n\nEdited.");
 
         var outcome = await SyncAsync(app, vaultId);
 
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(["Hello."], await db.TranscriptCues.Select(c => c.Text).ToListAsync());
         Assert.Equal(2, outcome.Report!.NotesRendered);
         Assert.EndsWith("(a full import, since the vault has transcripts, which are matched with their notes across the vault)", outcome.Message,
             StringComparison.Ordinal);
