@@ -46,18 +46,24 @@ static class SyncCost
             var unchanged = new List<double>();
             var reimport = new List<double>();
             var oneEdited = new List<double>();
+            var lastEdit = "";
             for (var i = 0; i < repeats; i++)
             {
                 unchanged.Add(await TimeAsync(async () => Expect(SyncResult.Unchanged, await sync.SyncAsync(source.VaultId, "bench", default))));
                 reimport.Add(await TimeAsync(() => importer.ImportAsync(copy, "bench", default)));
                 await File.AppendAllTextAsync(edited, $"\n\nEdit {i}.");
-                oneEdited.Add(await TimeAsync(async () => Expect(SyncResult.Imported, await sync.SyncAsync(source.VaultId, "bench", default))));
+                oneEdited.Add(await TimeAsync(async () =>
+                {
+                    var outcome = await sync.SyncAsync(source.VaultId, "bench", default);
+                    Expect(SyncResult.Imported, outcome);
+                    lastEdit = outcome.Message;
+                }));
             }
             var (a, b, c) = (Median(unchanged), Median(reimport), Median(oneEdited));
             Console.WriteLine($"{first.Report!.Notes} notes, {first.Report.Attachments} attachments; medians of {repeats}:");
             Console.WriteLine($"  sync, nothing changed:  {a * 1000,8:F0} ms  (1)");
             Console.WriteLine($"  re-import, unchanged:   {b * 1000,8:F0} ms  ({b / a:F1}x)");
-            Console.WriteLine($"  sync, one note edited:  {c * 1000,8:F0} ms  ({c / a:F1}x)");
+            Console.WriteLine($"  sync, one note edited:  {c * 1000,8:F0} ms  ({c / a:F1}x; the last: {lastEdit})");
         }
         finally
         {

@@ -85,7 +85,9 @@ public sealed class BatchedImportTests(StudyHubApp app) : IClassFixture<StudyHub
         return JsonSerializer.Serialize(report);
     }
 
-    /// What is stored of the vault, a row a line, in terms that two databases share: notes by path rather than by id.
+    /// What is stored of the vault, a row a line, in terms that two databases share: notes by path rather than by id, links
+    /// in their note's order rather than in the order they were written. Left out: ids (a course place ends with its note's,
+    /// as a tie-break), and the times of imports and edits.
     internal static async Task<string> StoredAsync(StudyHubApp app)
     {
         await using var db = app.Database.CreateContext();
@@ -96,13 +98,13 @@ public sealed class BatchedImportTests(StudyHubApp app) : IClassFixture<StudyHub
         rows.AddRange(notes.Select(n => new
         {
             n.Path, n.Title, n.Slug, n.Address, n.Markdown, n.Html, n.PlainText, n.HeadingsText, n.Prose, n.Reading, n.Kind, n.FrontMatter,
-            n.ContentHash, n.Media, n.Tags, n.Aliases, Deleted = n.DeletedAt is not null,
+            n.ContentHash, n.Media, n.Tags, n.Aliases, Place = n.CoursePosition.Split('\u0001')[0], Deleted = n.DeletedAt is not null,
         }));
-        rows.AddRange((await db.NoteLinks.OrderBy(l => l.Id).ToListAsync()).Select(l => new
+        rows.AddRange((await db.NoteLinks.ToListAsync()).Select(l => new
         {
             Note = PathOf(l.NoteId), Target = PathOf(l.TargetNoteId), l.TargetText, l.TargetSlug, l.TargetAttachmentPath, l.Alias, l.Heading,
             l.BlockId, l.IsEmbed, l.IsAttachment, l.Line, l.Offset, l.Section, l.Context,
-        }));
+        }).OrderBy(l => l.Note, StringComparer.Ordinal).ThenBy(l => l.Offset).ThenBy(l => l.TargetText, StringComparer.Ordinal));
         rows.AddRange((await db.NoteRevisions.ToListAsync()).Select(r => new { Note = PathOf(r.NoteId), r.Number, r.Path, r.ContentHash, r.Markdown })
             .OrderBy(r => r.Note, StringComparer.Ordinal).ThenBy(r => r.Number));
         rows.AddRange((await db.NoteTimestamps.ToListAsync()).Select(t => new { Note = PathOf(t.NoteId), t.Seconds, t.Text, t.Line, t.Offset, t.MediaIndex, t.Context })
@@ -114,7 +116,12 @@ public sealed class BatchedImportTests(StudyHubApp app) : IClassFixture<StudyHub
         }));
         rows.AddRange((await db.TranscriptCues.ToListAsync()).Select(c => new { Note = PathOf(c.NoteId), c.MediaIndex, c.Start, c.End, c.Text })
             .OrderBy(c => c.Note, StringComparer.Ordinal).ThenBy(c => c.Start));
-        rows.AddRange((await db.Attachments.ToListAsync()).Select(a => new { a.Path, a.ContentHash, a.Size }).OrderBy(a => a.Path, StringComparer.Ordinal));
+        rows.AddRange((await db.Attachments.ToListAsync()).Select(a => new { a.Path, a.ContentHash, a.ContentType, a.Size, a.Width, a.Height })
+            .OrderBy(a => a.Path, StringComparer.Ordinal));
+        rows.AddRange((await db.SwitcherNames.ToListAsync()).Select(n => new { n.Name, Kind = n.Kind.ToString(), n.Title, n.Url, n.Detail })
+            .OrderBy(n => n.Url, StringComparer.Ordinal).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Kind, StringComparer.Ordinal));
+        rows.AddRange((await db.SearchWords.ToListAsync()).Select(w => new { w.Word, w.Notes }).OrderBy(w => w.Word, StringComparer.Ordinal));
+        rows.AddRange((await db.VaultTags.ToListAsync()).Select(t => new { t.Tag, t.Notes }).OrderBy(t => t.Tag, StringComparer.Ordinal));
         return string.Join('\n', rows.Select(row => JsonSerializer.Serialize(row)));
     }
 }

@@ -32,6 +32,7 @@ public sealed class SyncCommandTests
         Assert.DoesNotContain("Vault \"course\"", unchanged.Output, StringComparison.Ordinal);
         Assert.Equal(0, changed.ExitCode);
         Assert.Contains("Vault \"course\": 0 new, 1 changed", changed.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Synced in \d+\.\d\d s: 1 file changed: 1 note changed \(1 note rendered\)", changed.Output);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         Assert.Equal(SyncResult.Unchanged, again.Result);
         await using var db = app.Database.CreateContext();
         var source = await db.SyncSources.SingleAsync(s => s.VaultId == vaultId);
-        Assert.Equal("1 file added, 1 file changed, 1 file removed: 1 note added, 1 note changed, 1 note removed", source.LastChange);
+        Assert.Equal("1 file added, 1 file changed, 1 file removed: 1 note added, 1 note changed, 1 note removed (2 notes rendered)", source.LastChange);
         Assert.Equal(["A.md", "C.md"], await db.SyncManifest.Where(e => e.SourceId == source.Id).Select(e => e.Path).OrderBy(p => p).ToListAsync());
     }
 
@@ -80,7 +80,7 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         await WaitForAsync(async () =>
         {
             await using var db = app.Database.CreateContext();
-            return (await db.SyncSources.SingleAsync(s => s.VaultId == vaultId)).LastChange == "1 file changed: 1 note changed";
+            return (await db.SyncSources.SingleAsync(s => s.VaultId == vaultId)).LastChange == "1 file changed: 1 note changed (1 note rendered)";
         }, "the sync to be recorded on the source");
     }
 
@@ -189,7 +189,7 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         var visitorsPage = await visitor.GetStringAsync(new Uri("/vaults/shown", UriKind.Relative));
 
         Assert.Contains($"Syncs from git {remote.Bare} (main)", page, StringComparison.Ordinal);
-        Assert.Contains("1 file changed: 1 note changed.", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("1 file changed: 1 note changed (1 note rendered).", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.Contains("The last sync failed", page, StringComparison.Ordinal);
         Assert.Contains(failure, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         Assert.DoesNotContain("Syncs from", visitorsPage, StringComparison.Ordinal);

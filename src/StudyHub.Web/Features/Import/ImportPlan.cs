@@ -61,6 +61,12 @@ public sealed class ImportPlan
 
     readonly StoredVault _stored;
     readonly Dictionary<string, Attachment> _attachments;
+    /// Where an incremental import starts looking for the notes that depend on a change: the notes this import adds,
+    /// edits, moves, renames, readdresses or removes; of those, the ones a link to shows otherwise (another address or
+    /// title, or gone); and the attachments it adds, changes or removes.
+    readonly HashSet<Guid> _changed = [];
+    readonly HashSet<Guid> _readdressed = [];
+    readonly HashSet<string> _changedAttachments = new(StringComparer.Ordinal);
     readonly VaultFiles _files;
     readonly ObsidianMarkdown _markdown;
     readonly DateTimeOffset _now;
@@ -73,7 +79,13 @@ public sealed class ImportPlan
         ObsidianMarkdown markdown, StoredVault stored, ImportReport report, DateTimeOffset now)
     {
         var plan = new ImportPlan(stored, files, markdown, now) { Report = report, Notes = [] };
+        var before = stored.Notes.ToDictionary(n => n.Id, n => (n.Path, n.Title, n.Address));
         plan.Notes.AddRange(plan.Match(notes, now));
+        plan._readdressed.UnionWith(plan.Notes.Where(n => n.IsNew || before[n.Entity.Id] != (n.Entity.Path, n.Entity.Title, n.Entity.Address))
+            .Select(n => n.Entity.Id));
+        plan._readdressed.UnionWith(plan.Removed.Select(n => n.Id));
+        plan._changed.UnionWith(plan._readdressed);
+        plan._changed.UnionWith(plan.Notes.Where(n => n.IsEdited).Select(n => n.Entity.Id));
         plan.Sync(attachments, now);
         return plan;
     }
@@ -307,6 +319,11 @@ public sealed class ImportPlan
                     if (attachment.Width is null)
                     {
                         MeasureImage(attachment, file);
+                        // Only an image gets a size; a video or a PDF, measured on every import, stays as it was.
+                        if (attachment.Width is not null)
+                        {
+                            _changedAttachments.Add(path);
+                        }
                     }
                     continue;
                 }
@@ -329,7 +346,9 @@ public sealed class ImportPlan
                 _attachments[path] = added;
             }
             AttachmentsToStore.Add(file);
+            _changedAttachments.Add(path);
         }
+        _changedAttachments.UnionWith(existing.Keys);
         Report.AttachmentsRemoved = existing.Count;
         AttachmentsRemoved.AddRange(existing.Values);
         Report.Attachments = sources.Count;
@@ -342,11 +361,12 @@ public sealed class ImportPlan
         attachment.Height = size?.Height;
     }
 
-    /// Links, times and HTML depend on the whole vault (a new note resolves old links), so they are recomputed for
-    /// every note and kept only where they differ. Notes are derived <paramref name="batchSize"/> at a time, in the
-    /// vault's order, each batch read again from the files; what is kept across batches is small (names, addresses,
-    /// backlinks).
-    public IEnumerable<ImportBatch> Derive(int batchSize)
+    /// Links, times and HTML depend on the whole vault (a new note resolves old links), so a full import recomputes them
+    /// for every note and keeps them only where they differ. An incremental one recomputes them only for the notes whose
+    /// may differ (Relinked, then the notes whose backlinks that changes) and takes the stored links of the others, which are as they would be derived. Notes are
+    /// derived <paramref name="batchSize"/> at a time, in the vault's order, each batch read again from the files; what
+    /// is kept across batches is small (names, addresses, backlinks).
+    public IEnumerable<ImportBatch> Derive(int batchSize, bool incremental = false)
     {
         var index = new VaultLinkIndex(
             Notes.Select(n => n.Source.Path).Concat(_attachments.Keys),
@@ -354,21 +374,31 @@ public sealed class ImportPlan
         var byPath = Notes.ToDictionary(n => n.Source.Path, n => n.Entity, StringComparer.Ordinal);
         var names = Notes.ToDictionary(n => n.Source.Path, n => n.Source, StringComparer.Ordinal);
         var hrefs = Notes.ToDictionary(n => n.Source.Path, n => NoteAddress.Href(n.Entity.Address), StringComparer.Ordinal);
+        var relinked = incremental ? Relinked(index, byPath) : null;
 
-        // A note's reading lists need every note's links, so all are read for their backlinks before any is rendered.
+        // A note's reading lists need every note's links, so all are read for their backlinks before any is rendered;
+        // in the vault's order, which orders backlinks from notes of the same title.
         var reading = new ReadingLists(Notes.Select(n => n.Entity));
+        var rendered = relinked is null ? null : new HashSet<Guid>(relinked);
         foreach (var batch in Notes.Chunk(batchSize))
         {
-            var linked = batch.AsParallel().AsOrdered().Select(n => (n.Entity, Read(n.Source) is var source
-                ? source.Parsed.Links.Select(link => StoredLinks.Of(n.Entity, link, index, byPath, source.Markdown)).ToList()
-                : null!));
+            var linked = batch.AsParallel().AsOrdered().Select(n => (n.Entity, relinked is null || relinked.Contains(n.Entity.Id)
+                ? Read(n.Source) is var source ? source.Parsed.Links.Select(link => StoredLinks.Of(n.Entity, link, index, byPath, source.Markdown)).ToList() : null!
+                : _stored.Links[n.Entity.Id].OrderBy(l => l.Offset).ToList()));
             foreach (var (note, links) in linked)
             {
                 reading.Add(note, links);
+                if (rendered is not null && relinked!.Contains(note.Id))
+                {
+                    // The notes a relinked note led to, or leads to now, list it among their backlinks.
+                    rendered.UnionWith(links.Concat(_stored.Links[note.Id]).Select(l => l.TargetNoteId).OfType<Guid>());
+                }
             }
         }
+        rendered?.UnionWith(Removed.SelectMany(n => _stored.Links[n.Id]).Select(l => l.TargetNoteId).OfType<Guid>());
+        Report.NotesRendered = rendered is null ? Notes.Count : Notes.Count(n => rendered.Contains(n.Entity.Id));
 
-        foreach (var batch in Notes.Chunk(batchSize))
+        foreach (var batch in Notes.Where(n => rendered is null || rendered.Contains(n.Entity.Id)).Chunk(batchSize))
         {
             // A note embedded in several notes of the batch is read once for them.
             var embedded = new ConcurrentDictionary<string, ParsedNote>(StringComparer.Ordinal);
@@ -404,6 +434,35 @@ public sealed class ImportPlan
             }
             yield return derivedBatch;
         }
+    }
+
+    /// The notes whose links an incremental import derives again: those it changes; those with a link that leads to a
+    /// readdressed note or a changed attachment (the link shows its address and title, or its bytes), or that would now
+    /// lead elsewhere (a note or file added, renamed or removed takes or leaves the name it gives); and, since an
+    /// embedded note is rendered with its text and links, the notes that embed any of these.
+    HashSet<Guid> Relinked(VaultLinkIndex index, IReadOnlyDictionary<string, Note> byPath)
+    {
+        var relinked = Notes.Select(n => n.Entity.Id).Where(_changed.Contains).ToHashSet();
+        foreach (var note in Notes.Select(n => n.Entity).Where(n => !relinked.Contains(n.Id)))
+        {
+            if (_stored.Links[note.Id].Any(l => l.TargetNoteId is { } target && _readdressed.Contains(target)
+                || l.TargetAttachmentPath is { } file && _changedAttachments.Contains(file)
+                || StoredLinks.LeadsElsewhere(l, note, index, byPath)))
+            {
+                relinked.Add(note.Id);
+            }
+        }
+        var embedders = Notes.SelectMany(n => _stored.Links[n.Entity.Id])
+            .Where(l => l.IsEmbed && l.TargetNoteId is not null).ToLookup(l => l.TargetNoteId!.Value, l => l.NoteId);
+        var pending = new Queue<Guid>(relinked);
+        while (pending.TryDequeue(out var embedded))
+        {
+            foreach (var embedder in embedders[embedded].Where(relinked.Add))
+            {
+                pending.Enqueue(embedder);
+            }
+        }
+        return relinked;
     }
 
     /// A note's text as stored: its HTML, its text for search, its headings, its reading lists as JSON and its prose for the graph.

@@ -30,6 +30,11 @@ public sealed class ImportReport
     public int AttachmentsAdded { get; set; }
     public int AttachmentsChanged { get; set; }
     public int AttachmentsRemoved { get; set; }
+    /// The notes read and rendered again: every one in a full import, those that changed or depend on a change in an
+    /// incremental one, whose lists below then name only what was found in these.
+    public int NotesRendered { get; set; }
+    /// Why a sync that asked for an incremental import got a full one.
+    public string? FullImportBecause { get; set; }
     public List<UnresolvedLink> UnresolvedLinks { get; init; } = [];
     public List<MissingAttachment> MissingAttachments { get; init; } = [];
     public List<ImportWarning> Warnings { get; init; } = [];

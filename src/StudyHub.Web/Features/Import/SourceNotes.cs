@@ -19,12 +19,17 @@ public sealed record SourceAttachment(string Path, string Hash, long Size);
 /// A vault's files as an import reads them, before it looks at the database: notes parsed, the rest hashed.
 public static class SourceNotes
 {
-    /// Reads every note once for its name, warning about what cannot be read as it is; a binary file is left out.
-    public static List<NoteName> Names(VaultFiles files, ObsidianMarkdown markdown, ImportReport report)
+    /// Reads every note once for its name, warning about what cannot be read as it is; a binary file is left out. The
+    /// notes <paramref name="known"/> names are not read: their warnings were given when they were.
+    public static List<NoteName> Names(VaultFiles files, ObsidianMarkdown markdown, ImportReport report, KnownFiles? known = null)
     {
         // Parsing is pure and the pipeline thread-safe, so notes parse on every core; each note's text is let go once named.
         var read = files.Entries.Where(f => IsNote(f.Path)).AsParallel().AsOrdered().Select(file =>
         {
+            if (known?.NoteAt(file.Path) is { } name)
+            {
+                return (Name: name, Warnings: []);
+            }
             var content = files.Read(file.Path);
             if (LooksBinary(content))
             {
@@ -61,9 +66,10 @@ public static class SourceNotes
         return new SourceNote(path, Hash(content), text, parsed, metadata, JsonSerializer.Serialize(metadata));
     }
 
-    public static Dictionary<string, SourceAttachment> AttachmentsOf(VaultFiles files) =>
+    public static Dictionary<string, SourceAttachment> AttachmentsOf(VaultFiles files, KnownFiles? known = null) =>
         files.Entries.Where(f => !IsNote(f.Path)).AsParallel().AsOrdered()
-            .Select(f => files.Read(f.Path) is var content ? new SourceAttachment(f.Path, Hash(content), content.Length) : null!)
+            .Select(f => known?.AttachmentAt(f.Path)
+                ?? (files.Read(f.Path) is var content ? new SourceAttachment(f.Path, Hash(content), content.Length) : null!))
             .ToList().ToDictionary(a => a.Path, StringComparer.Ordinal);
 
     public static void WarnAboutCaseClashes(VaultFiles files, ImportReport report)
@@ -98,7 +104,10 @@ public static class SourceNotes
 
     public static bool IsNote(string path) => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
-    static string Hash(byte[] content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+    static string Hash(byte[] content) => Hex(SHA256.HashData(content));
+
+    /// A SHA-256 as notes and attachments store it.
+    public static string Hex(ReadOnlySpan<byte> sha256) => Convert.ToHexString(sha256).ToLowerInvariant();
 
     /// Text files hold no NUL bytes; binary formats almost always do near their start.
     static bool LooksBinary(byte[] content) => content.AsSpan(0, Math.Min(content.Length, 8000)).Contains((byte)0);

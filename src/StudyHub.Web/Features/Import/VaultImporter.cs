@@ -24,8 +24,12 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         ImportAsync(source, vaultName, Path.GetFullPath(source), cancellationToken);
 
     /// <paramref name="origin"/> is what the list of imports shows as the source: an uploaded zip's temporary
-    /// file means nothing to anyone, its original name and uploader do.
-    public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken)
+    /// file means nothing to anyone, its original name and uploader do. Given <paramref name="knownHashes"/> (a sync's
+    /// manifest: each file's SHA-256 by path), the import is incremental: it reads only the files whose bytes are not
+    /// stored already, and derives again only the notes that may change (ImportPlan.Derive); it is otherwise the same
+    /// import, in one transaction, with revisions, renames and annotations that follow.
+    public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? knownHashes = null)
     {
         var started = clock.GetUtcNow();
         using var files = VaultSource.Open(source, limits.Value);
@@ -33,11 +37,18 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var report = new ImportReport { Vault = name };
         report.Warnings.AddRange(files.Warnings);
 
-        var noteNames = SourceNotes.Names(files, markdown, report);
-        var sourceAttachments = SourceNotes.AttachmentsOf(files);
-        SourceNotes.WarnAboutCaseClashes(files, report);
-
         await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem().ForBatchWork();
+        var known = knownHashes is null ? null : await KnownFiles.LoadAsync(db, name, knownHashes, cancellationToken);
+        var noteNames = SourceNotes.Names(files, markdown, report, known);
+        var sourceAttachments = SourceNotes.AttachmentsOf(files, known);
+        SourceNotes.WarnAboutCaseClashes(files, report);
+        // Which notes a transcript belongs to is decided across the vault and stored for all of them at once.
+        if (knownHashes is not null && sourceAttachments.Keys.Any(NoteTranscripts.IsTranscript))
+        {
+            report.FullImportBecause = "the vault has transcripts, which are matched with their notes across the vault";
+        }
+        var incremental = knownHashes is not null && report.FullImportBecause is null;
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One import at a time, across processes too: two at once would hand out the same note slugs.
         await ImportDatabase.WaitForOtherImportsAsync(db, cancellationToken);
@@ -66,7 +77,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             await store.SaveAsync(db, file.Hash, files.Read(file.Path), cancellationToken);
         }
         var transcripts = new NoteTranscripts(sourceAttachments, files, report);
-        var links = await WriteNotesAsync(db, plan, transcripts, cancellationToken);
+        var links = await WriteNotesAsync(db, plan.Derive(limits.Value.NotesPerBatch, incremental), transcripts, cancellationToken);
 
         // The switcher's names, search's words and the tag counts are derived from notes and links alone; an import that leaves both as
         // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import.
@@ -108,11 +119,11 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     /// Writes each batch of the plan's notes while the next is derived, and lets it go: new notes, revisions and times
     /// are copied in, annotations follow changed text, and links wait in a table of their own until every note is
     /// written. The notes that were stored already are saved with the rest of the import. Returns how many links wait.
-    async Task<int> WriteNotesAsync(StudyHubDbContext db, ImportPlan plan, NoteTranscripts transcripts, CancellationToken cancellationToken)
+    async Task<int> WriteNotesAsync(StudyHubDbContext db, IEnumerable<ImportBatch> derived, NoteTranscripts transcripts, CancellationToken cancellationToken)
     {
         await ImportDatabase.StageLinksAsync(db, cancellationToken);
         var links = 0;
-        using var batches = plan.Derive(limits.Value.NotesPerBatch).GetEnumerator();
+        using var batches = derived.GetEnumerator();
         ImportBatch? Next() => batches.MoveNext() ? batches.Current : null;
         var next = Task.Run(Next, cancellationToken);
         try

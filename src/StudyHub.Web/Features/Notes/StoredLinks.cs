@@ -19,16 +19,21 @@ public static class StoredLinks
                 : link.Property is { } property ? LinkContext.PropertyLine(property, link.Alias ?? target)
                 : LinkContext.SentenceAround(markdown, link.Offset),
         };
-        if (isAttachment)
-        {
-            stored.TargetAttachmentPath = index.ResolveAttachment(link.Target);
-        }
-        else if ((target.Length == 0 ? note.Path : index.ResolveNote(target)) is { } path && notesByPath.TryGetValue(path, out var resolved))
-        {
-            stored.TargetNoteId = resolved.Id;
-        }
+        (stored.TargetNoteId, stored.TargetAttachmentPath) = TargetOf(note, isAttachment ? link.Target : target, isAttachment, index, notesByPath);
         return stored;
     }
+
+    /// Whether a stored link of <paramref name="note"/> would be stored otherwise in the vault as it is now: taken for a
+    /// file rather than a note or the other way, or leading elsewhere. An incremental import derives such a note again.
+    public static bool LeadsElsewhere(NoteLink link, Note note, VaultLinkIndex index, IReadOnlyDictionary<string, Note> notesByPath) =>
+        index.IsAttachment(link.TargetText) != link.IsAttachment
+        || TargetOf(note, link.TargetText, link.IsAttachment, index, notesByPath) != (link.TargetNoteId, link.TargetAttachmentPath);
+
+    static (Guid? Note, string? Attachment) TargetOf(Note note, string target, bool isAttachment, VaultLinkIndex index,
+        IReadOnlyDictionary<string, Note> notesByPath) =>
+        isAttachment ? (null, index.ResolveAttachment(target))
+        : (target.Length == 0 ? note.Path : index.ResolveNote(target)) is { } path && notesByPath.TryGetValue(path, out var resolved) ? (resolved.Id, null)
+        : (null, null);
 
     /// [x](Example.md) and [[Example]] name the same note, and the same concept when it is not yet written.
     public static string LinkedNoteName(string target) =>

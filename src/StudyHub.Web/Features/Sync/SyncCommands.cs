@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
@@ -87,8 +88,11 @@ public static class SyncCommands
             Console.Error.WriteLine($"sync: no vault named {vaultName}");
             return 2;
         }
+        var started = Stopwatch.GetTimestamp();
         var outcome = await scope.ServiceProvider.GetRequiredService<VaultSync>().SyncAsync(vaultId.Value, "command", default);
+        var took = Stopwatch.GetElapsedTime(started).TotalSeconds;
         (outcome.Result == SyncResult.Failed ? Console.Error : Console.Out).WriteLine(outcome.Report?.ToString() ?? outcome.Message);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Synced in {took:0.00} s: {outcome.Message}"));
         return outcome.Result == SyncResult.Failed ? 2 : 0;
     }
 }

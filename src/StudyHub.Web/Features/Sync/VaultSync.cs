@@ -31,8 +31,8 @@ public enum SyncResult
 public sealed record SyncOutcome(SyncResult Result, string Message, ImportReport? Report = null);
 
 /// Keeps a vault in step with its source: brings the source up to date, compares its files with the manifest of the
-/// last sync and, when any file's bytes changed, imports the vault. For now that import is the full, atomic one
-/// (VaultImporter); an import of the changed files alone is still to come (issue 23, item 3).
+/// last sync and, when any file's bytes changed, imports the vault incrementally: the importer is given every file's
+/// hash, reads only the files it does not hold already and renders again only the notes that may change.
 public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, VaultImporter importer, SyncSecrets secrets,
     SyncRequests requests, IOptions<SyncOptions> options, TimeProvider clock, ILogger<VaultSync> logger)
 {
@@ -137,9 +137,11 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
             if (difference.ContentChanged)
             {
                 var vaultName = await db.Vaults.Where(v => v.Id == vaultId).Select(v => v.Name).SingleAsync(cancellationToken);
-                report = await importer.ImportAsync(root, vaultName, $"sync ({trigger}) from {source.Describe()}", cancellationToken);
+                report = await importer.ImportAsync(root, vaultName, $"sync ({trigger}) from {source.Describe()}", cancellationToken,
+                    HashesNow(recorded, difference));
                 Record(source, report, commit, started);
-                source.LastChange = $"{difference}: {source.LastChange}";
+                var rendered = report.FullImportBecause is { } why ? $"a full import, since {why}" : Counted.List((report.NotesRendered, "note", "rendered"));
+                source.LastChange = $"{difference}: {source.LastChange}{(rendered is null ? "" : $" ({rendered})")}";
             }
             db.SyncManifest.AddRange(difference.Added.Select(f => Entry(source.Id, f)));
             foreach (var file in difference.Changed.Concat(difference.Touched))
@@ -191,6 +193,21 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
             (report.NotesRenamed, "note", "renamed"), (report.NotesRemoved, "note", "removed")) ?? "no note changed";
         source.LastError = null;
         source.LastErrorAt = null;
+    }
+
+    /// Every file's SHA-256 as the sync found it, by path: what was recorded, updated with what the comparison hashed.
+    static Dictionary<string, string> HashesNow(Dictionary<string, ManifestEntry> recorded, ManifestDifference difference)
+    {
+        var hashes = recorded.Values.ToDictionary(e => e.Path, e => SourceNotes.Hex(e.Hash), StringComparer.Ordinal);
+        foreach (var file in difference.Added.Concat(difference.Changed))
+        {
+            hashes[file.Path] = SourceNotes.Hex(file.Hash);
+        }
+        foreach (var path in difference.Removed)
+        {
+            hashes.Remove(path);
+        }
+        return hashes;
     }
 
     static ManifestEntry Entry(Guid sourceId, ScannedFile file) =>
