@@ -87,7 +87,8 @@ public sealed class BatchedImportTests(StudyHubApp app) : IClassFixture<StudyHub
 
     /// What is stored of the vault, a row a line, in terms that two databases share: notes by path rather than by id, links
     /// in their note's order rather than in the order they were written. Left out: ids (a course place ends with its note's,
-    /// as a tie-break), and the times of imports and edits.
+    /// as a tie-break), the times of imports and edits, and the times the files were saved (two folders written a moment
+    /// apart).
     internal static async Task<string> StoredAsync(StudyHubApp app)
     {
         await using var db = app.Database.CreateContext();
@@ -116,7 +117,7 @@ public sealed class BatchedImportTests(StudyHubApp app) : IClassFixture<StudyHub
         }));
         rows.AddRange((await db.TranscriptCues.ToListAsync()).Select(c => new { Note = PathOf(c.NoteId), c.MediaIndex, c.Start, c.End, c.Text })
             .OrderBy(c => c.Note, StringComparer.Ordinal).ThenBy(c => c.Start));
-        rows.AddRange((await db.Attachments.ToListAsync()).Select(a => new { a.Path, a.ContentHash, a.ContentType, a.Size, a.Width, a.Height })
+        rows.AddRange((await db.Attachments.ToListAsync()).Select(a => new { a.Path, a.ContentHash, a.ContentType, a.Size, a.Width, a.Height, a.Duration })
             .OrderBy(a => a.Path, StringComparer.Ordinal));
         rows.AddRange((await db.SwitcherNames.ToListAsync()).Select(n => new { n.Name, Kind = n.Kind.ToString(), n.Title, n.Url, n.Detail })
             .OrderBy(n => n.Url, StringComparer.Ordinal).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Kind, StringComparer.Ordinal));
