@@ -192,6 +192,8 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
         await Page.GetByLabel("Your annotation").FillAsync("Half an annotation, then the circuit went.");
         await Page.Locator("#new-comment").FillAsync("And half a comment.");
+        // Each keystroke reaches the tab's storage by way of the circuit; a reload in the same instant would lose the last.
+        await Page.WaitForFunctionAsync("() => Object.values(sessionStorage).some(kept => kept.includes('And half a comment.'))");
 
         await Page.ReloadAsync();
 
@@ -201,6 +203,8 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await Expect(Page.Locator("#new-comment")).ToHaveValueAsync("And half a comment.");
         await Page.Locator("[data-composer] button[type=submit]").ClickAsync();
         await Expect(Page.Locator(".annotation", new() { HasText = "Half an annotation, then the circuit went." })).ToBeVisibleAsync();
+        // The composer closes only once the tab has forgotten its draft; the annotation may show a moment before.
+        await Expect(Page.Locator("[data-composer]")).ToHaveCountAsync(0);
         await Page.ReloadAsync();
         await WaitForTheDiscussionAsync(Page);
         await Expect(Page.Locator("#new-comment")).ToHaveValueAsync("And half a comment.");
