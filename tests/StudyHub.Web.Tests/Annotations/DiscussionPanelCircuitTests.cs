@@ -24,6 +24,7 @@ public sealed class DiscussionPanelCircuitTests(DiscussionApp app) : BunitContex
         Services.AddSingleton<IDbContextFactory<StudyHubDbContext>>(
             new SlowContexts(app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>(), database.Task));
         Services.AddSingleton(app.Services.GetRequiredService<DiscussionFeed>());
+        Services.AddSingleton(app.Services.GetRequiredService<VisitorDiscussions>());
         Services.AddSingleton(app.Services.GetRequiredService<PanelPostingLimit>());
         Services.AddSingleton(TimeProvider.System);
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -48,6 +48,7 @@ public static class AnnotationsFeature
     {
         builder.Services.Configure<DiscussionOptions>(builder.Configuration.GetSection("Discussion"));
         builder.Services.AddSingleton<DiscussionFeed>();
+        builder.Services.AddSingleton<VisitorDiscussions>();
         builder.Services.AddSingleton<LiveStreams>();
         builder.Services.AddSingleton<PanelPostingLimit>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DiscussionFeed>());

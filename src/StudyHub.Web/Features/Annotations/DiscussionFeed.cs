@@ -42,6 +42,9 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
         });
     }
 
+    /// Every change heard, with its note, or null when every note's discussion may have changed unheard.
+    public event Action<Guid?>? Changed;
+
     public sealed class Watcher(ChannelReader<bool> changes, Action stop) : IDisposable
     {
         public ChannelReader<bool> Changes { get; } = changes;
@@ -51,6 +54,7 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
 
     void Wake(Guid noteId)
     {
+        Changed?.Invoke(noteId);
         lock (_lock)
         {
             if (_watchers.TryGetValue(noteId, out var watchers))
@@ -65,6 +69,7 @@ public sealed class DiscussionFeed(DatabaseEndpoint database, ILogger<Discussion
 
     void WakeAll()
     {
+        Changed?.Invoke(null);
         lock (_lock)
         {
             foreach (var watcher in _watchers.Values.SelectMany(watchers => watchers))

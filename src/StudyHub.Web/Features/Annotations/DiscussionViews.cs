@@ -27,6 +27,12 @@ public sealed record DiscussionShown(Guid NoteId, Guid? SharedNoteId, List<Annot
 /// Reads a note's discussion as one reader may see it.
 public static class DiscussionViews
 {
+    /// The note's annotations and its comments, as the reader may see them, on a context reading notes as they may.
+    public static async Task<DiscussionShown> ShownAsync(StudyHubDbContext db, Guid noteId, Guid? sharedNoteId, Reader reader,
+        CancellationToken cancellationToken) => new(noteId, sharedNoteId,
+        await AnnotationsAsync(db, db.Annotations.Where(a => a.NoteId == noteId), reader, cancellationToken),
+        await CommentsAsync(db, db.Comments.Where(c => c.NoteId == noteId && c.AnnotationId == null), reader, cancellationToken));
+
     public static async Task<List<AnnotationView>> AnnotationsAsync(StudyHubDbContext db, IQueryable<Annotation> annotations, Reader reader,
         CancellationToken cancellationToken)
     {
@@ -34,7 +40,7 @@ public static class DiscussionViews
             .Join(db.Users, a => a.AuthorId, u => u.Id, (a, u) => new { Annotation = a, Author = u.DisplayName })
             .ToListAsync(cancellationToken);
         var noteIds = rows.Select(r => r.Annotation.NoteId).Distinct().ToList();
-        var texts = await db.Notes.Where(n => noteIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.PlainText, cancellationToken);
+        var texts = await db.Notes.Where(n => noteIds.Contains(n.Id)).Select(n => new { n.Id, n.PlainText }).ToDictionaryAsync(n => n.Id, n => n.PlainText, cancellationToken);
         var ids = rows.Select(r => r.Annotation.Id).ToList();
         var replies = (await CommentsAsync(db, db.Comments.Where(c => c.AnnotationId != null && ids.Contains(c.AnnotationId.Value)), reader, cancellationToken))
             .ToLookup(c => c.AnnotationId);
