@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using StudyHub.Testing;
 
 namespace StudyHub.Web.Tests;
@@ -50,6 +51,30 @@ public sealed class AdminCommandTests
         Assert.Equal(0, first.ExitCode);
         Assert.Matches("Vault \"course\": [1-9][0-9]* new, 0 changed, 0 unchanged, 0 renamed, 0 removed notes", first.Output);
         Assert.Matches("Vault \"course\": 0 new, 0 changed, [1-9][0-9]* unchanged, 0 renamed, 0 removed notes", second.Output);
+    }
+
+    [Fact]
+    public async Task VaultEditLinksTakesAWebAddressWithThePathAndRefusesAnythingElse()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__StudyHub"] = database.ConnectionString,
+        };
+        Assert.Equal(0, (await RunAppAsync(["import", RepositoryFiles.SampleVault, "--vault", "course"], environment)).ExitCode);
+
+        var refused = await RunAppAsync(["vault-edit-links", "course", "javascript:alert(1)//{path}"], environment);
+        var missing = await RunAppAsync(["vault-edit-links", "no-such-vault", "https://github.com/us/notes/edit/main/{path}"], environment);
+        var taken = await RunAppAsync(["vault-edit-links", "course", "https://github.com/us/notes/edit/main/{path}"], environment);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("vault-edit-links: javascript:alert(1)//{path} is not a web address", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no vault named no-such-vault; vaults: course", missing.Output, StringComparison.Ordinal);
+        Assert.Equal(0, taken.ExitCode);
+        await using var db = database.CreateContext();
+        Assert.Equal("https://github.com/us/notes/edit/main/{path}", await db.Vaults.Select(v => v.EditLinks).SingleAsync());
     }
 
     [Fact]

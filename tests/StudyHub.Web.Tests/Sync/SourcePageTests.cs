@@ -117,6 +117,31 @@ public sealed partial class SourcePageTests(StudyHubApp app) : IClassFixture<Stu
     }
 
     [Fact]
+    public async Task AnAdminGivesEachNoteAnEditLinkRefusesOneThatIsNoWebAddressAndTakesItAway()
+    {
+        using var vault = new TempVault("edited").Write("Week 1/Pick up & go.md", "# Pick up\n\nWords.");
+        await app.ImportVaultAsync(vault.Root, "edited");
+        using var admin = await app.ClientAsync(Admin);
+        var note = new Uri("/notes/edited/week-1/pick-up-go", UriKind.Relative);
+        Assert.DoesNotContain("Edit this note", await app.CreateClient().GetStringAsync(note), StringComparison.Ordinal);
+
+        using var saved = await StudyHubApp.PostFormAsync(admin, "/admin/vaults/edited/source", "edit-links",
+            new() { ["Links.Template"] = "https://git.example.org/us/notes/edit/main/vaults/{path}" });
+        Assert.Contains("Each note links to", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("href=\"https://git.example.org/us/notes/edit/main/vaults/Week%201/Pick%20up%20%26%20go.md\"",
+            await app.CreateClient().GetStringAsync(note), StringComparison.Ordinal);
+
+        using var hostile = await StudyHubApp.PostFormAsync(admin, "/admin/vaults/edited/source", "edit-links",
+            new() { ["Links.Template"] = "javascript:alert(1)//{path}" });
+        Assert.Contains("is not a web address", WebUtility.HtmlDecode(await hostile.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("https://git.example.org/us/notes/edit/main/vaults/", await app.CreateClient().GetStringAsync(note), StringComparison.Ordinal);
+
+        using var removed = await StudyHubApp.PostFormAsync(admin, "/admin/vaults/edited/source", "edit-links", new() { ["Links.Template"] = "" });
+        Assert.Contains("Notes show no edit link.", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Edit this note", await app.CreateClient().GetStringAsync(note), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnlyAnAdminMaySetASource()
     {
         using var editor = await app.ClientAsync(Editor);

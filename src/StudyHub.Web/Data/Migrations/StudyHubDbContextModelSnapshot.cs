@@ -1220,6 +1220,10 @@ namespace StudyHub.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EditLinks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTimeOffset?>("LastImportedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -4,6 +4,7 @@ using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Sync;
+using StudyHub.Web.Features.Vaults;
 
 namespace StudyHub.Web.Features.Admin;
 
@@ -17,6 +18,8 @@ public static class AdminCommands
           import <path> [--vault name]  import an Obsidian vault folder or .zip
           create-admin <email> [--password pw]  create an admin (or make a user one); prints a generated password once
           vault-access <vault> public|members   who may read a vault: everyone, or only people signed in
+          vault-edit-links <vault> <address with {path}>|none   an "Edit this note" link on each note, such as
+                                        https://github.com/us/notes/edit/main/{path}
         """ + "\n" + SyncCommands.Usage;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
@@ -59,6 +62,9 @@ public static class AdminCommands
                 case ["vault-access", var vaultName, var access] when access is "public" or "members":
                     await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
                     return await SetVaultAccessAsync(app, vaultName, membersOnly: access == "members");
+                case ["vault-edit-links", var vaultName, var template]:
+                    await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
+                    return await SetEditLinksAsync(app, vaultName, template == "none" ? null : template);
                 case ["vault-source", var vaultName, .. var source] when SyncCommands.ReadSettings(source) is { } settings:
                     await DatabaseMigrator.MigrateAsync(app.Services, logger, default);
                     return await SyncCommands.SetSourceAsync(app.Services, vaultName, settings);
@@ -80,10 +86,8 @@ public static class AdminCommands
     static async Task<int> SetVaultAccessAsync(WebApplication app, string vaultName, bool membersOnly)
     {
         await using var db = (await app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>().CreateDbContextAsync()).ReadingAsSystem();
-        var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == vaultName || v.Slug == vaultName);
-        if (vault is null)
+        if (await VaultNamedAsync(db, "vault-access", vaultName) is not { } vault)
         {
-            Console.Error.WriteLine($"vault-access: no vault named {vaultName}; vaults: {string.Join(", ", await db.Vaults.Select(v => v.Name).ToListAsync())}");
             return 2;
         }
         if (vault.MembersOnly != membersOnly)
@@ -94,6 +98,34 @@ public static class AdminCommands
         }
         Console.WriteLine(membersOnly ? $"{vault.Name} is readable by members only." : $"{vault.Name} is readable by everyone.");
         return 0;
+    }
+
+    static async Task<int> SetEditLinksAsync(WebApplication app, string vaultName, string? template)
+    {
+        await using var db = (await app.Services.GetRequiredService<IDbContextFactory<StudyHubDbContext>>().CreateDbContextAsync()).ReadingAsSystem();
+        if (await VaultNamedAsync(db, "vault-edit-links", vaultName) is not { } vault)
+        {
+            return 2;
+        }
+        if (EditLinks.Set(vault, template) is { } problem)
+        {
+            Console.Error.WriteLine($"vault-edit-links: {problem}");
+            return 2;
+        }
+        await db.SaveChangesAsync();
+        Console.WriteLine(vault.EditLinks is null ? $"{vault.Name}'s notes show no edit link." : $"{vault.Name}'s notes link to {vault.EditLinks}.");
+        return 0;
+    }
+
+    /// The vault by its name or slug; when there is none, says so with the vaults there are.
+    static async Task<Vault?> VaultNamedAsync(StudyHubDbContext db, string command, string vaultName)
+    {
+        var vault = await db.Vaults.SingleOrDefaultAsync(v => v.Name == vaultName || v.Slug == vaultName);
+        if (vault is null)
+        {
+            Console.Error.WriteLine($"{command}: no vault named {vaultName}; vaults: {string.Join(", ", await db.Vaults.Select(v => v.Name).ToListAsync())}");
+        }
+        return vault;
     }
 
     static async Task<int> CreateAdminAsync(WebApplication app, string email, string? password)

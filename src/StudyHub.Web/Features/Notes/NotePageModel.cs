@@ -4,6 +4,7 @@ using StudyHub.Web.Data;
 using StudyHub.Web.Features.Annotations;
 using StudyHub.Web.Features.Papers;
 using StudyHub.Web.Features.Transcripts;
+using StudyHub.Web.Features.Vaults;
 using StudyHub.Web.Features.Video;
 
 namespace StudyHub.Web.Features.Notes;
@@ -30,6 +31,9 @@ public sealed record NotePageModel
     public string? Subject { get; init; }
     public string? SourceUrl { get; init; }
 
+    /// Where the note's file is edited (EditLinks), when its vault says.
+    public string? EditUrl { get; init; }
+
     /// The papers the note is about, as its Paper: field names them.
     public required IReadOnlyList<PaperLink> Papers { get; init; }
     public required string Description { get; init; }
@@ -51,7 +55,7 @@ public sealed record NotePageModel
     public static async Task<NotePageModel?> LoadAsync(StudyHubDbContext db, string address, CancellationToken cancellationToken)
     {
         var note = await db.Notes.IgnoreQueryFilters([NoteFilters.Readable]).Where(n => n.Address == address)
-            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading, Opening = n.Markdown.Substring(0, PaperReference.OpeningCharacters) })
+            .Select(n => new { n.Id, n.VaultId, n.Slug, n.Address, n.Title, Vault = n.Vault.Name, VaultSlug = n.Vault.Slug, n.Vault.MembersOnly, n.Vault.EditLinks, n.IsLecture, n.Path, n.Html, n.Tags, n.UpdatedAt, n.FrontMatter, n.Media, n.Reading, Opening = n.Markdown.Substring(0, PaperReference.OpeningCharacters) })
             .SingleOrDefaultAsync(cancellationToken);
         if (note is null)
         {
@@ -82,6 +86,7 @@ public sealed record NotePageModel
             UpdatedAt = note.UpdatedAt,
             Subject = metadata.Text("subject"),
             SourceUrl = LectureMedia.FrontMatterKeys.Select(metadata.Url).FirstOrDefault(url => url is not null),
+            EditUrl = note.EditLinks is { } template ? EditLinks.For(template, note.Path) : null,
             Papers = papers,
             Description = reading.Description.Length > 0 ? reading.Description : note.Title,
             Toc = reading.Toc,

@@ -22,6 +22,10 @@ public sealed class Vault
     /// Its notes as of the last import (deleted ones aside), kept by the import: listings say how many notes a vault
     /// has without counting them on every view.
     public int NoteCount { get; set; }
+
+    /// Where its notes are edited, as EditLinks reads it; null shows no edit link. With the vault, not its source: the
+    /// note pages show it, and a change to a vault retires them (ContentVersion).
+    public string? EditLinks { get; set; }
 }
 
 /// A vault with how many of its notes the reader may read.
@@ -52,5 +56,6 @@ sealed class VaultConfiguration : IEntityTypeConfiguration<Vault>
         vault.HasIndex(v => v.Slug).IsUnique();
         vault.Property(v => v.Name).HasMaxLength(200);
         vault.Property(v => v.Slug).HasMaxLength(200);
+        vault.Property(v => v.EditLinks).HasMaxLength(Vaults.EditLinks.MaxLength);
     }
 }
