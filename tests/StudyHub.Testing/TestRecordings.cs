@@ -95,6 +95,74 @@ public static class TestRecordings
         return [.. header, (byte)packet.Length, .. packet];
     }
 
+    /// An MP3 of MPEG-1 layer III frames at 128 kbit/s and 48 kHz (384 bytes each, so 125 frames are 3 s) after an
+    /// ID3v2 tag of <paramref name="tagBytes"/>; the first frame may carry a Xing or VBRI header giving a number of frames
+    /// other than the file holds, as a variable rate's does.
+    public static byte[] Mp3(int frames, int tagBytes = 0, string? vbrHeader = null, int vbrFrames = 0, bool id3v1 = false)
+    {
+        var tag = tagBytes == 0 ? [] : (byte[])[.. "ID3"u8, 4, 0, 0, (byte)(tagBytes >> 21 & 0x7F), (byte)(tagBytes >> 14 & 0x7F), (byte)(tagBytes >> 7 & 0x7F), (byte)(tagBytes & 0x7F), .. new byte[tagBytes]];
+        var audio = new byte[frames * 384];
+        for (var frame = 0; frame < frames; frame++)
+        {
+            ((byte[])[0xFF, 0xFB, 0x94, 0x00]).CopyTo(audio, frame * 384);
+        }
+        if (vbrHeader is not null)
+        {
+            // Both 36 bytes in: a Xing header after the header and the side information (32 bytes in stereo), VBRI always.
+            const int at = 36;
+            Encoding.ASCII.GetBytes(vbrHeader).CopyTo(audio, at);
+            if (vbrHeader == "VBRI")
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(audio.AsSpan(at + 14), (uint)vbrFrames);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(audio.AsSpan(at + 4), 1);
+                BinaryPrimitives.WriteUInt32BigEndian(audio.AsSpan(at + 8), (uint)vbrFrames);
+            }
+        }
+        return [.. tag, .. audio, .. id3v1 ? [.. "TAG"u8, .. new byte[125]] : Array.Empty<byte>()];
+    }
+
+    /// A WAV of 16-bit stereo at 8 kHz (32,000 bytes a second) whose data chunk says <paramref name="declaredBytes"/>
+    /// (the bytes it holds unless given), after a chunk of other metadata.
+    public static byte[] Wav(int dataBytes, uint? declaredBytes = null)
+    {
+        var format = new byte[16];
+        BinaryPrimitives.WriteUInt16LittleEndian(format, 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(format.AsSpan(2), 2);
+        BinaryPrimitives.WriteUInt32LittleEndian(format.AsSpan(4), 8000);
+        BinaryPrimitives.WriteUInt32LittleEndian(format.AsSpan(8), 32_000);
+        BinaryPrimitives.WriteUInt16LittleEndian(format.AsSpan(12), 4);
+        BinaryPrimitives.WriteUInt16LittleEndian(format.AsSpan(14), 16);
+        byte[] chunks = [.. RiffChunk("LIST", new byte[5]), .. RiffChunk("fmt ", format), .. RiffChunk("data", new byte[dataBytes], declaredBytes)];
+        var riff = new byte[12];
+        "RIFF"u8.CopyTo(riff);
+        BinaryPrimitives.WriteUInt32LittleEndian(riff.AsSpan(4), (uint)(4 + chunks.Length));
+        "WAVE"u8.CopyTo(riff.AsSpan(8));
+        return [.. riff, .. chunks];
+    }
+
+    static byte[] RiffChunk(string id, byte[] body, uint? declared = null)
+    {
+        var header = new byte[8];
+        Encoding.ASCII.GetBytes(id).CopyTo(header, 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), declared ?? (uint)body.Length);
+        return [.. header, .. body, .. body.Length % 2 == 1 ? [0] : Array.Empty<byte>()];
+    }
+
+    /// A FLAC whose stream info says <paramref name="samples"/> at 44.1 kHz, then some bytes standing for its frames.
+    public static byte[] Flac(long samples)
+    {
+        var info = new byte[34];
+        info[10] = 44_100 >> 12;
+        info[11] = 44_100 >> 4 & 0xFF;
+        info[12] = (byte)((44_100 & 0x0F) << 4 | 1 << 1);
+        info[13] = (byte)(15 << 4 | (samples >> 32 & 0x0F));
+        BinaryPrimitives.WriteUInt32BigEndian(info.AsSpan(14), (uint)samples);
+        return [.. "fLaC"u8, 0x80, 0, 0, 34, .. info, .. new byte[200]];
+    }
+
     public static byte[] Element(uint id, byte[] body) => [.. Id(id), .. Size(body.Length), .. body];
 
     public static byte[] EightByteFloat(double value)

@@ -23,6 +23,14 @@ public sealed class MediaDurationTests
         { "Matroska, the default time scale", WebMSegment(false, Element(0x4489, EightByteFloat(2500))), 2.5 },
         { "Ogg Vorbis", Ogg(125), 125 },
         { "Ogg Opus, less its pre-skip", Ogg(3600, opus: true), 3600 },
+        { "MP3 at a constant rate", Mp3(125), 3 },
+        { "MP3 after an ID3v2 tag, with an ID3v1 tag at its end", Mp3(250, tagBytes: 3000, id3v1: true), 6 },
+        { "MP3 at a variable rate, its Xing header counting the frames", Mp3(10, vbrHeader: "Xing", vbrFrames: 2500), 60 },
+        { "MP3 at a constant rate, as LAME marks it (Info)", Mp3(10, vbrHeader: "Info", vbrFrames: 125), 3 },
+        { "MP3 at a variable rate, its VBRI header counting the frames", Mp3(10, vbrHeader: "VBRI", vbrFrames: 1250), 30 },
+        { "WAV", Wav(96_000), 3 },
+        { "WAV whose recorder never wrote the data's size", Wav(64_000, declaredBytes: uint.MaxValue), 2 },
+        { "FLAC", Flac(44_100L * 4000), 4000 },
     };
 
     [Theory]
@@ -41,6 +49,21 @@ public sealed class MediaDurationTests
         Assert.Equal(TimeSpan.FromSeconds(12), MediaDuration.Of(file).Length);
     }
 
+    /// Two seconds of a tone, written by LAME 3.100 (at 32 kbit/s with and without its Info frame, and at a variable rate)
+    /// and FLAC 1.4.2 from one WAV at 8 kHz. LAME's delay and padding round its files up to whole frames of 72 ms: 2.16 s.
+    [Theory]
+    [InlineData("cbr.mp3")]
+    [InlineData("noxing.mp3")]
+    [InlineData("vbr.mp3")]
+    [InlineData("tone.flac")]
+    [InlineData("tone.wav")]
+    public void ReadsTheLengthOfFilesTheEncodersWrote(string name)
+    {
+        using var file = File.OpenRead(Path.Combine(RepositoryFiles.Root, "tests", "StudyHub.Web.Tests", "Attachments", "Recordings", name));
+        var duration = MediaDuration.Of(file);
+        Assert.True(duration.Length?.TotalSeconds is >= 2 and <= 2.16, $"{name}: {duration}");
+    }
+
     public static TheoryData<string, byte[], string> NoLength => new()
     {
         { "an MP4 cut off in its media, before its header", Mp4(60, headerAfterMedia: true)[..600], "cut short" },
@@ -52,6 +75,11 @@ public sealed class MediaDurationTests
         { "a WebM cut off in its header", WebM(12000)[..30], "cut short" },
         { "an Ogg file cut off before its audio's header", Ogg(60)[..40], "cut short" },
         { "an Ogg file of another codec", [.. "OggS"u8, .. new byte[22], 1, 30, .. "\u0080theora"u8, .. new byte[40]], "neither Vorbis nor Opus" },
+        { "an MP3 whose frames are garbage", [.. Mp3(0, tagBytes: 20), .. "no frames here"u8], "no audio frame" },
+        { "an MP3 whose tag says it runs past the file's end", Mp3(3, tagBytes: 100)[..50], "cut short" },
+        { "a WAV without a format chunk", Wav(1000)[..12], "no audio data" },
+        { "a FLAC that does not know its samples", Flac(0), "does not say how many samples" },
+        { "a FLAC cut off in its stream info", Flac(10)[..20], "cut short" },
         { "a text file named .mp4", "not a video at all"u8.ToArray(), "Not a recording" },
         { "nothing", [], "Not a recording" },
     };
@@ -68,7 +96,8 @@ public sealed class MediaDurationTests
     [Fact]
     public void AFileCutAnywhereGivesItsLengthOrAProblemButNeverFails()
     {
-        foreach (var file in new[] { Mp4(42, headerAfterMedia: true, mediaBytes: 300), Mp4(42, version: 1), WebM(42_000), WebM(42_000, infoAfterMedia: true) })
+        foreach (var file in new[] { Mp4(42, headerAfterMedia: true, mediaBytes: 300), Mp4(42, version: 1), WebM(42_000), WebM(42_000, infoAfterMedia: true),
+            Flac(44_100 * 42), Mp3(3, tagBytes: 40, vbrHeader: "Xing", vbrFrames: 1750) })
         {
             for (var length = 0; length <= file.Length; length++)
             {
@@ -101,8 +130,12 @@ public sealed class MediaDurationTests
         {
             var file = new byte[random.Next(8, 400)];
             random.NextBytes(file);
-            byte[] signature = (attempt % 3) switch { 0 => [0x1A, 0x45, 0xDF, 0xA3], 1 => [0, 0, 0, 24, .. "ftyp"u8], _ => [.. "OggS"u8] };
-            signature.CopyTo(file, 0);
+            byte[] signature = (attempt % 7) switch
+            {
+                0 => [0x1A, 0x45, 0xDF, 0xA3], 1 => [0, 0, 0, 24, .. "ftyp"u8], 2 => [.. "OggS"u8], 3 => [.. "ID3"u8], 4 => [0xFF, 0xFB],
+                5 => [.. "RIFF"u8, 0, 0, 0, 0, .. "WAVE"u8], _ => [.. "fLaC"u8],
+            };
+            signature.AsSpan(0, Math.Min(signature.Length, file.Length)).CopyTo(file);
             var duration = MediaDuration.Of(new MemoryStream(file));
             Assert.True(duration.Length is not null || duration.Problem is not null, $"attempt {attempt}: {duration}");
         }

@@ -36,21 +36,23 @@ public sealed partial class CoursePageTests(StudyHubApp app) : IClassFixture<Stu
             .Write("2 Browser.md", "![[browser.webm]]\n\nAt 0:05 a demo.")
             .Write("3 Trimmed.md", "---\nduration: 1:18:00\n---\n![[long.webm]]\n\nAt 1:00 we begin.")
             .Write("4 Cut.md", "![[cut.mp4]]\n\nAt 0:30 it stops.")
+            .Write("5 Podcast.md", "![[podcast.mp3]]\n\nAt 0:01 hello.")
             .Write("media/camera.mp4", TestRecordings.Mp4(3723.4, headerAfterMedia: true))
             .Write("media/browser.webm", TestRecordings.WebM(95_000))
             .Write("media/long.webm", TestRecordings.WebM(5_000_000))
-            .Write("media/cut.mp4", TestRecordings.Mp4(60, headerAfterMedia: true)[..600]);
+            .Write("media/cut.mp4", TestRecordings.Mp4(60, headerAfterMedia: true)[..600])
+            .Write("media/podcast.mp3", TestRecordings.Mp3(10, tagBytes: 200, vbrHeader: "Xing", vbrFrames: 50_000));
         var report = await app.ImportVaultAsync(vault.Root, "recorded");
         using var client = app.CreateClient();
 
         var lectures = Lectures(await client.GetStringAsync(new Uri("/courses/recorded", UriKind.Relative)));
 
-        Assert.Equal(["1:02:03", "1:35", "1:18:00", null], lectures.Select(l => l.Duration));
+        Assert.Equal(["1:02:03", "1:35", "1:18:00", null, "20:00"], lectures.Select(l => l.Duration));
         // The lecture's own page places its times along the same length before the player has loaded the file.
         Assert.Contains("data-duration=\"95\"", await client.GetStringAsync(new Uri("/notes/recorded/2-browser", UriKind.Relative)), StringComparison.Ordinal);
         var warning = Assert.Single(report.Warnings, w => w.Path == "media/cut.mp4");
         Assert.Contains("cut short", warning.Message, StringComparison.Ordinal);
-        Assert.Equal(4, report.NotesAdded);
+        Assert.Equal(5, report.NotesAdded);
     }
 
     [Fact]

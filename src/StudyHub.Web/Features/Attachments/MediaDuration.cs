@@ -4,7 +4,8 @@ namespace StudyHub.Web.Features.Attachments;
 
 /// A recording's length as its container's header declares it, read at import so that a course lists each lecture's
 /// length without anyone playing it: MP4, MOV and M4A (the movie header box, wherever it stands), WebM or Matroska
-/// (the segment's info) and Ogg (the position its last page ends at). Only a few small pieces of the file are read,
+/// (the segment's info), Ogg (the position its last page ends at), MP3 (its first frame), WAV and FLAC (their
+/// format headers). Only a few small pieces of the file are read,
 /// found by seeking from box to box; a file that is damaged, cut short or says no length gets none, and the problem
 /// says why.
 public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
@@ -19,7 +20,8 @@ public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
 
     /// Whether a file's name says it is of a format whose length is read here.
     public static bool IsReadable(string fileName) =>
-        Path.GetExtension(fileName).ToLowerInvariant() is ".mp4" or ".m4v" or ".m4a" or ".mov" or ".3gp" or ".webm" or ".mkv" or ".ogg" or ".ogv";
+        Path.GetExtension(fileName).ToLowerInvariant() is ".mp4" or ".m4v" or ".m4a" or ".mov" or ".3gp" or ".webm" or ".mkv" or ".ogg" or ".ogv"
+            or ".mp3" or ".wav" or ".flac";
 
     /// <paramref name="file"/> must be seekable (a file on disk, or one read already); its position is left anywhere.
     public static MediaDuration Of(Stream file)
@@ -34,8 +36,11 @@ public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
             {
                 [0x1A, 0x45, 0xDF, 0xA3, ..] => Matroska.Read(file),
                 [(byte)'O', (byte)'g', (byte)'g', (byte)'S', ..] => Ogg.Read(file),
+                [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'A', (byte)'V', (byte)'E'] => Wave.Read(file),
+                [(byte)'f', (byte)'L', (byte)'a', (byte)'C', ..] => Flac.Read(file),
+                [(byte)'I', (byte)'D', (byte)'3', ..] or [0xFF, >= 0xE0, ..] => Mpeg.Read(file),
                 _ when start.Length >= 8 && IsMovieBox(start[4..8]) => Movie.Read(file),
-                _ => new MediaDuration(null, "Not a recording whose length StudyHub reads (MP4, MOV, M4A, WebM, MKV or Ogg)."),
+                _ => new MediaDuration(null, "Not a recording whose length StudyHub reads (MP4, MOV, M4A, WebM, MKV, Ogg, MP3, WAV or FLAC)."),
             };
         }
         catch (EndOfStreamException)
@@ -364,6 +369,152 @@ public readonly record struct MediaDuration(TimeSpan? Length, string? Problem)
                 body += segment;
             }
             return at + PageHeader + table.Length + body <= pages.Length;
+        }
+    }
+
+    /// MP3 (MPEG audio): frames, each with a 4-byte header, after an optional ID3v2 tag. An encoder that varies the bit
+    /// rate writes the number of frames in its first frame (a Xing, Info or VBRI header); otherwise the rate is constant
+    /// and the audio's bytes give the length. The first frame is looked for in the first 64 KB after the tag.
+    static class Mpeg
+    {
+        static readonly int[][] Kilobits =
+        [
+            [32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448], // MPEG-1 layer I
+            [32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384], // MPEG-1 layer II
+            [32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320], // MPEG-1 layer III
+            [32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256], // MPEG-2 and 2.5 layer I
+            [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160], // MPEG-2 and 2.5 layers II and III
+        ];
+
+        readonly record struct Frame(bool Mpeg1, int Layer, int Bitrate, int SampleRate, bool Mono, int Length)
+        {
+            public int Samples => Layer == 1 ? 384 : Layer == 3 && !Mpeg1 ? 576 : 1152;
+
+            /// Where a Xing or Info header stands: after the header and the layer III side information.
+            public int XingOffset => 4 + (Mpeg1 ? (Mono ? 17 : 32) : (Mono ? 9 : 17));
+        }
+
+        public static MediaDuration Read(Stream file)
+        {
+            Span<byte> tag = stackalloc byte[10];
+            ReadAt(file, 0, tag);
+            var audioStart = tag is [(byte)'I', (byte)'D', (byte)'3', ..]
+                // A tag's size is written 7 bits a byte; a footer (flag 0x10) adds 10 bytes more.
+                ? 10L + (tag[6] << 21 | tag[7] << 14 | tag[8] << 7 | tag[9]) + ((tag[5] & 0x10) != 0 ? 10 : 0)
+                : 0;
+            if (audioStart >= file.Length)
+            {
+                throw new EndOfStreamException();
+            }
+            var window = ReadAt(file, audioStart, Math.Min(MostHeaderBytes, file.Length - audioStart));
+            for (var at = 0; at + 4 <= window.Length; at++)
+            {
+                // A header's sync bits can occur in other bytes by chance: the frame after it must begin with them too,
+                // unless the file ends first.
+                if (HeaderAt(window, at) is { } frame && (at + frame.Length + 4 > window.Length || HeaderAt(window, at + frame.Length) is not null))
+                {
+                    return Length(file, window, at, audioStart + at, frame);
+                }
+            }
+            return new MediaDuration(null, "The MP3 file has no audio frame where its audio should begin.");
+        }
+
+        static MediaDuration Length(Stream file, byte[] window, int at, long frameStart, Frame frame)
+        {
+            if (frame.Length > window.Length - at)
+            {
+                throw new EndOfStreamException();
+            }
+            var first = window.AsSpan(at, frame.Length);
+            if (frame.Length >= frame.XingOffset + 12 && first.Slice(frame.XingOffset, 4) is var xing && (xing.SequenceEqual("Xing"u8) || xing.SequenceEqual("Info"u8)))
+            {
+                return (BinaryPrimitives.ReadUInt32BigEndian(first[(frame.XingOffset + 4)..]) & 1) == 1
+                    ? Found((double)BinaryPrimitives.ReadUInt32BigEndian(first[(frame.XingOffset + 8)..]) * frame.Samples / frame.SampleRate, "MP3")
+                    : new MediaDuration(null, "The MP3 file's Xing header does not say how many frames it has.");
+            }
+            if (frame.Length >= 4 + 32 + 18 && first.Slice(36, 4).SequenceEqual("VBRI"u8))
+            {
+                return Found((double)BinaryPrimitives.ReadUInt32BigEndian(first[50..]) * frame.Samples / frame.SampleRate, "MP3");
+            }
+            // An ID3v1 tag, the last 128 bytes beginning "TAG", is not audio.
+            Span<byte> tag = stackalloc byte[3];
+            var audioBytes = file.Length - frameStart;
+            if (audioBytes >= frame.Length + 128)
+            {
+                ReadAt(file, file.Length - 128, tag);
+                audioBytes -= tag.SequenceEqual("TAG"u8) ? 128 : 0;
+            }
+            return Found(audioBytes * 8.0 / frame.Bitrate, "MP3");
+        }
+
+        static Frame? HeaderAt(byte[] bytes, int at)
+        {
+            if (at + 4 > bytes.Length || bytes[at] != 0xFF || (bytes[at + 1] & 0xE0) != 0xE0)
+            {
+                return null;
+            }
+            var (version, layerBits) = ((bytes[at + 1] >> 3) & 3, (bytes[at + 1] >> 1) & 3);
+            var (bitrateIndex, rateIndex, padding) = (bytes[at + 2] >> 4, (bytes[at + 2] >> 2) & 3, (bytes[at + 2] >> 1) & 1);
+            // Version 1 and layer 0 are reserved; bit rate 0 is "free" (no length to count) and 15 is not allowed.
+            if (version == 1 || layerBits == 0 || bitrateIndex is 0 or 15 || rateIndex == 3)
+            {
+                return null;
+            }
+            var (mpeg1, layer) = (version == 3, 4 - layerBits);
+            var bitrate = Kilobits[mpeg1 ? layer - 1 : layer == 1 ? 3 : 4][bitrateIndex - 1] * 1000;
+            var sampleRate = new[] { 44100, 48000, 32000 }[rateIndex] >> (version == 3 ? 0 : version == 2 ? 1 : 2);
+            var length = layer == 1 ? (12 * bitrate / sampleRate + padding) * 4 : (layer == 3 && !mpeg1 ? 72 : 144) * bitrate / sampleRate + padding;
+            return new Frame(mpeg1, layer, bitrate, sampleRate, bytes[at + 3] >> 6 == 3, length);
+        }
+    }
+
+    /// WAV: RIFF chunks, the format (bytes a second) before the data, whose size gives the length. A recorder stopped
+    /// before it wrote the data's size leaves a size too large or all ones: the file's own end then stands for it.
+    static class Wave
+    {
+        public static MediaDuration Read(Stream file)
+        {
+            Span<byte> header = stackalloc byte[8];
+            uint? bytesPerSecond = null;
+            var at = 12L;
+            for (var chunks = 0; chunks < MostParts && at + 8 <= file.Length; chunks++)
+            {
+                ReadAt(file, at, header);
+                var size = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
+                if (header[..4].SequenceEqual("fmt "u8))
+                {
+                    var format = ReadAt(file, at + 8, Math.Min(size, 16));
+                    bytesPerSecond = format.Length >= 12 ? BinaryPrimitives.ReadUInt32LittleEndian(format.AsSpan(8)) : throw Damaged();
+                }
+                else if (header[..4].SequenceEqual("data"u8))
+                {
+                    return bytesPerSecond is { } rate and > 0
+                        ? Found((double)Math.Min(size, file.Length - at - 8) / rate, "WAV")
+                        : new MediaDuration(null, "The WAV file's audio comes before its format, or its format says no rate.");
+                }
+                // Chunks are padded to an even length.
+                at += 8 + size + (size & 1);
+            }
+            return at > file.Length ? throw new EndOfStreamException() : new MediaDuration(null, "The WAV file has no audio data.");
+        }
+    }
+
+    /// FLAC: its first metadata block, the stream info, gives the sample rate and the number of samples (0: unknown).
+    static class Flac
+    {
+        public static MediaDuration Read(Stream file)
+        {
+            var block = ReadAt(file, 4, 4 + 18);
+            if ((block[0] & 0x7F) != 0)
+            {
+                throw Damaged();
+            }
+            var info = block.AsSpan(4);
+            var sampleRate = info[10] << 12 | info[11] << 4 | info[12] >> 4;
+            var samples = (long)(info[13] & 0x0F) << 32 | BinaryPrimitives.ReadUInt32BigEndian(info[14..]);
+            return sampleRate == 0 || samples == 0
+                ? new MediaDuration(null, "The FLAC file's stream info does not say how many samples it has.")
+                : Found((double)samples / sampleRate, "FLAC");
         }
     }
 }
