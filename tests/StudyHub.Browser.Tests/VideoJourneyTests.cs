@@ -93,6 +93,25 @@ public sealed class VideoJourneyTests(BrowserApp app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task FollowAlongMarksOnlyTheTimesOfTheRecordingPlaying() => JourneyAsync(nameof(FollowAlongMarksOnlyTheTimesOfTheRecordingPlaying), async () =>
+    {
+        var video = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Media", "lecture.webm"));
+        using var vault = new TempVault("parts")
+            .Write("Two parts.md", "# Two parts\n\n![[part1.webm]]\n\nThe first part begins at 0:02.\n\n---\n\n![[part2.webm]]\n\nThe second part's idea at 0:04.\n")
+            .Write("media/part1.webm", video).Write("media/part2.webm", video);
+        await App.ImportVaultAsync(vault.Root);
+        await Page.GotoAsync("/notes/parts/two-parts");
+        var second = Page.Locator(".note-body a.timestamp[data-seconds='4']");
+        await Expect(second).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"recording=2"));
+
+        await Page.WaitForFunctionAsync("() => document.querySelector('video')?.readyState >= 1");
+        await Page.EvaluateAsync("() => { const v = document.querySelector('video'); v.pause(); v.currentTime = 4.5; }");
+
+        await Expect(Page.Locator(".note-body a.timestamp[data-seconds='2']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-current\b"), new() { Timeout = 10_000 });
+        await Expect(second).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-current\b"));
+    });
+
+    [Fact]
     public Task TheSeedLecturesTimeSeeksTheYouTubePlayer() => JourneyAsync(nameof(TheSeedLecturesTimeSeeksTheYouTubePlayer), async () =>
     {
         await Page.RouteAsync(YouTubeStandIn.ApiUrl, route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = YouTubeStandIn.Script }));

@@ -228,8 +228,11 @@
 
     function follow(seconds) {
         const times = document.querySelectorAll(timesSelector);
+        // Only the recording playing reaches its times: 0:04 of the second part is not 0:04 into the first.
+        const playing = document.querySelector("[data-lecture-player]")?.dataset.recording ?? "0";
+        const reached = new Set([...times].filter(time => recordingOf(time) === playing));
         let current = -1;
-        for (const time of times) {
+        for (const time of reached) {
             const at = Number(time.dataset.seconds);
             // A seek lands a fraction before its target; that time has still been reached.
             if (at <= seconds + 0.5 && at > current) {
@@ -247,7 +250,7 @@
             }
         }
         for (const time of times) {
-            const isCurrent = Number(time.dataset.seconds) === current;
+            const isCurrent = reached.has(time) && Number(time.dataset.seconds) === current;
             if (time.classList.contains("is-current") !== isCurrent) {
                 time.classList.toggle("is-current", isCurrent);
                 isCurrent ? time.setAttribute("aria-current", "time") : time.removeAttribute("aria-current");
