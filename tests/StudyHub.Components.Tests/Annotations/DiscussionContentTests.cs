@@ -124,7 +124,9 @@ public class DiscussionContentTests : BunitContext
 
         var item = panel.Find("[data-annotations] .annotation");
         Assert.Equal("Fermentation turns sugar into alcohol.", item.QuerySelector(".annotation-quote")!.TextContent);
-        Assert.Equal(("5", "0:05"), (item.GetAttribute("data-moment"), item.QuerySelector(".discussion-meta a.timestamp")!.TextContent));
+        Assert.Equal("0:05", item.QuerySelector(".discussion-meta a.timestamp")!.TextContent);
+        var moment = panel.Find("[data-timeline-markers] > .timeline-marker");
+        Assert.Equal(("annotation", "5", "0:05"), (moment.GetAttribute("data-kind"), moment.QuerySelector("a")!.GetAttribute("data-seconds"), moment.QuerySelector("time")!.TextContent));
         Assert.Contains("said", item.QuerySelectorAll(".discussion-badge").Select(b => b.TextContent));
         Assert.False(item.HasAttribute("data-highlight-from"));
     }

@@ -96,20 +96,10 @@ export function show(root) {
     if (markers) {
         markers.querySelectorAll("[data-discussion-marker]").forEach(marker => marker.remove());
         const duration = Number(markers.closest("[data-timeline]").dataset.duration);
-        // The timeline is the recording playing's: it marks the moments annotated in that one.
         const playing = markers.closest("[data-lecture-player]")?.dataset.recording ?? "0";
-        for (const item of root.querySelectorAll(`[data-annotations] [data-moment][data-moment-recording="${playing}"]`)) {
-            const seconds = Number(item.dataset.moment);
-            const href = new URL(location.href);
-            href.searchParams.set("t", String(seconds));
-            href.hash = `annotation-${item.dataset.item}`;
-            const link = Object.assign(document.createElement("a"), { href: `${href.pathname}${href.search}${href.hash}` });
-            link.dataset.seconds = String(seconds);
-            link.append(Object.assign(document.createElement("time"), { dateTime: `PT${seconds}S`, textContent: item.dataset.momentText }), " ",
-                Object.assign(document.createElement("span"), { className: "timeline-label", textContent: item.dataset.momentLabel }));
-            const marker = Object.assign(document.createElement("li"), { className: "timeline-marker" });
-            Object.assign(marker.dataset, { kind: "annotation", discussionMarker: "", annotation: item.dataset.item });
-            marker.append(link);
+        for (const drawn of root.querySelectorAll(`[data-timeline-markers] > [data-recording="${playing}"]`)) {
+            const marker = drawn.cloneNode(true);
+            const seconds = Number(marker.querySelector("a[data-seconds]").dataset.seconds);
             if (duration > 0) {
                 marker.style.setProperty("--at", `${Math.min(100, 100 * seconds / duration).toFixed(3)}%`);
             }
