@@ -87,8 +87,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
 
         // The switcher's names, search's words and the tag counts are derived from notes and links alone; an import that leaves both as
         // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import.
-        var notesOrLinksChanged = plan.Notes.Any(n => n.IsNew) || links > 0 || plan.ReplacedLinksOf.Count > 0
-            || db.ChangeTracker.Entries<Note>().Any(n => n.State != EntityState.Unchanged);
+        var notesWritten = plan.Notes.Count(n => n.IsNew) + db.ChangeTracker.Entries<Note>().Count(n => n.State != EntityState.Unchanged);
+        var notesOrLinksChanged = notesWritten > 0 || links > 0 || plan.ReplacedLinksOf.Count > 0;
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => plan.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await ImportDatabase.AddStagedLinksAsync(db, links, cancellationToken);
@@ -114,7 +114,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         content.Forget();
-        if (notesOrLinksChanged)
+        if (ImportDatabase.ChangedEnoughForStatistics(notesWritten + links, stored.Notes.Count + stored.Links.Sum(l => l.Count())))
         {
             // The import is committed: being cancelled now would only report it failed.
             await ImportDatabase.RefreshStatisticsAsync(db, CancellationToken.None);
