@@ -219,6 +219,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             revisionNumbers, attachments);
     }
 
+    static readonly string[] TextColumns =
+        [nameof(Note.Markdown), nameof(Note.Html), nameof(Note.PlainText), nameof(Note.HeadingsText), nameof(Note.Prose), nameof(Note.Reading)];
+
     /// Gives notes loaded without their texts the texts they have stored, as if loaded with them: unchanged until the plan changes them.
     static async Task ReadTextsAsync(StudyHubDbContext db, List<Note> notes, CancellationToken cancellationToken)
     {
@@ -231,7 +234,13 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             var text = texts[note.Id];
             (note.Markdown, note.Html, note.PlainText, note.HeadingsText, note.Prose, note.Reading) =
                 (text.Markdown, text.Html, text.PlainText, text.HeadingsText, text.Prose, text.Reading);
-            db.Entry(note).OriginalValues.SetValues(text);
+            // EF takes the texts for changes (from the empty ones it was given) until told they are what is stored.
+            var entry = db.Entry(note);
+            entry.OriginalValues.SetValues(text);
+            foreach (var property in entry.Properties.Where(p => TextColumns.Contains(p.Metadata.Name)))
+            {
+                property.IsModified = false;
+            }
         }
     }
 
