@@ -86,9 +86,12 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var links = await WriteNotesAsync(db, plan.Derive(toRender, limits.Value.NotesPerBatch), transcripts, cancellationToken);
 
         // The switcher's names, search's words and the tag counts are derived from notes and links alone; an import that leaves both as
-        // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import.
+        // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import. An incremental import
+        // counts search's words again for the notes it changes only (SearchWords.SetAsideAsync).
         var notesWritten = plan.Notes.Count(n => n.IsNew) + db.ChangeTracker.Entries<Note>().Count(n => n.State != EntityState.Unchanged);
         var notesOrLinksChanged = notesWritten > 0 || links > 0 || plan.ReplacedLinksOf.Count > 0;
+        var reworded = incremental && notesOrLinksChanged
+            ? await SearchWords.SetAsideAsync(db, plan.Notes.Where(n => n.IsNew).Select(n => n.Entity.Id), cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => plan.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await ImportDatabase.AddStagedLinksAsync(db, links, cancellationToken);
@@ -102,7 +105,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
-            await SearchWords.RefreshAsync(db, vault.Id, cancellationToken);
+            await (reworded is null ? SearchWords.RefreshAsync(db, vault.Id, cancellationToken) : SearchWords.RecountAsync(db, vault.Id, reworded, cancellationToken));
             await VaultTags.RefreshAsync(db, vault.Id, cancellationToken);
         }
         report.RunId = Guid.CreateVersion7();
