@@ -6,6 +6,7 @@ using StudyHub.Web.Data;
 using StudyHub.Web.Data.LocalPostgres;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Import;
+using StudyHub.Web.Features.Papers;
 
 namespace StudyHub.Benchmarks;
 
@@ -28,6 +29,7 @@ static class ImportThroughput
                 builder.AddData();
                 builder.AddAttachments();
                 builder.AddImport();
+                builder.AddPapers();
                 // What Program.cs registers for every feature, and the content version an import moves.
                 builder.Services.AddSingleton(TimeProvider.System);
                 builder.Services.AddSingleton(new StudyHub.Markdown.ObsidianMarkdown());

@@ -6,6 +6,7 @@ using StudyHub.Web.Data;
 using StudyHub.Web.Data.LocalPostgres;
 using StudyHub.Web.Features.Attachments;
 using StudyHub.Web.Features.Import;
+using StudyHub.Web.Features.Papers;
 using StudyHub.Web.Features.Sync;
 
 namespace StudyHub.Benchmarks;
@@ -29,6 +30,7 @@ static class SyncCost
             builder.AddData();
             builder.AddAttachments();
             builder.AddImport();
+            builder.AddPapers();
             builder.AddSync();
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton(new StudyHub.Markdown.ObsidianMarkdown());

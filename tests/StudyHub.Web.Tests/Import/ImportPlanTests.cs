@@ -204,7 +204,7 @@ public sealed class ImportPlanTests
         var vault = new VaultFiles([.. files.Select(f => new VaultEntry(f.Path, contents[f.Path].Length))], [], entry => contents[entry.Path]);
         var report = new ImportReport { Vault = "Course" };
         var plan = ImportPlan.Make(SourceNotes.Names(vault, Markdown, report), SourceNotes.AttachmentsOf(vault), vault, Markdown, stored, report, Now);
-        var planned = new Planned(plan, [.. plan.Derive(batchSize: 2)]);
+        var planned = new Planned(plan, [.. plan.Derive(plan.Link(batchSize: 2), batchSize: 2)]);
         Assert.Equal(files.Length, planned.Batches.Sum(b => b.Notes.Count));
         _before[planned] = stored;
         return planned;

@@ -14,6 +14,9 @@ public sealed record StoredVault(
     ILookup<Guid, NoteLink> Links, ILookup<Guid, NoteTimestamp> Times, Dictionary<Guid, int> RevisionNumbers,
     Dictionary<string, Attachment> Attachments);
 
+/// The notes an import renders, with what rendering them needs of the whole vault: its names and every note's backlinks.
+public sealed record NotesToRender(IReadOnlyList<PlannedNote> Notes, VaultLinkIndex Index, IReadOnlyDictionary<string, Note> ByPath, ReadingLists Reading);
+
 /// A note of this import: its row, stored already unless it is new, and the file's name; an edited note takes the
 /// file's text (and a new revision) when its batch is derived.
 public sealed record PlannedNote(Note Entity, NoteName Source, bool IsNew = false, bool IsEdited = false);
@@ -363,21 +366,17 @@ public sealed class ImportPlan
 
     /// Links, times and HTML depend on the whole vault (a new note resolves old links), so a full import recomputes them
     /// for every note and keeps them only where they differ. An incremental one recomputes them only for the notes whose
-    /// may differ (Relinked, then the notes whose backlinks that changes) and takes the stored links of the others, which are as they would be derived. Notes are
-    /// derived <paramref name="batchSize"/> at a time, in the vault's order, each batch read again from the files; what
-    /// is kept across batches is small (names, addresses, backlinks).
-    public IEnumerable<ImportBatch> Derive(int batchSize, bool incremental = false)
+    /// may differ (Relinked, then the notes whose backlinks that changes) and takes the stored links of the others, which
+    /// are as they would be derived. A note's reading lists need every note's links, so all are read for their backlinks
+    /// here, before any is rendered; in the vault's order, which orders backlinks from notes of the same title.
+    public NotesToRender Link(int batchSize, bool incremental = false)
     {
         var index = new VaultLinkIndex(
             Notes.Select(n => n.Source.Path).Concat(_attachments.Keys),
             Notes.ToDictionary(n => n.Source.Path, n => n.Source.Aliases));
         var byPath = Notes.ToDictionary(n => n.Source.Path, n => n.Entity, StringComparer.Ordinal);
-        var names = Notes.ToDictionary(n => n.Source.Path, n => n.Source, StringComparer.Ordinal);
-        var hrefs = Notes.ToDictionary(n => n.Source.Path, n => NoteAddress.Href(n.Entity.Address), StringComparer.Ordinal);
         var relinked = incremental ? Relinked(index, byPath) : null;
 
-        // A note's reading lists need every note's links, so all are read for their backlinks before any is rendered;
-        // in the vault's order, which orders backlinks from notes of the same title.
         var reading = new ReadingLists(Notes.Select(n => n.Entity));
         var rendered = relinked is null ? null : new HashSet<Guid>(relinked);
         foreach (var batch in Notes.Chunk(batchSize))
@@ -396,9 +395,19 @@ public sealed class ImportPlan
             }
         }
         rendered?.UnionWith(Removed.SelectMany(n => _stored.Links[n.Id]).Select(l => l.TargetNoteId).OfType<Guid>());
-        Report.NotesRendered = rendered is null ? Notes.Count : Notes.Count(n => rendered.Contains(n.Entity.Id));
+        var toRender = rendered is null ? Notes : Notes.Where(n => rendered.Contains(n.Entity.Id)).ToList();
+        Report.NotesRendered = toRender.Count;
+        return new NotesToRender(toRender, index, byPath, reading);
+    }
 
-        foreach (var batch in Notes.Where(n => rendered is null || rendered.Contains(n.Entity.Id)).Chunk(batchSize))
+    /// Renders the notes Link chose, <paramref name="batchSize"/> at a time, in the vault's order, each batch read again
+    /// from the files; what is kept across batches is small (names, addresses, backlinks).
+    public IEnumerable<ImportBatch> Derive(NotesToRender toRender, int batchSize)
+    {
+        var (_, index, byPath, reading) = toRender;
+        var names = Notes.ToDictionary(n => n.Source.Path, n => n.Source, StringComparer.Ordinal);
+        var hrefs = Notes.ToDictionary(n => n.Source.Path, n => NoteAddress.Href(n.Entity.Address), StringComparer.Ordinal);
+        foreach (var batch in toRender.Notes.Chunk(batchSize))
         {
             // A note embedded in several notes of the batch is read once for them.
             var embedded = new ConcurrentDictionary<string, ParsedNote>(StringComparer.Ordinal);

@@ -64,7 +64,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         vault.LastImportedAt = started;
 
-        var plan = ImportPlan.Make(noteNames, sourceAttachments, files, markdown, await LoadStoredAsync(db, vault, cancellationToken), report, started);
+        var stored = await LoadStoredAsync(db, vault, incremental ? noteNames : null, cancellationToken);
+        var plan = ImportPlan.Make(noteNames, sourceAttachments, files, markdown, stored, report, started);
         vault.NoteCount = plan.Notes.Count;
         MediaDurations.Read(plan.Attachments, files, plan.AttachmentsToStore, report);
         SavedTimes.Take(plan.Notes, files, started);
@@ -77,12 +78,20 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             await store.SaveAsync(db, file.Hash, files.Read(file.Path), cancellationToken);
         }
         var transcripts = new NoteTranscripts(sourceAttachments, files, report);
-        var links = await WriteNotesAsync(db, plan.Derive(limits.Value.NotesPerBatch, incremental), transcripts, cancellationToken);
+        var toRender = plan.Link(limits.Value.NotesPerBatch, incremental);
+        if (incremental)
+        {
+            await ReadTextsAsync(db, toRender.Notes.Where(n => !n.IsNew).Select(n => n.Entity).ToList(), cancellationToken);
+        }
+        var links = await WriteNotesAsync(db, plan.Derive(toRender, limits.Value.NotesPerBatch), transcripts, cancellationToken);
 
         // The switcher's names, search's words and the tag counts are derived from notes and links alone; an import that leaves both as
-        // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import.
-        var notesOrLinksChanged = plan.Notes.Any(n => n.IsNew) || links > 0 || plan.ReplacedLinksOf.Count > 0
-            || db.ChangeTracker.Entries<Note>().Any(n => n.State != EntityState.Unchanged);
+        // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import. An incremental import
+        // counts search's words again for the notes it changes only (SearchWords.SetAsideAsync).
+        var notesWritten = plan.Notes.Count(n => n.IsNew) + db.ChangeTracker.Entries<Note>().Count(n => n.State != EntityState.Unchanged);
+        var notesOrLinksChanged = notesWritten > 0 || links > 0 || plan.ReplacedLinksOf.Count > 0;
+        var reworded = incremental && notesOrLinksChanged
+            ? await SearchWords.SetAsideAsync(db, plan.Notes.Where(n => n.IsNew).Select(n => n.Entity.Id), cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         await db.NoteLinks.Where(l => plan.ReplacedLinksOf.Contains(l.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await ImportDatabase.AddStagedLinksAsync(db, links, cancellationToken);
@@ -96,7 +105,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
-            await SearchWords.RefreshAsync(db, vault.Id, cancellationToken);
+            await (reworded is null ? SearchWords.RefreshAsync(db, vault.Id, cancellationToken) : SearchWords.RecountAsync(db, vault.Id, reworded, cancellationToken));
             await VaultTags.RefreshAsync(db, vault.Id, cancellationToken);
         }
         report.RunId = Guid.CreateVersion7();
@@ -108,7 +117,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         content.Forget();
-        if (notesOrLinksChanged)
+        if (ImportDatabase.ChangedEnoughForStatistics(notesWritten + links, stored.Notes.Count + stored.Links.Sum(l => l.Count())))
         {
             // The import is committed: being cancelled now would only report it failed.
             await ImportDatabase.RefreshStatisticsAsync(db, CancellationToken.None);
@@ -175,10 +184,30 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         return run.Id;
     }
 
-    /// What the plan compares the files with: every query of the stored vault is here.
-    static async Task<StoredVault> LoadStoredAsync(StudyHubDbContext db, Vault vault, CancellationToken cancellationToken)
+    /// What the plan compares the files with: every query of the stored vault is here. Given the vault's
+    /// <paramref name="sourceNotes"/>, an incremental import's, the notes come without their texts, which most of them
+    /// keep: only those of the notes whose paths are gone, which a moved and edited file is compared with (ImportPlan.Match).
+    static async Task<StoredVault> LoadStoredAsync(StudyHubDbContext db, Vault vault, IReadOnlyCollection<NoteName>? sourceNotes,
+        CancellationToken cancellationToken)
     {
-        var notes = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vault.Id).ToListAsync(cancellationToken);
+        var stored = db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vault.Id);
+        List<Note> notes;
+        if (sourceNotes is null)
+        {
+            notes = await stored.ToListAsync(cancellationToken);
+        }
+        else
+        {
+            notes = await stored.Select(n => new Note
+            {
+                Id = n.Id, VaultId = n.VaultId, Path = n.Path, Title = n.Title, Slug = n.Slug, Address = n.Address, Markdown = "",
+                FrontMatter = n.FrontMatter, Tags = n.Tags, Aliases = n.Aliases, Kind = n.Kind, Media = n.Media, CoursePosition = n.CoursePosition,
+                ContentHash = n.ContentHash, CreatedAt = n.CreatedAt, UpdatedAt = n.UpdatedAt, SavedAt = n.SavedAt, DeletedAt = n.DeletedAt,
+            }).ToListAsync(cancellationToken);
+            db.Notes.AttachRange(notes);
+            var paths = sourceNotes.Select(n => n.Path).ToHashSet(StringComparer.Ordinal);
+            await ReadTextsAsync(db, notes.Where(n => n.DeletedAt is null && !paths.Contains(n.Path)).ToList(), cancellationToken);
+        }
         var retired = await db.NoteSlugHistory.ToListAsync(cancellationToken);
         var slugs = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Select(n => n.Slug).ToListAsync(cancellationToken);
         var ids = notes.Select(n => n.Id).ToList();
@@ -191,6 +220,31 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var attachments = await db.Attachments.Where(a => a.VaultId == vault.Id).ToDictionaryAsync(a => a.Path, StringComparer.Ordinal, cancellationToken);
         return new StoredVault(vault.Id, vault.Slug, notes, retired, slugs, links.ToLookup(l => l.NoteId), times.ToLookup(t => t.NoteId),
             revisionNumbers, attachments);
+    }
+
+    static readonly string[] TextColumns =
+        [nameof(Note.Markdown), nameof(Note.Html), nameof(Note.PlainText), nameof(Note.HeadingsText), nameof(Note.Prose), nameof(Note.Reading)];
+
+    /// Gives notes loaded without their texts the texts they have stored, as if loaded with them: unchanged until the plan changes them.
+    static async Task ReadTextsAsync(StudyHubDbContext db, List<Note> notes, CancellationToken cancellationToken)
+    {
+        var ids = notes.Select(n => n.Id).ToList();
+        var texts = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => ids.Contains(n.Id))
+            .Select(n => new { n.Id, Texts = new { n.Markdown, n.Html, n.PlainText, n.HeadingsText, n.Prose, n.Reading } })
+            .ToDictionaryAsync(n => n.Id, n => n.Texts, cancellationToken);
+        foreach (var note in notes)
+        {
+            var text = texts[note.Id];
+            (note.Markdown, note.Html, note.PlainText, note.HeadingsText, note.Prose, note.Reading) =
+                (text.Markdown, text.Html, text.PlainText, text.HeadingsText, text.Prose, text.Reading);
+            // EF takes the texts for changes (from the empty ones it was given) until told they are what is stored.
+            var entry = db.Entry(note);
+            entry.OriginalValues.SetValues(text);
+            foreach (var property in entry.Properties.Where(p => TextColumns.Contains(p.Metadata.Name)))
+            {
+                property.IsModified = false;
+            }
+        }
     }
 
     static string VaultNameOf(string source)
