@@ -126,7 +126,10 @@ static partial class ReaderLoad
     static async Task<string[]> NoteAddressesAsync(HttpClient client)
     {
         var sitemap = await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative));
-        return [.. NoteLocation().Matches(sitemap).Select(m => m.Groups[1].Value)];
+        // Past Sitemap:NotesPerFile notes, the sitemap is an index of sitemaps of that many notes each.
+        var parts = SitemapLocation().Matches(sitemap).Select(m => new Uri(m.Groups[1].Value)).ToList();
+        var pages = parts.Count == 0 ? [sitemap] : await Task.WhenAll(parts.Select(part => client.GetStringAsync(part)));
+        return [.. pages.SelectMany(page => NoteLocation().Matches(page).Select(m => m.Groups[1].Value))];
     }
 
     sealed record SignedInReader(HttpClient Client);
@@ -368,6 +371,9 @@ static partial class ReaderLoad
 
     [GeneratedRegex("<loc>https?://[^/]+/notes/([^<]+)</loc>")]
     private static partial Regex NoteLocation();
+
+    [GeneratedRegex(@"<sitemap>\s*<loc>([^<]+)</loc>")]
+    private static partial Regex SitemapLocation();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]*)\"")]
     private static partial Regex FormToken();
