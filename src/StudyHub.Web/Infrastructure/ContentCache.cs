@@ -4,9 +4,10 @@ using StudyHub.Web.Data;
 
 namespace StudyHub.Web.Infrastructure;
 
-/// What readers see is cached in five places, each keyed by the one content version read here: the output cache of
+/// What readers see is cached in six places, each keyed by the one content version read here: the output cache of
 /// reading pages (ReadingCache), the built concept graphs (GraphStore), the note pages' models (NotePages), the search
-/// form's choices (SearchFilters) and the quick switcher's names (SwitcherIndex). The database moves the version itself, in the transaction of any write to a table
+/// form's choices (SearchFilters), the quick switcher's names (SwitcherIndex) and visitors' discussions
+/// (VisitorDiscussions, which the discussion feed also retires). The database moves the version itself, in the transaction of any write to a table
 /// those caches are made from (Data/ContentVersion.cs), so no write path has to remember to retire them.
 public sealed class ContentCache(IDbContextFactory<StudyHubDbContext> contexts, TimeProvider clock)
 {
