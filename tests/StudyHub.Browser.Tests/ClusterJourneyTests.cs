@@ -127,7 +127,7 @@ public sealed class ClusterJourneyTests(LocalCluster cluster) : IClassFixture<Lo
     }
 
     /// A client of <paramref name="site"/> signed in as <paramref name="email"/>, sending the API's antiforgery token.
-    static async Task<HttpClient> SignedInAsync(string email, Uri site)
+    internal static async Task<HttpClient> SignedInAsync(string email, Uri site)
     {
         var client = new HttpClient(new LoopbackCookies().Handler()) { BaseAddress = site };
         using (var signedIn = await StudyHubApp.SignInAsync(client, email))

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Microsoft.Playwright;
 using StudyHub.Testing;
 using StudyHub.Web.Data;
 using StudyHub.Web.Features.Accounts;
+using StudyHub.Web.Features.Annotations;
 using static Microsoft.Playwright.Assertions;
 
 namespace StudyHub.Browser.Tests;
@@ -209,6 +211,43 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         await WaitForTheDiscussionAsync(Page);
         await Expect(Page.Locator("#new-comment")).ToHaveValueAsync("And half a comment.");
         await Expect(Page.Locator("[data-composer]")).ToHaveCountAsync(0);
+    });
+
+    /// Another reader's annotation of the very passage a reader is selecting arrives mid-selection: the page paints its
+    /// highlight around the selection and keeps it, and the passage can still be annotated.
+    [Fact]
+    public Task ASelectionKeepsWhenAnotherReadersHighlightIsPaintedOverIt() => JourneyAsync(nameof(ASelectionKeepsWhenAnotherReadersHighlightIsPaintedOverIt), async () =>
+    {
+        await App.CreateUserAsync("selecting@example.org");
+        await App.CreateUserAsync("quicker@example.org");
+        await SignInAsync(Page, "selecting@example.org");
+        await Page.GotoAsync(Lecture);
+        await WaitForTheDiscussionAsync(Page);
+        const string passage = "Treat them separately";
+        Assert.True(await Page.EvaluateAsync<bool>("""
+            text => {
+              const walker = document.createTreeWalker(document.querySelector(".note-body"), NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.nodeValue.indexOf(text);
+                if (at >= 0) {
+                  getSelection().setBaseAndExtent(node, at + text.length, node, at);
+                  return true;
+                }
+              }
+              return false;
+            }
+            """, passage));
+
+        using var quicker = await ClusterJourneyTests.SignedInAsync("quicker@example.org", BaseAddress);
+        var slug = await Page.Locator("[data-discussion]").GetAttributeAsync("data-discussion");
+        using var posted = await quicker.PostAsJsonAsync($"/api/notes/{slug}/annotations", new NewAnnotation(passage, "Got there first.", "Members", null));
+        var id = (await posted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AnnotationView>())!.Id;
+        await Expect(Page.Locator($"mark.annotation-highlight[data-annotation='{id}']")).ToHaveTextAsync(passage);
+
+        Assert.Equal(passage, await Page.EvaluateAsync<string>("() => getSelection().toString()"));
+        await Page.EvaluateAsync("() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("[data-composer] .annotation-quote")).ToHaveTextAsync(passage);
     });
 
     /// What a circuit takes from the page in one message is bounded (32 KB): a passage near the end of a long note, or

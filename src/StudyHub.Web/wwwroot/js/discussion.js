@@ -8,7 +8,8 @@ const squeeze = text => [...(text ?? "")].filter(c => !space.test(c)).join("");
 const noteBody = () => document.querySelector(".note-body");
 
 // The page's text as the server counts the note's, and for each character the text node and offset it came from. A
-// formula KaTeX drew counts as the source the note holds, \(…\) or \[…\], and is not painted.
+// formula KaTeX drew counts as the source the note holds, \(…\) or \[…\], comes from the formula's element, and is not
+// painted.
 function textIndex(body) {
     const index = { text: "", nodes: [], offsets: [] };
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
@@ -23,8 +24,8 @@ function textIndex(body) {
         for (let i = 0; i < value.length; i++) {
             if (!space.test(value[i])) {
                 index.text += value[i];
-                index.nodes.push(isFormula ? null : node);
-                index.offsets.push(i);
+                index.nodes.push(node);
+                index.offsets.push(isFormula ? 0 : i);
             }
         }
     }
@@ -37,7 +38,7 @@ function paint(body, from, to, id) {
     const pieces = new Map();
     for (let i = from; i < to; i++) {
         const node = index.nodes[i];
-        if (node && !node.parentElement?.closest("mark.annotation-highlight")) {
+        if (node.nodeType === Node.TEXT_NODE && !node.parentElement?.closest("mark.annotation-highlight")) {
             const piece = pieces.get(node) ?? { from: index.offsets[i] };
             piece.to = index.offsets[i] + 1;
             pieces.set(node, piece);
@@ -53,6 +54,40 @@ function paint(body, from, to, id) {
         middle.replaceWith(mark);
         mark.append(middle);
     }
+}
+
+// How many of the page's counted characters stand before a point in it.
+function positionOf(index, node, offset) {
+    const point = document.createRange();
+    point.setStart(node, offset);
+    let [low, high] = [0, index.text.length];
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        const character = index.nodes[middle];
+        point.comparePoint(character, character.nodeType === Node.TEXT_NODE ? index.offsets[middle] : 0) < 0 ? low = middle + 1 : high = middle;
+    }
+    return low;
+}
+
+// Painting moves the text a reader may be selecting into marks and out of them, which would collapse the selection;
+// it is kept as positions in the page's text and put back on the same characters. Returns what puts it back.
+function keepSelection(body) {
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed || !body.contains(selection.anchorNode) || !body.contains(selection.focusNode)) {
+        return () => {};
+    }
+    const index = textIndex(body);
+    const [anchor, focus] = [positionOf(index, selection.anchorNode, selection.anchorOffset), positionOf(index, selection.focusNode, selection.focusOffset)];
+    return () => {
+        const painted = textIndex(body);
+        const [from, to] = [Math.min(anchor, focus), Math.max(anchor, focus)];
+        if (from < to) {
+            const [first, last] = [painted.nodes[from], painted.nodes[to - 1]];
+            const start = first.nodeType === Node.TEXT_NODE ? [first, painted.offsets[from]] : [first.parentNode, [...first.parentNode.childNodes].indexOf(first)];
+            const end = last.nodeType === Node.TEXT_NODE ? [last, painted.offsets[to - 1] + 1] : [last.parentNode, [...last.parentNode.childNodes].indexOf(last) + 1];
+            anchor < focus ? selection.setBaseAndExtent(...start, ...end) : selection.setBaseAndExtent(...end, ...start);
+        }
+    };
 }
 
 function activate(id, { scrollPassage = false, scrollPanel = false } = {}) {
@@ -74,6 +109,7 @@ function activate(id, { scrollPassage = false, scrollPanel = false } = {}) {
 export function show(root) {
     const body = noteBody();
     if (body) {
+        const restoreSelection = keepSelection(body);
         body.querySelectorAll("mark.annotation-highlight").forEach(mark => {
             const parent = mark.parentNode;
             mark.replaceWith(...mark.childNodes);
@@ -87,6 +123,7 @@ export function show(root) {
                 paint(body, from, to, item.dataset.item);
             }
         }
+        restoreSelection();
     }
     root.querySelectorAll("time[data-when]").forEach(time => {
         time.textContent = window.StudyHubWhen?.text(new Date(time.dateTime)) ?? time.textContent;
