@@ -105,7 +105,7 @@ function activate(id, { scrollPassage = false, scrollPanel = false } = {}) {
     }
 }
 
-// Paints the panel's annotations on the note, its times in the reader's zone and its moments on the player's timeline.
+// Paints the panel's annotations on the note and its times in the reader's zone, and has the player show its moments.
 export function show(root) {
     const body = noteBody();
     if (body) {
@@ -129,21 +129,7 @@ export function show(root) {
         time.textContent = window.StudyHubWhen?.text(new Date(time.dateTime)) ?? time.textContent;
         time.title = window.StudyHubWhen?.exact(new Date(time.dateTime)) ?? time.title;
     });
-    const markers = document.querySelector("[data-timeline] .timeline-markers");
-    if (markers) {
-        markers.querySelectorAll("[data-discussion-marker]").forEach(marker => marker.remove());
-        const duration = Number(markers.closest("[data-timeline]").dataset.duration);
-        const playing = markers.closest("[data-lecture-player]")?.dataset.recording ?? "0";
-        for (const drawn of root.querySelectorAll(`[data-timeline-markers] > [data-recording="${playing}"]`)) {
-            const marker = drawn.cloneNode(true);
-            const seconds = Number(marker.querySelector("a[data-seconds]").dataset.seconds);
-            if (duration > 0) {
-                marker.style.setProperty("--at", `${Math.min(100, 100 * seconds / duration).toFixed(3)}%`);
-            }
-            const later = [...markers.children].find(other => Number(other.querySelector("a[data-seconds]")?.dataset.seconds) > seconds);
-            markers.insertBefore(marker, later ?? null);
-        }
-    }
+    window.StudyHubPlayer?.showMoments(root.querySelector("[data-timeline-markers]"));
     if (!root.dataset.shown && location.hash.startsWith("#annotation-")) {
         activate(location.hash.slice("#annotation-".length), { scrollPassage: true });
     }

@@ -269,15 +269,36 @@
                 continue;
             }
             timeline.dataset.duration = rounded;
-            for (const link of timeline.querySelectorAll("a[data-seconds]")) {
-                const at = Math.min(100, Math.max(0, 100 * Number(link.dataset.seconds) / duration));
-                link.closest(".timeline-marker")?.style.setProperty("--at", `${at.toFixed(3)}%`);
-            }
+            timeline.querySelectorAll("a[data-seconds]").forEach(link => place(link, duration));
             if (!crowding.has(timeline)) {
                 crowding.set(timeline, new ResizeObserver(() => uncrowd(timeline)));
                 crowding.get(timeline).observe(timeline);
             }
             uncrowd(timeline);
+        }
+    }
+
+    function place(link, duration) {
+        const at = Math.min(100, Math.max(0, 100 * Number(link.dataset.seconds) / duration));
+        link.closest(".timeline-marker")?.style.setProperty("--at", `${at.toFixed(3)}%`);
+    }
+
+    // The discussion's annotated moments (drawn hidden in its panel) of the recording playing join the note's own times.
+    function showMoments(drawn) {
+        const markers = document.querySelector("[data-timeline] .timeline-markers");
+        if (!markers || !drawn) {
+            return;
+        }
+        markers.querySelectorAll("[data-discussion-marker]").forEach(marker => marker.remove());
+        const timeline = markers.closest("[data-timeline]");
+        const playing = markers.closest("[data-lecture-player]")?.dataset.recording ?? "0";
+        for (const marker of [...drawn.querySelectorAll(`:scope > [data-recording="${playing}"]`)].map(item => item.cloneNode(true))) {
+            const link = marker.querySelector("a[data-seconds]");
+            if (Number(timeline.dataset.duration) > 0) {
+                place(link, Number(timeline.dataset.duration));
+            }
+            const later = [...markers.children].find(other => Number(other.querySelector("a[data-seconds]")?.dataset.seconds) > Number(link.dataset.seconds));
+            markers.insertBefore(marker, later ?? null);
         }
     }
 
@@ -512,5 +533,6 @@
         init,
         // The moment the reader has reached in the recording playing, or null while it has not been played or sought.
         momentIn: root => controllers.get(root)?.momentReached() ?? null,
+        showMoments,
     };
 })();
