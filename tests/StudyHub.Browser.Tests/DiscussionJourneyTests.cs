@@ -452,7 +452,7 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         try
         {
             await page.WaitForFunctionAsync(
-                "() => document.querySelector('[data-discussion][data-annotating], [data-discussion][data-visitor][data-shown]') !== null",
+                "() => document.querySelector('[data-discussion][data-annotating], [data-discussion][data-static][data-shown]') !== null",
                 null, new() { Timeout = 45_000 });
         }
         catch (TimeoutException)

@@ -6,7 +6,8 @@ namespace StudyHub.Web.Infrastructure;
 /// and its reader's discussion in the instance's memory while its page is open (docs/benchmarks.md, "Circuits").
 public sealed class CircuitLimits
 {
-    /// Circuits open at once; a page asking for one more is refused (503) and keeps its panel as drawn on the server.
+    /// Circuits open at once. Past it, a signed-in reader's note page gets the discussion a visitor gets, which follows
+    /// changes but takes no posts, and says so; a page asking for one more anyway is refused (503).
     public int Open { get; set; } = 1000;
 
     /// Largest message a page may send over its circuit. The page sends what a reader types, a selected passage within
@@ -26,14 +27,14 @@ public static class Circuits
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = limits.MessageBytes);
     }
 
-    /// Refuses a new circuit's connection while the instance holds as many as it may; the next page may ask again.
+    /// Refuses a new circuit's connection while the instance holds as many as it may; the next page may ask again. A
+    /// note page drawn then does not ask (NotePage), so this refuses only a page drawn in the moment before.
     public static void UseCircuitLimit(this WebApplication app)
     {
         var open = app.Services.GetRequiredService<OpenCircuits>();
-        var limits = app.Services.GetRequiredService<CircuitLimits>();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/_blazor/negotiate"), branch => branch.Use(async (context, next) =>
         {
-            if (open.Count >= limits.Open)
+            if (!open.HasRoom)
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = "60";
@@ -51,6 +52,9 @@ public sealed class OpenCircuits(ILogger<OpenCircuits> log, CircuitLimits limits
     int _count;
 
     public int Count => Volatile.Read(ref _count);
+
+    /// Whether the instance may open one more circuit now.
+    public bool HasRoom => Count < limits.Open;
 
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {

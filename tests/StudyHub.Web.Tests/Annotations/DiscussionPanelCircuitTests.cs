@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Web.Data;
@@ -32,7 +33,8 @@ public sealed class DiscussionPanelCircuitTests(DiscussionApp app) : BunitContex
         page.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-        var panel = Render<DiscussionPanel>(p => p.Add(x => x.Slug, DiscussionApp.Passage).Add(x => x.Address, "discussion/passage"));
+        var panel = Render<DiscussionPanel>(p => p.Add(x => x.Slug, DiscussionApp.Passage).Add(x => x.Address, "discussion/passage")
+            .SetAssignedRenderMode(RenderMode.InteractiveServer));
         database.SetResult();
 
         panel.WaitForAssertion(() => Assert.Contains(page.Invocations, call => call.Identifier == "offerAnnotation"), TimeSpan.FromSeconds(30));

@@ -228,12 +228,13 @@ document.addEventListener("keydown", event => {
     }
 });
 
-// A visitor's panel is drawn on the server without a circuit: painted here once the page is shown, and shown anew when
-// the discussion changes, from the server's event stream and the panel drawn again (DiscussionPanel, /discussion).
+// A visitor's panel (and a signed-in reader's when the server holds no more circuits) is drawn on the server without a
+// circuit: painted here once the page is shown, and shown anew when the discussion changes, from the server's event
+// stream and the panel drawn again (DiscussionPanel, /discussion).
 let visiting = null;
 
 function visit() {
-    const root = document.querySelector("[data-discussion][data-visitor]");
+    const root = document.querySelector("[data-discussion][data-static]");
     if (visiting?.root === root) {
         return;
     }
