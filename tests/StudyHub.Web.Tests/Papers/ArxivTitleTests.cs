@@ -42,6 +42,34 @@ public sealed class ArxivTitleTests(ArxivTitleTests.AskingApp app) : IClassFixtu
             await client.GetStringAsync(new Uri("/notes/arxiv-asked/hostile", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    /// arXiv is asked once the import is committed, outside the imports' lock: while it answers, the vault's notes are
+    /// there for readers and for other imports.
+    [Fact]
+    public async Task ArxivIsAskedOnlyOnceTheImportIsCommitted()
+    {
+        app.Arxiv.Answer = Answer.Titles;
+        using var vault = new TempVault("arxiv-committed").Write("Switch.md", "Paper: https://arxiv.org/abs/2101.03961\n\nText.");
+        var committed = new TaskCompletionSource<bool>();
+        app.Arxiv.WhileAsked = async () =>
+        {
+            await using var db = app.Database.CreateContext();
+            committed.TrySetResult(await db.Notes.IgnoreQueryFilters().AnyAsync(n => n.Vault.Name == "arxiv-committed"));
+        };
+
+        try
+        {
+            await app.ImportVaultAsync(vault.Root);
+        }
+        finally
+        {
+            app.Arxiv.WhileAsked = null;
+        }
+        using var client = app.CreateClient();
+
+        Assert.True(await committed.Task.WaitAsync(TimeSpan.FromSeconds(5)), "The import's notes were not committed while arXiv was asked.");
+        Assert.Contains($"<cite>{Known["2101.03961"]}</cite>", await client.GetStringAsync(new Uri("/notes/arxiv-committed/switch", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
     [Theory]
     // Each its own paper: an id once answered is not asked again, whichever vault names it.
     [InlineData(Answer.Failing, "1701.06538")]
@@ -64,6 +92,10 @@ public sealed class ArxivTitleTests(ArxivTitleTests.AskingApp app) : IClassFixtu
         var warning = Assert.Single(failed.Warnings);
         Assert.Equal("arXiv", warning.Path);
         Assert.StartsWith($"the titles of 1 paper ({id}) could not be asked of arXiv at http://127.0.0.1:", warning.Message, StringComparison.Ordinal);
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Contains("could not be asked of arXiv", await db.ImportRuns.Where(r => r.Id == failed.RunId).Select(r => r.Report).SingleAsync(), StringComparison.Ordinal);
+        }
         Assert.Contains($"<cite>arXiv:{id}</cite>", before, StringComparison.Ordinal);
         Assert.Contains($"<cite>{Known[id]}</cite>", after, StringComparison.Ordinal);
     }
@@ -78,6 +110,7 @@ public sealed class ArxivTitleTests(ArxivTitleTests.AskingApp app) : IClassFixtu
         ["1701.06538"] = "Outrageously Large Neural Networks",
         ["1701.06539"] = "Sparsely-Gated Mixture of Experts",
         ["1701.06540"] = "Conditional Computation",
+        ["2101.03961"] = "Switch Transformers",
     };
 
     public sealed class AskingApp : StudyHubApp
@@ -111,6 +144,8 @@ public sealed class ArxivTitleTests(ArxivTitleTests.AskingApp app) : IClassFixtu
         WebApplication? _server;
 
         public Answer Answer { get; set; }
+        /// Done on each query before it is answered.
+        public Func<Task>? WhileAsked { get; set; }
         public ConcurrentQueue<string[]> Queries { get; } = new();
         public Uri Address { get; private set; } = null!;
 
@@ -123,6 +158,7 @@ public sealed class ArxivTitleTests(ArxivTitleTests.AskingApp app) : IClassFixtu
             {
                 var ids = http.Request.Query["id_list"].ToString().Split(',');
                 Queries.Enqueue(ids);
+                await (WhileAsked?.Invoke() ?? Task.CompletedTask);
                 switch (Answer)
                 {
                     case Answer.Failing:

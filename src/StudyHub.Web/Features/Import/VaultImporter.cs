@@ -101,7 +101,6 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             Reanchoring.FollowCues(await db.Annotations.Where(a => a.CueRecording != null && vaultNotes.Contains(a.NoteId)).ToListAsync(cancellationToken), transcripts.Cues);
         }
         await PaperStore.ReadAsync(db, plan.Attachments, files, plan.AttachmentsToStore, report, cancellationToken);
-        await arxiv.FetchAsync(db, vault.Id, report, cancellationToken);
         if (notesOrLinksChanged)
         {
             await SwitcherNames.RefreshAsync(db, vault.Id, cancellationToken);
@@ -109,14 +108,29 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             await VaultTags.RefreshAsync(db, vault.Id, cancellationToken);
         }
         report.RunId = Guid.CreateVersion7();
-        db.ImportRuns.Add(new ImportRun
+        var run = new ImportRun
         {
             Id = report.RunId, VaultId = vault.Id, Source = origin, StartedAt = started, FinishedAt = clock.GetUtcNow(),
             Report = JsonSerializer.Serialize(report),
-        });
+        };
+        db.ImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         content.Forget();
+        // Once committed, outside the imports' lock: arXiv may take its time, and its titles only name papers.
+        try
+        {
+            if (await arxiv.FetchAsync(db, vault.Id, report, cancellationToken))
+            {
+                run.Report = JsonSerializer.Serialize(report);
+                await db.SaveChangesAsync(cancellationToken);
+                content.Forget();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The import stands; the next one asks for the titles.
+        }
         if (ImportDatabase.ChangedEnoughForStatistics(notesWritten + links, stored.Notes.Count + stored.Links.Sum(l => l.Count())))
         {
             // The import is committed: being cancelled now would only report it failed.

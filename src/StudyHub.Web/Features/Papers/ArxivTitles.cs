@@ -39,27 +39,29 @@ sealed class ArxivTitleConfiguration : IEntityTypeConfiguration<ArxivTitle>
     public const int MostCharacters = 300;
 }
 
-/// Asks arXiv, at import, for the titles of the papers a vault's notes name by id alone, those not asked before. A
-/// failure (arXiv unreachable, slow, or answering nonsense) is named in the import's report and leaves the import as it
-/// is: those papers show by their ids until a later import asks again.
+/// Asks arXiv, once an import is committed, for the titles of the papers a vault's notes name by id alone, those not
+/// asked before. A failure (arXiv unreachable, slow, or answering nonsense) is named in the import's report and leaves
+/// the import as it is: those papers show by their ids until a later import asks again.
 public sealed partial class ArxivTitles(HttpClient http, IOptions<ArxivOptions> options, TimeProvider clock)
 {
     // arXiv's API takes a list of ids; its own guidance is to ask for a modest number at a time.
     const int IdsAQuery = 50;
     static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    public async Task FetchAsync(StudyHubDbContext db, Guid vaultId, ImportReport report, CancellationToken cancellationToken)
+    /// Whether arXiv was asked, and so titles or the report's warnings are new.
+    public async Task<bool> FetchAsync(StudyHubDbContext db, Guid vaultId, ImportReport report, CancellationToken cancellationToken)
     {
         if (!options.Value.FetchTitles)
         {
-            return;
+            return false;
         }
         var notes = await db.Notes.Where(n => n.VaultId == vaultId)
             .Select(n => new { n.FrontMatter, Opening = n.Markdown.Substring(0, PaperReference.OpeningCharacters) }).ToListAsync(cancellationToken);
         var wanted = notes.SelectMany(n => PaperReference.Of(NoteMetadata.Parse(n.FrontMatter), n.Opening))
             .Where(r => r.Text is null && r.ArxivId is not null).Select(r => r.ArxivId!).Distinct(StringComparer.Ordinal).ToList();
         var asked = await db.ArxivTitles.Where(t => wanted.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
-        foreach (var ids in wanted.Except(asked, StringComparer.Ordinal).Chunk(IdsAQuery))
+        var unasked = wanted.Except(asked, StringComparer.Ordinal).ToList();
+        foreach (var ids in unasked.Chunk(IdsAQuery))
         {
             if (await AskAsync(ids, cancellationToken) is { } titles)
             {
@@ -72,6 +74,7 @@ public sealed partial class ArxivTitles(HttpClient http, IOptions<ArxivOptions> 
                     $"the titles of {ids.Length} paper{(ids.Length == 1 ? "" : "s")} ({string.Join(", ", ids.Take(3))}{(ids.Length > 3 ? ", …" : "")}) could not be asked of arXiv at {options.Value.BaseAddress}; they show by their ids until a later import asks again"));
             }
         }
+        return unasked.Count > 0;
     }
 
     /// The titles arXiv gives, by id without version; null when it could not be asked.
