@@ -212,6 +212,30 @@ public sealed class GraphBuilderTests
         static GraphNode Node(string id) => new(id, id, NodeKind.Other, 0, $"/notes/{id}", "vault", true, []);
     }
 
+    [Fact]
+    public void AFilteredPartFindsItsOwnNodesEdgesAndNeighbours()
+    {
+        GraphEdge[] edges =
+        [
+            new("a", "b", "link", 2), new("d", "b", "link", 1), new("b", "c", "unlinked-mention", 3), new("c", "a", "relation:authors", 1),
+        ];
+        var graph = new ConceptGraph([Node("d"), Node("a"), Node("b"), Node("c")], edges);
+
+        var part = graph.Where(n => n.Id != "d", e => e.Kind != "unlinked-mention");
+
+        Assert.Equal(["a", "b", "c"], part.Nodes.Select(n => n.Id));
+        Assert.Equal([edges[0], edges[3]], part.Edges);
+        Assert.Equal([edges[0]], part.EdgesOf("b"));
+        Assert.Equal([edges[0], edges[3]], part.EdgesOf("a"));
+        Assert.Empty(part.EdgesOf("d"));
+        Assert.Equal(["b", "c"], part.Among(new HashSet<string> { "b", "c" }).Nodes.Select(n => n.Id));
+        Assert.Empty(part.Among(new HashSet<string> { "b", "c" }).Edges);
+        Assert.Equal(["a", "b", "c"], part.Around("b", 2).Order());
+        Assert.Equal(["a", "c"], graph.Around("c", 1, followMentions: false).Order());
+
+        static GraphNode Node(string id) => new(id, id, NodeKind.Other, 0, $"/notes/{id}", "vault", true, []);
+    }
+
     static ConceptGraph Build(IReadOnlyList<WrittenNote> notes, IReadOnlyList<GraphLink>? links = null, IReadOnlyList<GraphCorrection>? corrections = null) =>
         GraphBuilder.Build(new GraphInput([.. notes.Select(n => n.Note)], links ?? [], corrections ?? [], notes.Select(n => n.Prose)));
 

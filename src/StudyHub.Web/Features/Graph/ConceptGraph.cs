@@ -22,66 +22,111 @@ public static class EdgeKinds
         kind.StartsWith(RelationPrefix, StringComparison.Ordinal) ? 0 : kind switch { Link => 1, CoMention => 2, _ => 3 };
 }
 
-/// The built graph, immutable once built, with the look-ups that views and the API need.
+/// The built graph, immutable once built, with the look-ups that views and the API need. An edge is kept as its ends'
+/// positions, its kind's number and its weight, and becomes a GraphEdge only when asked for: at 100,000 notes a record and
+/// two slug strings for each of 1.79 million edges were most of the app's memory.
 public sealed class ConceptGraph
 {
+    readonly record struct Edge(int Source, int Target, int Kind, int Weight);
+
     readonly Dictionary<string, int> _indexById;
-    readonly List<int>[] _edgesByNode;
-    /// Each edge's ends as node positions, so that walking edges needs no lookups by id.
-    readonly (int Source, int Target)[] _ends;
-    List<GraphEdge>? _byStrength;
+    readonly Edge[] _edges;
+    /// Each edge kind once, where an edge's Kind points.
+    readonly string[] _edgeKinds;
+    /// The edges that touch node i are _incident[_firstIncident[i] .. _firstIncident[i + 1]].
+    readonly int[] _firstIncident;
+    readonly int[] _incident;
+    int[]? _byStrength;
     List<GraphNode>? _byConnections;
     List<GraphNode>? _concepts;
     List<(NodeKind Kind, int Count)>? _kinds;
     List<string>? _tags;
 
-    public ConceptGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)
+    public ConceptGraph(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges) : this(nodes, Compact(nodes, edges)) { }
+
+    ConceptGraph(IReadOnlyList<GraphNode> nodes, (Dictionary<string, int> IndexById, Edge[] Edges, string[] Kinds) compact)
     {
         Nodes = nodes;
-        Edges = edges;
-        _indexById = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Count; i++)
+        (_indexById, _edges, _edgeKinds) = compact;
+        Edges = new EdgeList(this);
+        _firstIncident = new int[nodes.Count + 1];
+        foreach (var edge in _edges)
         {
-            _indexById[nodes[i].Id] = i;
-        }
-        _edgesByNode = new List<int>[nodes.Count];
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            _edgesByNode[i] = [];
-        }
-        _ends = new (int, int)[edges.Count];
-        for (var e = 0; e < edges.Count; e++)
-        {
-            var (source, target) = _ends[e] = (_indexById[edges[e].Source], _indexById[edges[e].Target]);
-            _edgesByNode[source].Add(e);
-            if (source != target)
+            _firstIncident[edge.Source + 1]++;
+            if (edge.Source != edge.Target)
             {
-                _edgesByNode[target].Add(e);
+                _firstIncident[edge.Target + 1]++;
             }
         }
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            _firstIncident[i + 1] += _firstIncident[i];
+        }
+        _incident = new int[_firstIncident[nodes.Count]];
+        var next = _firstIncident[..^1];
+        for (var e = 0; e < _edges.Length; e++)
+        {
+            _incident[next[_edges[e].Source]++] = e;
+            if (_edges[e].Source != _edges[e].Target)
+            {
+                _incident[next[_edges[e].Target]++] = e;
+            }
+        }
+    }
+
+    static (Dictionary<string, int>, Edge[], string[]) Compact(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)
+    {
+        var indexById = IndexById(nodes);
+        var kinds = new List<string>();
+        var kindNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var compact = new Edge[edges.Count];
+        for (var e = 0; e < edges.Count; e++)
+        {
+            var edge = edges[e];
+            if (!kindNumbers.TryGetValue(edge.Kind, out var kind))
+            {
+                kindNumbers[edge.Kind] = kind = kinds.Count;
+                kinds.Add(edge.Kind);
+            }
+            compact[e] = new Edge(indexById[edge.Source], indexById[edge.Target], kind, edge.Weight);
+        }
+        return (indexById, compact, [.. kinds]);
+    }
+
+    static Dictionary<string, int> IndexById(IReadOnlyList<GraphNode> nodes)
+    {
+        var indexById = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            indexById[nodes[i].Id] = i;
+        }
+        return indexById;
     }
 
     public static ConceptGraph Empty { get; } = new([], []);
 
     public IReadOnlyList<GraphNode> Nodes { get; }
+
+    /// Every edge, made as it is read.
     public IReadOnlyList<GraphEdge> Edges { get; }
 
     public GraphNode? Find(string id) => _indexById.TryGetValue(id, out var index) ? Nodes[index] : null;
 
     /// Every edge that touches a node.
     public IEnumerable<GraphEdge> EdgesOf(string id) =>
-        _indexById.TryGetValue(id, out var index) ? _edgesByNode[index].Select(e => Edges[e]) : [];
+        _indexById.TryGetValue(id, out var index) ? IncidentTo(index).Select(EdgeAt) : [];
 
     /// At most count edges, the strongest kinds first and the heavier first within a kind.
     public IReadOnlyList<GraphEdge> StrongestEdges(int count)
     {
-        if (Edges.Count <= count)
+        if (_edges.Length <= count)
         {
             return Edges;
         }
         // The stored graph is asked again on every view of /graph; two threads racing both sort, which is harmless.
-        _byStrength ??= Edges.OrderBy(e => EdgeKinds.Rank(e.Kind)).ThenByDescending(e => e.Weight).ToList();
-        return _byStrength.Take(count).ToList();
+        _byStrength ??= [.. Enumerable.Range(0, _edges.Length)
+            .OrderBy(e => EdgeKinds.Rank(_edgeKinds[_edges[e].Kind])).ThenByDescending(e => _edges[e].Weight)];
+        return [.. _byStrength.Take(count).Select(EdgeAt)];
     }
 
     /// Every node, most connected first, then by name.
@@ -131,10 +176,10 @@ public sealed class ConceptGraph
         var edges = new List<int>();
         foreach (var node in nodes)
         {
-            foreach (var e in _edgesByNode[node])
+            foreach (var e in IncidentTo(node))
             {
                 // An edge is listed by both its ends: take it once, from its source.
-                if (_ends[e].Source == node && kept[_ends[e].Target])
+                if (_edges[e].Source == node && kept[_edges[e].Target])
                 {
                     edges.Add(e);
                 }
@@ -142,32 +187,33 @@ public sealed class ConceptGraph
         }
         nodes.Sort();
         edges.Sort();
-        return new ConceptGraph([.. nodes.Select(i => Nodes[i])], [.. edges.Select(e => Edges[e])]);
+        return Part(nodes, edges);
     }
 
     /// The nodes within depth steps of the center (the center included), following every edge in either direction.
     public HashSet<string> Around(string center, int depth, bool followMentions = true)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        if (!_indexById.ContainsKey(center))
+        if (!_indexById.TryGetValue(center, out var start))
         {
             return reached;
         }
         reached.Add(center);
-        var frontier = new List<string> { center };
+        var frontier = new List<int> { start };
         for (var step = 0; step < depth && frontier.Count > 0; step++)
         {
-            var next = new List<string>();
-            foreach (var id in frontier)
+            var next = new List<int>();
+            foreach (var node in frontier)
             {
-                foreach (var edge in EdgesOf(id))
+                foreach (var e in IncidentTo(node))
                 {
-                    if (!followMentions && edge.Kind == EdgeKinds.UnlinkedMention)
+                    var edge = _edges[e];
+                    if (!followMentions && _edgeKinds[edge.Kind] == EdgeKinds.UnlinkedMention)
                     {
                         continue;
                     }
-                    var other = edge.Source == id ? edge.Target : edge.Source;
-                    if (reached.Add(other))
+                    var other = edge.Source == node ? edge.Target : edge.Source;
+                    if (reached.Add(Nodes[other].Id))
                     {
                         next.Add(other);
                     }
@@ -181,9 +227,58 @@ public sealed class ConceptGraph
     /// The nodes a filter keeps and the edges between them.
     public ConceptGraph Where(Func<GraphNode, bool> keepNode, Func<GraphEdge, bool>? keepEdge = null)
     {
-        var nodes = Nodes.Where(keepNode).ToList();
-        var kept = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = Edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target) && (keepEdge is null || keepEdge(e))).ToList();
-        return new ConceptGraph(nodes, edges);
+        var kept = new bool[Nodes.Count];
+        var nodes = new List<int>();
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            if (kept[i] = keepNode(Nodes[i]))
+            {
+                nodes.Add(i);
+            }
+        }
+        var edges = new List<int>();
+        for (var e = 0; e < _edges.Length; e++)
+        {
+            if (kept[_edges[e].Source] && kept[_edges[e].Target] && (keepEdge is null || keepEdge(EdgeAt(e))))
+            {
+                edges.Add(e);
+            }
+        }
+        return Part(nodes, edges);
+    }
+
+    ArraySegment<int> IncidentTo(int node) => new(_incident, _firstIncident[node], _firstIncident[node + 1] - _firstIncident[node]);
+
+    GraphEdge EdgeAt(int e) => new(Nodes[_edges[e].Source].Id, Nodes[_edges[e].Target].Id, _edgeKinds[_edges[e].Kind], _edges[e].Weight);
+
+    /// The given nodes and edges, both by position in this graph and in its order, as a graph of their own.
+    ConceptGraph Part(List<int> nodes, List<int> edges)
+    {
+        var position = new Dictionary<int, int>(nodes.Count);
+        var kept = new GraphNode[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            position[nodes[i]] = i;
+            kept[i] = Nodes[nodes[i]];
+        }
+        var keptEdges = edges.Select(e => _edges[e] with { Source = position[_edges[e].Source], Target = position[_edges[e].Target] }).ToArray();
+        return new ConceptGraph(kept, (IndexById(kept), keptEdges, _edgeKinds));
+    }
+
+    sealed class EdgeList(ConceptGraph graph) : IReadOnlyList<GraphEdge>
+    {
+        public int Count => graph._edges.Length;
+
+        public GraphEdge this[int index] => graph.EdgeAt(index);
+
+        public IEnumerator<GraphEdge> GetEnumerator()
+        {
+            for (var e = 0; e < Count; e++)
+            {
+                yield return graph.EdgeAt(e);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -34,13 +34,23 @@ public static class GraphBuilder
             }
         }
         Draft Concept(string slug, string label, string vault) =>
-            nodes.TryGetValue(slug, out var node) ? node : nodes[slug] = new Draft(slug, label, vault, written: false, tags: []);
+            nodes.TryGetValue(slug, out var node) ? node : nodes[slug] = new Draft(slug, label, Shared(vault), written: false, tags: []);
+        // Each note read from the database brings its own copy of its vault's name and its tags; the graph keeps one of each.
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        string Shared(string text)
+        {
+            if (!texts.TryGetValue(text, out var kept))
+            {
+                texts.Add(kept = text);
+            }
+            return kept;
+        }
 
         var notes = input.Notes.ToDictionary(n => n.Slug, StringComparer.Ordinal);
         var fields = new Dictionary<string, NoteFields>(StringComparer.Ordinal);
         foreach (var note in input.Notes)
         {
-            var draft = nodes[note.Slug] = new Draft(note.Slug, note.Title, note.Vault, written: true, note.Tags);
+            var draft = nodes[note.Slug] = new Draft(note.Slug, note.Title, Shared(note.Vault), written: true, note.Tags.Select(Shared).ToArray());
             draft.Names.AddRange(note.Aliases);
             fields[note.Slug] = NoteFields.Read(note.FrontMatter);
         }
@@ -124,7 +134,12 @@ public static class GraphBuilder
             }
         }
 
-        var edgeList = edges.Select(e => new GraphEdge(e.Key.Source, e.Key.Target, e.Key.Kind, e.Value)).ToList();
+        // Sized up front: a list grown by LINQ leaves its largest buffer in the shared array pool, alive after the build.
+        var edgeList = new List<GraphEdge>(edges.Count);
+        foreach (var ((source, target, kind), weight) in edges)
+        {
+            edgeList.Add(new GraphEdge(source, target, kind, weight));
+        }
         foreach (var edge in edgeList)
         {
             nodes[edge.Source].Degree++;
