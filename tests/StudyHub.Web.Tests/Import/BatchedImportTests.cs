@@ -119,7 +119,7 @@ public sealed class BatchedImportTests(StudyHubApp app) : IClassFixture<StudyHub
             .OrderBy(c => c.Note, StringComparer.Ordinal).ThenBy(c => c.Start));
         rows.AddRange((await db.Attachments.ToListAsync()).Select(a => new { a.Path, a.ContentHash, a.ContentType, a.Size, a.Width, a.Height, a.Duration })
             .OrderBy(a => a.Path, StringComparer.Ordinal));
-        rows.AddRange((await db.SwitcherNames.ToListAsync()).Select(n => new { n.Name, Kind = n.Kind.ToString(), n.Title, n.Url, n.Detail })
+        rows.AddRange((await db.SwitcherNames.ToListAsync()).Select(n => new { n.Name, Kind = n.Kind.ToString(), n.Title, n.Url, n.Detail, n.LinksIn })
             .OrderBy(n => n.Url, StringComparer.Ordinal).ThenBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Kind, StringComparer.Ordinal));
         rows.AddRange((await db.SearchWords.ToListAsync()).Select(w => new { w.Word, w.Notes }).OrderBy(w => w.Word, StringComparer.Ordinal));
         rows.AddRange((await db.VaultTags.ToListAsync()).Select(t => new { t.Tag, t.Notes }).OrderBy(t => t.Tag, StringComparer.Ordinal));

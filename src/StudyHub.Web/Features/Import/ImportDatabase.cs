@@ -65,6 +65,22 @@ public static class ImportDatabase
         await db.Database.ExecuteSqlRawAsync(create, cancellationToken);
     }
 
+    /// The switcher names that the notes <paramref name="changed"/> (written, or with their links replaced) may change:
+    /// their own, and those of the notes and concepts their links led to as stored or lead to as staged.
+    public static async Task<NamesToRecount> NamesChangedByAsync(StudyHubDbContext db, IReadOnlyCollection<Guid> changed, CancellationToken cancellationToken)
+    {
+        var ids = changed.ToArray();
+        var targets = await db.Database.SqlQueryRaw<LinkTarget>($$"""
+            SELECT "TargetNoteId", "TargetSlug" FROM "NoteLinks" WHERE "NoteId" = ANY({0})
+            UNION SELECT "TargetNoteId", "TargetSlug" FROM {{StagedLinks}} WHERE "NoteId" = ANY({0})
+            """, ids).ToListAsync(cancellationToken);
+        return new NamesToRecount(
+            [.. ids.Concat(targets.Select(t => t.TargetNoteId).OfType<Guid>()).Distinct()],
+            [.. targets.Where(t => t.TargetNoteId is null).Select(t => t.TargetSlug).Distinct(StringComparer.Ordinal)]);
+    }
+
+    sealed record LinkTarget(Guid? TargetNoteId, string TargetSlug);
+
     /// Below this many new links, checking them one by one costs less than a few dozen milliseconds.
     public const int BulkLinks = 5_000;
 

@@ -74,4 +74,42 @@ public static class SwitcherNames
             """, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("RESET enable_nestloop", cancellationToken);
     }
+
+    /// Where an incremental import keeps, until RecountAsync, the names it may change as they were stored: recounting
+    /// the whole vault took a third of a sync of one edited note at 10,000 notes (0.8–1.8 s).
+    const string NamesBefore = "import_names_before";
+
+    /// Before an import saves its notes and links: sets aside the names of <paramref name="some"/> as they stand. The
+    /// notes <paramref name="added"/> are in the table of notes already, but have no names yet.
+    public static async Task SetAsideAsync(StudyHubDbContext db, Guid vaultId, NamesToRecount some, IEnumerable<Guid> added, CancellationToken cancellationToken)
+    {
+        var stored = some.Notes.Except(added).ToArray();
+        await db.Database.ExecuteSqlRawAsync(
+            $"CREATE TEMP TABLE {NamesBefore} ON COMMIT DROP AS SELECT * FROM studyhub_switcher_names(NULL) WITH NO DATA", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {NamesBefore} SELECT * FROM studyhub_switcher_names({{0}}, {{1}}, {{2}})", [vaultId, stored, some.Concepts], cancellationToken);
+    }
+
+    /// Once the import saved its notes and links: writes how the names of <paramref name="some"/> differ from those set
+    /// aside; the vault's other names are as they were.
+    public static async Task RecountAsync(StudyHubDbContext db, Guid vaultId, NamesToRecount some, CancellationToken cancellationToken)
+    {
+        var recount = $$"""
+            WITH wanted AS MATERIALIZED (
+                SELECT * FROM studyhub_switcher_names({0}, {1}, {2})
+            ), gone AS (
+                DELETE FROM "SwitcherNames" s
+                USING (SELECT * FROM {{NamesBefore}} EXCEPT SELECT * FROM wanted) g
+                WHERE s."VaultId" = {0}
+                  AND (s."Name", s."Kind", s."Title", s."Url", s."Detail", s."LinksIn") = (g."Name", g."Kind", g."Title", g."Url", g."Detail", g."LinksIn")
+            )
+            INSERT INTO "SwitcherNames" ("VaultId", "Name", "Kind", "Title", "Url", "Detail", "LinksIn")
+            SELECT {0}, n.* FROM (SELECT * FROM wanted EXCEPT SELECT * FROM {{NamesBefore}}) n
+            """;
+        await db.Database.ExecuteSqlRawAsync(recount, [vaultId, some.Notes, some.Concepts], cancellationToken);
+    }
 }
+
+/// The names an import may change: those of <paramref name="Notes"/> (their titles, file names and aliases, and how
+/// many notes link to them) and of the concepts named by the slugs <paramref name="Concepts"/>.
+public sealed record NamesToRecount(Guid[] Notes, string[] Concepts);
