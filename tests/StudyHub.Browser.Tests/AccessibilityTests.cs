@@ -7,18 +7,29 @@ namespace StudyHub.Browser.Tests;
 
 public sealed class AccessibilityTests(BrowserApp app) : BrowserTest(app)
 {
-    [Theory]
-    [InlineData("home", "/")]
-    [InlineData("note", "/notes/cs224n/lectures/multimodal-deep-learning")]
-    [InlineData("search", "/search?q=contrastive")]
-    [InlineData("tags", "/tags")]
-    [InlineData("vault", "/vaults/cs224n")]
-    [InlineData("concepts", "/concepts")]
-    [InlineData("kind-of-concepts", "/concepts?kind=organization&q=o")]
-    [InlineData("tag", "/tags/lecture")]
-    [InlineData("not-found", "/notes/no-such-note")]
-    public Task PageHasNoSeriousOrCriticalAxeViolations(string name, string path) => JourneyAsync($"axe-{name}", async () =>
+    public static TheoryData<string, string, string> Pages()
     {
+        var pages = new TheoryData<string, string, string>();
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            pages.Add("home", "/", theme);
+            pages.Add("note", "/notes/cs224n/lectures/multimodal-deep-learning", theme);
+            pages.Add("search", "/search?q=contrastive", theme);
+            pages.Add("tags", "/tags", theme);
+            pages.Add("vault", "/vaults/cs224n", theme);
+            pages.Add("concepts", "/concepts", theme);
+            pages.Add("kind-of-concepts", "/concepts?kind=organization&q=o", theme);
+            pages.Add("tag", "/tags/lecture", theme);
+            pages.Add("not-found", "/notes/no-such-note", theme);
+        }
+        return pages;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public Task PageHasNoSeriousOrCriticalAxeViolations(string name, string path, string theme) => JourneyAsync($"axe-{name}-{theme}", async () =>
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         await Page.GotoAsync(path);
 
         var results = await Page.RunAxe();
