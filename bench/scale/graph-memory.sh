@@ -15,23 +15,7 @@ mkdir -p "$work"
 export ASPNETCORE_ENVIRONMENT=Production Email__LogLinks=true ASPNETCORE_URLS=$site LocalDatabase__Enabled=true \
   Serilog__MinimumLevel__Default=Warning Import__Limits__MaxEntries=200000 LocalDatabase__Directory="$work/pg$size"
 
-fetch() {
-  local out; out=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "$site$1")
-  [ "${out%% *}" = 200 ] || { echo "$1 answered ${out%% *}" >&2; exit 1; }
-  echo "${out#* }"
-}
-ms() { awk '{ printf "%.0f", $1 * 1000 }' <<<"$1"; }
-kb() { awk '{ printf "%.0f", $2 / 1024 }' <<<"$1"; }
-sitemap_pages() {
-  local map; map=$(curl -s "$site/sitemap.xml")
-  locs() { grep -o '<loc>[^<]*</loc>' | sed 's|<loc>||; s|</loc>||; s|&amp;|\&|g'; }
-  if grep -q '<sitemapindex' <<<"$map"; then
-    locs <<<"$map" | while read -r sitemap; do curl -s "$sitemap" | locs; done
-  else
-    locs <<<"$map"
-  fi | sed 's|^[a-z]*://[^/]*||'
-}
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+source "$repo/bench/scale/site.sh"
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 vault="$work/gen$size"

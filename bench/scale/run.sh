@@ -16,25 +16,7 @@ dotnet build "$repo/bench/StudyHub.Benchmarks" -c Release --nologo -v quiet -o "
 export ASPNETCORE_ENVIRONMENT=Production Email__LogLinks=true ASPNETCORE_URLS=$site LocalDatabase__Enabled=true \
   Serilog__MinimumLevel__Default=Warning Import__Limits__MaxEntries=200000
 
-# "<seconds> <bytes>" of one GET, failing unless it answers 200.
-fetch() {
-  local out; out=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "$site$1")
-  [ "${out%% *}" = 200 ] || { echo "$1 answered ${out%% *}" >&2; exit 1; }
-  echo "${out#* }"
-}
-ms() { awk '{ printf "%.0f", $1 * 1000 }' <<<"$1"; }
-kb() { awk '{ printf "%.0f", $2 / 1024 }' <<<"$1"; }
-# Every note page the sitemap lists, as a path; past Sitemap:NotesPerFile notes it is an index of sitemaps.
-sitemap_pages() {
-  local map; map=$(curl -s "$site/sitemap.xml")
-  locs() { grep -o '<loc>[^<]*</loc>' | sed 's|<loc>||; s|</loc>||; s|&amp;|\&|g'; }
-  if grep -q '<sitemapindex' <<<"$map"; then
-    locs <<<"$map" | while read -r sitemap; do curl -s "$sitemap" | locs; done
-  else
-    locs <<<"$map"
-  fi | sed 's|^[a-z]*://[^/]*||'
-}
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+source "$repo/bench/scale/site.sh"
 
 table="$work/scale.md"
 echo "| notes | import s (notes/s) | import peak MB | app MB at start | app MB after 1,000 pages | home ms / KB | concepts first ms / then ms / KB | tags ms / KB | vault page ms / KB | graph page ms / KB | note cold ms / warm ms | search p95 ms | switcher p95 ms | /api/graph ms / KB |" > "$table"
