@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Concepts;
@@ -14,14 +15,14 @@ public sealed class ReadingCacheTests(StudyHubApp app) : IClassFixture<StudyHubA
         await app.ImportVaultAsync(vault.Root);
         using var client = app.CreateClient();
 
-        using var first = await client.GetAsync(new Uri("/notes/cached-note", UriKind.Relative));
-        using var second = await client.GetAsync(new Uri("/notes/cached-note", UriKind.Relative));
+        using var first = await client.GetAsync(NotePage);
+        var cached = await ServedFromTheCacheAsync(client, NotePage);
         vault.Write("Cached note.md", "Second words.");
         await app.ImportVaultAsync(vault.Root);
-        using var afterImport = await client.GetAsync(new Uri("/notes/cached-note", UriKind.Relative));
+        using var afterImport = await client.GetAsync(NotePage);
 
         Assert.False(first.Headers.Age.HasValue);
-        Assert.True(second.Headers.Age.HasValue, "The second request was not served from the output cache.");
+        Assert.True(cached, "No request was served from the output cache.");
         Assert.Contains("Second words.", await afterImport.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(afterImport.Headers.Age.HasValue);
     }
@@ -32,15 +33,14 @@ public sealed class ReadingCacheTests(StudyHubApp app) : IClassFixture<StudyHubA
         await app.ImportSampleVaultAsync();
         using var client = app.CreateClient();
 
-        using var first = await client.GetAsync(new Uri("/concepts/alec-radford", UriKind.Relative));
-        using var second = await client.GetAsync(new Uri("/concepts/alec-radford", UriKind.Relative));
+        var cached = await ServedFromTheCacheAsync(client, new Uri("/concepts/alec-radford", UriKind.Relative));
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<ConceptCorrections>().CorrectAsync("alec-radford", NodeKind.Organization, []);
         }
         using var afterCorrection = await client.GetAsync(new Uri("/concepts/alec-radford", UriKind.Relative));
 
-        Assert.True(second.Headers.Age.HasValue, "The second request was not served from the output cache.");
+        Assert.True(cached, "No request was served from the output cache.");
         Assert.Contains("<a href=\"/concepts#organization\">Organizations</a>", await afterCorrection.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(afterCorrection.Headers.Age.HasValue);
     }
@@ -54,5 +54,26 @@ public sealed class ReadingCacheTests(StudyHubApp app) : IClassFixture<StudyHubA
         using var second = await client.GetAsync(new Uri("/search?q=anything", UriKind.Relative));
 
         Assert.False(second.Headers.Age.HasValue);
+    }
+
+    static readonly Uri NotePage = new("/notes/cached-note", UriKind.Relative);
+
+    /// A page that shows the concept graph is not stored while that graph is older than the content, and on a busy
+    /// machine the graph of the import just made can take longer to build than a reader waits for it; so the page is
+    /// asked for again, for a while, until the cache serves it.
+    static async Task<bool> ServedFromTheCacheAsync(HttpClient client, Uri page)
+    {
+        var patience = Stopwatch.StartNew();
+        do
+        {
+            using var response = await client.GetAsync(page);
+            if (response.Headers.Age.HasValue)
+            {
+                return true;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        while (patience.Elapsed < TimeSpan.FromSeconds(30));
+        return false;
     }
 }
