@@ -58,6 +58,28 @@ public sealed class IncrementalImportTests
     }
 
     [Fact]
+    public async Task ANoteDeletedAndWrittenAgainIsLinkedToAgain()
+    {
+        await using var synced = new StudyHubApp();
+        await using var full = new StudyHubApp();
+        await Task.WhenAll(synced.InitializeAsync(), full.InitializeAsync());
+        using var folder = new TempVault("random").Write("A.md", "# A\n\nSee [[B]].").Write("B.md", "# B\n\nBack.");
+        var vaultId = await ConfigureAsync(synced, folder.Root);
+        await ImportAsync(full, folder.Root);
+        folder.Delete("B.md");
+        await SyncAsync(synced, vaultId);
+        await ImportAsync(full, folder.Root);
+        folder.Write("B.md", "# B\n\nBack again.");
+
+        await SyncAsync(synced, vaultId);
+        await ImportAsync(full, folder.Root);
+
+        Assert.Equal(await BatchedImportTests.StoredAsync(full), await BatchedImportTests.StoredAsync(synced));
+        await using var db = synced.Database.CreateContext();
+        Assert.NotNull(await db.NoteLinks.Where(l => l.TargetText == "B").Select(l => l.TargetNoteId).SingleAsync());
+    }
+
+    [Fact]
     public async Task AVaultWithTranscriptsIsImportedWholeAndTheSyncSaysWhy()
     {
         await using var app = new StudyHubApp();

@@ -63,6 +63,10 @@ public sealed class ImportPlan
     public List<Guid> ReplacedLinksOf { get; } = [];
 
     readonly StoredVault _stored;
+    /// The stored links and times of the notes the import renders, which it compares its own with: every note's in a
+    /// full import, only the rendered notes' in an incremental one (LinkChangesAsync).
+    ILookup<Guid, NoteLink> _storedLinks;
+    ILookup<Guid, NoteTimestamp> _storedTimes;
     readonly Dictionary<string, Attachment> _attachments;
     /// Where an incremental import starts looking for the notes that depend on a change: the notes this import adds,
     /// edits, moves, renames, readdresses or removes; of those, the ones a link to shows otherwise (another address or
@@ -70,12 +74,15 @@ public sealed class ImportPlan
     readonly HashSet<Guid> _changed = [];
     readonly HashSet<Guid> _readdressed = [];
     readonly HashSet<string> _changedAttachments = new(StringComparer.Ordinal);
+    /// The stored notes' paths before this import moves any.
+    readonly Dictionary<Guid, string> _pathsBefore;
     readonly VaultFiles _files;
     readonly ObsidianMarkdown _markdown;
     readonly DateTimeOffset _now;
 
     ImportPlan(StoredVault stored, VaultFiles files, ObsidianMarkdown markdown, DateTimeOffset now) =>
-        (_stored, _attachments, _files, _markdown, _now) = (stored, new Dictionary<string, Attachment>(StringComparer.Ordinal), files, markdown, now);
+        (_stored, _storedLinks, _storedTimes, _pathsBefore, _attachments, _files, _markdown, _now) = (stored, stored.Links, stored.Times,
+            stored.Notes.ToDictionary(n => n.Id, n => n.Path), new Dictionary<string, Attachment>(StringComparer.Ordinal), files, markdown, now);
 
     /// <paramref name="files"/> are read again for the notes' texts, as Derive goes and where a moved note is compared.
     public static ImportPlan Make(List<NoteName> notes, IReadOnlyDictionary<string, SourceAttachment> attachments, VaultFiles files,
@@ -365,39 +372,63 @@ public sealed class ImportPlan
     }
 
     /// Links, times and HTML depend on the whole vault (a new note resolves old links), so a full import recomputes them
-    /// for every note and keeps them only where they differ. An incremental one recomputes them only for the notes whose
-    /// may differ (Relinked, then the notes whose backlinks that changes) and takes the stored links of the others, which
-    /// are as they would be derived. A note's reading lists need every note's links, so all are read for their backlinks
-    /// here, before any is rendered; in the vault's order, which orders backlinks from notes of the same title.
-    public NotesToRender Link(int batchSize, bool incremental = false)
+    /// for every note and keeps them only where they differ. A note's reading lists need every note's links, so all are
+    /// read for their backlinks here, before any is rendered; in the vault's order, which orders backlinks from notes of
+    /// the same title.
+    public NotesToRender Link(int batchSize)
     {
-        var index = new VaultLinkIndex(
-            Notes.Select(n => n.Source.Path).Concat(_attachments.Keys),
-            Notes.ToDictionary(n => n.Source.Path, n => n.Source.Aliases));
-        var byPath = Notes.ToDictionary(n => n.Source.Path, n => n.Entity, StringComparer.Ordinal);
-        var relinked = incremental ? Relinked(index, byPath) : null;
-
+        var (index, byPath) = Index();
         var reading = new ReadingLists(Notes.Select(n => n.Entity));
-        var rendered = relinked is null ? null : new HashSet<Guid>(relinked);
         foreach (var batch in Notes.Chunk(batchSize))
         {
-            var linked = batch.AsParallel().AsOrdered().Select(n => (n.Entity, relinked is null || relinked.Contains(n.Entity.Id)
-                ? Read(n.Source) is var source ? source.Parsed.Links.Select(link => StoredLinks.Of(n.Entity, link, index, byPath, source.Markdown)).ToList() : null!
-                : _stored.Links[n.Entity.Id].OrderBy(l => l.Offset).ToList()));
-            foreach (var (note, links) in linked)
+            foreach (var (note, links) in batch.AsParallel().AsOrdered().Select(n => (n.Entity, LinksOf(n, index, byPath))))
             {
                 reading.Add(note, links);
-                if (rendered is not null && relinked!.Contains(note.Id))
-                {
-                    // The notes a relinked note led to, or leads to now, list it among their backlinks.
-                    rendered.UnionWith(links.Concat(_stored.Links[note.Id]).Select(l => l.TargetNoteId).OfType<Guid>());
-                }
             }
         }
-        rendered?.UnionWith(Removed.SelectMany(n => _stored.Links[n.Id]).Select(l => l.TargetNoteId).OfType<Guid>());
-        var toRender = rendered is null ? Notes : Notes.Where(n => rendered.Contains(n.Entity.Id)).ToList();
+        Report.NotesRendered = Notes.Count;
+        return new NotesToRender(Notes, index, byPath, reading);
+    }
+
+    /// An incremental import recomputes links, times and HTML only for the notes whose may differ (Relinked), and for the
+    /// notes whose backlinks that changes; the others' stored links are as they would be derived. Of the stored links it
+    /// asks the database only for those that lead to, or may now lead to, the notes and files it changes, and for the
+    /// backlinks of the notes it renders: a sync of one note costs the same in a vault of any size.
+    public async Task<NotesToRender> LinkChangesAsync(IStoredLinks stored)
+    {
+        var (index, byPath) = Index();
+        var relinked = await RelinkedAsync(stored, index, byPath);
+        var derived = Notes.Where(n => relinked.Contains(n.Entity.Id)).AsParallel().AsOrdered().Select(n => (n.Entity.Id, Links: LinksOf(n, index, byPath)))
+            .ToDictionary(n => n.Id, n => n.Links);
+        var before = await stored.OfAsync([.. relinked.Concat(Removed.Select(n => n.Id))]);
+
+        // The notes a relinked note led to, or leads to now, list it among their backlinks; so do those a removed note led to.
+        var rendered = new HashSet<Guid>(relinked);
+        rendered.UnionWith(derived.Values.SelectMany(links => links).Concat(before.SelectMany(links => links))
+            .Select(l => l.TargetNoteId).OfType<Guid>());
+        var toRender = Notes.Where(n => rendered.Contains(n.Entity.Id)).ToList();
+        var backlinks = (await stored.IntoAsync([.. toRender.Select(n => n.Entity.Id)], [], embedsOnly: false))
+            .Where(l => !relinked.Contains(l.NoteId)).ToLookup(l => l.NoteId);
+        var reading = new ReadingLists(Notes.Select(n => n.Entity));
+        foreach (var note in Notes.Select(n => n.Entity))
+        {
+            reading.Add(note, derived.TryGetValue(note.Id, out var links) ? links : backlinks[note.Id].OrderBy(l => l.Offset));
+        }
+        var renderedIds = toRender.Select(n => n.Entity.Id).ToList();
+        (_storedLinks, _storedTimes) = (await stored.OfAsync(renderedIds), await stored.TimesOfAsync(renderedIds));
         Report.NotesRendered = toRender.Count;
         return new NotesToRender(toRender, index, byPath, reading);
+    }
+
+    (VaultLinkIndex Index, Dictionary<string, Note> ByPath) Index() => (
+        new VaultLinkIndex(Notes.Select(n => n.Source.Path).Concat(_attachments.Keys), Notes.ToDictionary(n => n.Source.Path, n => n.Source.Aliases)),
+        Notes.ToDictionary(n => n.Source.Path, n => n.Entity, StringComparer.Ordinal));
+
+    /// A note's links as its file has them now.
+    List<NoteLink> LinksOf(PlannedNote note, VaultLinkIndex index, IReadOnlyDictionary<string, Note> byPath)
+    {
+        var source = Read(note.Source);
+        return source.Parsed.Links.Select(link => StoredLinks.Of(note.Entity, link, index, byPath, source.Markdown)).ToList();
     }
 
     /// Renders the notes Link chose, <paramref name="batchSize"/> at a time, in the vault's order, each batch read again
@@ -447,31 +478,53 @@ public sealed class ImportPlan
 
     /// The notes whose links an incremental import derives again: those it changes; those with a link that leads to a
     /// readdressed note or a changed attachment (the link shows its address and title, or its bytes), or that would now
-    /// lead elsewhere (a note or file added, renamed or removed takes or leaves the name it gives); and, since an
-    /// embedded note is rendered with its text and links, the notes that embed any of these.
-    HashSet<Guid> Relinked(VaultLinkIndex index, IReadOnlyDictionary<string, Note> byPath)
+    /// lead elsewhere (a note or file added, renamed or removed takes or leaves the name it gives, as does an alias);
+    /// and, since an embedded note is rendered with its text and links, the notes that embed any of these.
+    async Task<HashSet<Guid>> RelinkedAsync(IStoredLinks stored, VaultLinkIndex index, IReadOnlyDictionary<string, Note> byPath)
     {
-        var relinked = Notes.Select(n => n.Entity.Id).Where(_changed.Contains).ToHashSet();
-        foreach (var note in Notes.Select(n => n.Entity).Where(n => !relinked.Contains(n.Id)))
+        var notes = Notes.ToDictionary(n => n.Entity.Id, n => n.Entity);
+        var relinked = notes.Keys.Where(_changed.Contains).ToHashSet();
+        relinked.UnionWith((await stored.IntoAsync(_readdressed, _changedAttachments, embedsOnly: false)).Select(l => l.NoteId).Where(notes.ContainsKey));
+        relinked.UnionWith((await stored.NamingAsync(RenamedNames()))
+            .Where(l => notes.TryGetValue(l.NoteId, out var note) && StoredLinks.LeadsElsewhere(l, note, index, byPath)).Select(l => l.NoteId));
+        for (var embedded = relinked.ToList(); embedded.Count > 0;)
         {
-            if (_stored.Links[note.Id].Any(l => l.TargetNoteId is { } target && _readdressed.Contains(target)
-                || l.TargetAttachmentPath is { } file && _changedAttachments.Contains(file)
-                || StoredLinks.LeadsElsewhere(l, note, index, byPath)))
-            {
-                relinked.Add(note.Id);
-            }
-        }
-        var embedders = Notes.SelectMany(n => _stored.Links[n.Entity.Id])
-            .Where(l => l.IsEmbed && l.TargetNoteId is not null).ToLookup(l => l.TargetNoteId!.Value, l => l.NoteId);
-        var pending = new Queue<Guid>(relinked);
-        while (pending.TryDequeue(out var embedded))
-        {
-            foreach (var embedder in embedders[embedded].Where(relinked.Add))
-            {
-                pending.Enqueue(embedder);
-            }
+            embedded = (await stored.IntoAsync(embedded, [], embedsOnly: true)).Select(l => l.NoteId)
+                .Where(id => notes.ContainsKey(id) && relinked.Add(id)).ToList();
         }
         return relinked;
+    }
+
+    /// The names that lead elsewhere after this import: the file names and aliases of the notes it adds, moves,
+    /// removes or gives other aliases, before and after, and the file names of the attachments it adds or removes.
+    HashSet<string> RenamedNames()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Add(string path, IEnumerable<string> aliases)
+        {
+            names.Add(Path.GetFileNameWithoutExtension(path));
+            names.UnionWith(aliases.Select(a => a.Trim()));
+        }
+        foreach (var (note, source, isNew, _) in Notes)
+        {
+            // A note deleted before and back now is new to the names too.
+            if (isNew || note.DeletedAt is not null)
+            {
+                Add(source.Path, source.Aliases);
+            }
+            else if (note.Path != _pathsBefore[note.Id] || !note.Aliases.SequenceEqual(source.Aliases))
+            {
+                Add(_pathsBefore[note.Id], note.Aliases);
+                Add(source.Path, source.Aliases);
+            }
+        }
+        foreach (var note in Removed)
+        {
+            Add(note.Path, note.Aliases);
+        }
+        names.UnionWith(AttachmentsAdded.Concat(AttachmentsRemoved).Select(a => Path.GetFileName(a.Path)));
+        names.Remove("");
+        return names;
     }
 
     /// A note's text as stored: its HTML, its text for search, its headings, its reading lists as JSON and its prose for the graph.
@@ -508,7 +561,7 @@ public sealed class ImportPlan
             note.Prose = text.Prose;
         }
 
-        if (!links.Select(LinkKey).SequenceEqual(_stored.Links[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
+        if (!links.Select(LinkKey).SequenceEqual(_storedLinks[note.Id].OrderBy(l => l.Offset).Select(LinkKey)))
         {
             ReplacedLinksOf.Add(note.Id);
             batch.Links.AddRange(links);
@@ -525,7 +578,7 @@ public sealed class ImportPlan
             }
         }
 
-        if (!recordings.Times.Select(TimeKey).SequenceEqual(_stored.Times[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
+        if (!recordings.Times.Select(TimeKey).SequenceEqual(_storedTimes[note.Id].OrderBy(t => t.Offset).Select(TimeKey)))
         {
             batch.ReplacedTimesOf.Add(note.Id);
             batch.Times.AddRange(recordings.Times);
