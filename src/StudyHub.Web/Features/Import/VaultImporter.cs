@@ -64,7 +64,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         vault.LastImportedAt = started;
 
-        var stored = await LoadStoredAsync(db, vault, incremental ? noteNames : null, cancellationToken);
+        var (stored, asStored) = await LoadStoredAsync(db, vault, incremental ? noteNames : null, cancellationToken);
         var plan = ImportPlan.Make(noteNames, sourceAttachments, files, markdown, stored, report, started);
         vault.NoteCount = plan.Notes.Count;
         MediaDurations.Read(plan.Attachments, files, plan.AttachmentsToStore, report);
@@ -80,9 +80,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var transcripts = new NoteTranscripts(sourceAttachments, files, report);
         var storedLinks = new VaultStoredLinks(db, vault.Id, cancellationToken);
         var toRender = incremental ? await plan.LinkChangesAsync(storedLinks) : plan.Link(limits.Value.NotesPerBatch);
-        if (incremental)
+        if (asStored is not null)
         {
-            await ReadTextsAsync(db, toRender.Notes.Where(n => !n.IsNew).Select(n => n.Entity).ToList(), cancellationToken);
+            await ReadTextsAsync(db, asStored, toRender.Notes.Where(n => !n.IsNew).Select(n => n.Entity).ToList(), cancellationToken);
         }
         var links = await WriteNotesAsync(db, plan.Derive(toRender, limits.Value.NotesPerBatch), transcripts, cancellationToken);
 
@@ -91,6 +91,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         // counts search's words and switcher names again for the notes it changes only (SearchWords.SetAsideAsync, SwitcherNames.SetAsideAsync),
         // and moves the tag counts by those notes' tags (VaultTags.ChangesOf).
         // Comparing every stored note with its snapshot takes a tenth of a second or more at 10,000 notes: it is done once, here.
+        asStored?.AttachChanged(db, plan.Notes.Select(n => n.Entity).Concat(plan.Removed));
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var written = plan.Notes.Where(n => n.IsNew).Select(n => n.Entity.Id)
@@ -225,13 +226,14 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     /// <paramref name="sourceNotes"/>, an incremental import's, the notes come without their texts, which most of them
     /// keep: only those of the notes whose paths are gone, which a moved and edited file is compared with (ImportPlan.Match).
     /// Nor does it load their links and times, which it asks for note by note (VaultStoredLinks), or the revision numbers
-    /// of notes it cannot be editing.
-    static async Task<StoredVault> LoadStoredAsync(StudyHubDbContext db, Vault vault, IReadOnlyCollection<NoteName>? sourceNotes,
+    /// of notes it cannot be editing; and it leaves the notes untracked, with their values as stored beside them.
+    static async Task<(StoredVault, NotesAsStored?)> LoadStoredAsync(StudyHubDbContext db, Vault vault, IReadOnlyCollection<NoteName>? sourceNotes,
         CancellationToken cancellationToken)
     {
         var stored = db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vault.Id);
         List<Note> notes;
         List<Guid> mayBeEdited;
+        NotesAsStored? asStored = null;
         if (sourceNotes is null)
         {
             notes = await stored.ToListAsync(cancellationToken);
@@ -245,9 +247,9 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
                 FrontMatter = n.FrontMatter, Tags = n.Tags, Aliases = n.Aliases, Kind = n.Kind, Media = n.Media, CoursePosition = n.CoursePosition,
                 ContentHash = n.ContentHash, CreatedAt = n.CreatedAt, UpdatedAt = n.UpdatedAt, SavedAt = n.SavedAt, DeletedAt = n.DeletedAt,
             }).ToListAsync(cancellationToken);
-            db.Notes.AttachRange(notes);
+            asStored = new NotesAsStored(db, notes);
             var hashes = sourceNotes.ToDictionary(n => n.Path, n => n.Hash, StringComparer.Ordinal);
-            await ReadTextsAsync(db, notes.Where(n => n.DeletedAt is null && !hashes.ContainsKey(n.Path)).ToList(), cancellationToken);
+            await ReadTextsAsync(db, asStored, notes.Where(n => n.DeletedAt is null && !hashes.ContainsKey(n.Path)).ToList(), cancellationToken);
             // A note is edited at its path or moved and edited; one deleted and back takes its next revision.
             mayBeEdited = notes.Where(n => n.DeletedAt is not null || hashes.GetValueOrDefault(n.Path) != n.ContentHash).Select(n => n.Id).ToList();
         }
@@ -261,32 +263,26 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             .GroupBy(r => r.NoteId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
         var attachments = await db.Attachments.Where(a => a.VaultId == vault.Id).ToDictionaryAsync(a => a.Path, StringComparer.Ordinal, cancellationToken);
-        return new StoredVault(vault.Id, vault.Slug, notes, retired, slugs, links.ToLookup(l => l.NoteId), times.ToLookup(t => t.NoteId),
-            revisionNumbers, attachments);
+        return (new StoredVault(vault.Id, vault.Slug, notes, retired, slugs, links.ToLookup(l => l.NoteId), times.ToLookup(t => t.NoteId),
+            revisionNumbers, attachments), asStored);
     }
 
     static readonly string[] TextColumns =
         [nameof(Note.Markdown), nameof(Note.Html), nameof(Note.PlainText), nameof(Note.HeadingsText), nameof(Note.Prose), nameof(Note.Reading)];
 
     /// Gives notes loaded without their texts the texts they have stored, as if loaded with them: unchanged until the plan changes them.
-    static async Task ReadTextsAsync(StudyHubDbContext db, List<Note> notes, CancellationToken cancellationToken)
+    static async Task ReadTextsAsync(StudyHubDbContext db, NotesAsStored asStored, List<Note> notes, CancellationToken cancellationToken)
     {
         var ids = notes.Select(n => n.Id).ToList();
         var texts = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => ids.Contains(n.Id))
-            .Select(n => new { n.Id, Texts = new { n.Markdown, n.Html, n.PlainText, n.HeadingsText, n.Prose, n.Reading } })
-            .ToDictionaryAsync(n => n.Id, n => n.Texts, cancellationToken);
+            .Select(n => new { n.Id, n.Markdown, n.Html, n.PlainText, n.HeadingsText, n.Prose, n.Reading })
+            .ToDictionaryAsync(n => n.Id, cancellationToken);
         foreach (var note in notes)
         {
             var text = texts[note.Id];
             (note.Markdown, note.Html, note.PlainText, note.HeadingsText, note.Prose, note.Reading) =
                 (text.Markdown, text.Html, text.PlainText, text.HeadingsText, text.Prose, text.Reading);
-            // EF takes the texts for changes (from the empty ones it was given) until told they are what is stored.
-            var entry = db.Entry(note);
-            entry.OriginalValues.SetValues(text);
-            foreach (var property in entry.Properties.Where(p => TextColumns.Contains(p.Metadata.Name)))
-            {
-                property.IsModified = false;
-            }
+            asStored.Read(note, TextColumns);
         }
     }
 
