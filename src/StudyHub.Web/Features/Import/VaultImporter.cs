@@ -90,7 +90,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         // they were (as re-reading an unchanged vault does) keeps them, saving a third of such an import. An incremental import
         // counts search's words and switcher names again for the notes it changes only (SearchWords.SetAsideAsync, SwitcherNames.SetAsideAsync),
         // and moves the tag counts by those notes' tags (VaultTags.ChangesOf).
-        // Comparing every stored note with its snapshot takes a tenth of a second or more at 10,000 notes: it is done once, here.
+        // Comparing every stored note with its snapshot takes a tenth of a second or more at 10,000 notes: it is done once, here,
+        // and an incremental import's notes, loaded untracked, are handed to Entity Framework here if they changed.
         asStored?.AttachChanged(db, plan.Notes.Select(n => n.Entity).Concat(plan.Removed));
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
