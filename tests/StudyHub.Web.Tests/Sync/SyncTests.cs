@@ -28,6 +28,23 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     }
 
     [Fact]
+    public async Task ANoteRenderedAgainThatComesOutTheSameIsNotWritten()
+    {
+        using var vault = new TempVault("rerendered").Write("A.md", "# A\n\nFirst words.\n\nSee [[B]] here.").Write("B.md", "# B\n\nText.");
+        var vaultId = await SourceAsync("rerendered", new SourceSettings(SourceKind.Folder, vault.Root));
+        var before = await NoteVersionsAsync("rerendered");
+        vault.Write("A.md", "# A\n\nOther words.\n\nSee [[B]] here.");
+
+        var outcome = await SyncAsync(vaultId);
+
+        // B lists A's sentence among its backlinks, so it is rendered again; the sentence did not change, so neither did B.
+        var after = await NoteVersionsAsync("rerendered");
+        Assert.Equal(2, outcome.Report!.NotesRendered);
+        Assert.NotEqual(before["A.md"], after["A.md"]);
+        Assert.Equal(before["B.md"], after["B.md"]);
+    }
+
+    [Fact]
     public async Task AnEditedAddedAndRemovedNoteAreImportedByTheNextSync()
     {
         using var vault = new TempVault("edited").Write("A.md", "# A\n\nFirst words.").Write("B.md", "# B\n\nGoing soon.");
@@ -274,6 +291,16 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     {
         await using var db = app.Database.CreateContext();
         return await db.ImportRuns.CountAsync();
+    }
+
+    /// Each note's row version (xmin) by path.
+    async Task<Dictionary<string, string>> NoteVersionsAsync(string vaultName)
+    {
+        await using var db = app.Database.CreateContext();
+        var rows = await db.Database.SqlQuery<string>($"""
+            SELECT n."Path" || ' ' || n.xmin::text AS "Value" FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId" WHERE v."Name" = {vaultName}
+            """).ToListAsync();
+        return rows.Select(r => r.Split(' ')).ToDictionary(r => r[0], r => r[1]);
     }
 
     /// Every row's version (xmin, which any update, even to the same values, moves) in the tables a sync may write,
