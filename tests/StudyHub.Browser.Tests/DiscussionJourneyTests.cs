@@ -34,8 +34,10 @@ public sealed partial class DiscussionJourneyTests(BrowserApp app) : BrowserTest
         var marker = Page.Locator("[data-timeline] .timeline-marker[data-kind=timestamp] a");
         await Expect(marker).ToHaveCountAsync(1);
         await Expect(marker).ToHaveAttributeAsync("href", new Regex(@"/notes/interviewed/interviewed\?recording=2&t=6$"));
+        // A clicked time plays on from there; on a loaded machine the interview would be past 0:07 before the annotation begins.
+        await Page.EvaluateAsync("() => document.addEventListener('seeked', event => event.target.pause(), { capture: true, once: true })");
         await marker.ClickAsync();
-        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && Math.abs(v.currentTime - 6) < 0.5; }");
+        await Page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && v.paused && Math.abs(v.currentTime - 6) < 0.5; }");
         await SelectAsync(Page, "The guest answers");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Annotate", Exact = true }).ClickAsync();
         await Expect(Page.GetByLabel("Time in the lecture")).ToHaveValueAsync("0:06");
