@@ -210,7 +210,7 @@ public sealed class ImportPlanTests
         return planned;
     }
 
-    static StoredVault Empty() => new(Guid.CreateVersion7(), "course", [], [], [],
+    static StoredVault Empty() => new(Guid.CreateVersion7(), "course", [], NotesInFull: true, [], [],
         Array.Empty<NoteLink>().ToLookup(l => l.NoteId), Array.Empty<NoteTimestamp>().ToLookup(t => t.NoteId), [], []);
 
     /// What the database holds once the writer has written <paramref name="plan"/>.

@@ -9,8 +9,9 @@ namespace StudyHub.Web.Features.Import;
 
 /// What is stored of a vault when an import starts: its notes (deleted ones too) with their links, times and last
 /// revision numbers, its attachments, every retired address and slug, and every note's slug across vaults.
+/// NotesInFull: false when the notes the import leaves as they are were loaded by name only (an incremental import's).
 public sealed record StoredVault(
-    Guid Id, string Slug, List<Note> Notes, List<NoteSlugHistory> Retired, IEnumerable<string> NoteSlugs,
+    Guid Id, string Slug, List<Note> Notes, bool NotesInFull, List<NoteSlugHistory> Retired, IEnumerable<string> NoteSlugs,
     ILookup<Guid, NoteLink> Links, ILookup<Guid, NoteTimestamp> Times, Dictionary<Guid, int> RevisionNumbers,
     Dictionary<string, Attachment> Attachments);
 
@@ -189,8 +190,9 @@ public sealed class ImportPlan
             Report.NotesRemoved++;
         }
         Readdress(imported.Select(i => i.Entity), now);
-        // An edited note's front matter is read with its batch (Update), which places it again.
-        foreach (var note in imported.Select(i => i.Entity))
+        // An edited note's front matter is read with its batch (Update), which places it again. A full import places every
+        // note, as the rule now has it; an incremental one the notes it moves.
+        foreach (var note in imported.Select(i => i.Entity).Where(n => _stored.NotesInFull || _pathsBefore.GetValueOrDefault(n.Id) is { } path && path != n.Path))
         {
             Place(note);
         }

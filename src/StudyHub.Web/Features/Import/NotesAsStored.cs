@@ -5,13 +5,30 @@ using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Import;
 
-/// The stored values of the notes an incremental import loads untracked. Entity Framework would take a snapshot of every
-/// note of the vault and compare each with it, which cost a one-note sync several seconds at 100,000 notes; the import
-/// hands it only the notes whose values it changed, with these as their original values, and it writes what changed.
+/// The stored values of the notes an incremental import loads untracked, with what matching, addressing and linking them
+/// needs alone. Entity Framework would take a snapshot of every note of the vault and compare each with it, which cost a
+/// one-note sync several seconds at 100,000 notes; the import hands it only the notes whose values it changed, with these
+/// as their original values, and it writes what changed. The notes the import may change are read in full first (ReadRestAsync).
 sealed class NotesAsStored
 {
+    /// What loading notes by name leaves out, read for a note before the import may change it. PostgreSQL takes about half
+    /// a second to send one text column of 100,000 notes (docs/benchmarks.md, "The incremental import, fourth pass").
+    static readonly string[] Rest =
+    [
+        nameof(Note.Markdown), nameof(Note.Html), nameof(Note.PlainText), nameof(Note.HeadingsText), nameof(Note.Prose), nameof(Note.Reading),
+        nameof(Note.FrontMatter), nameof(Note.Tags), nameof(Note.Kind), nameof(Note.Media), nameof(Note.CreatedAt), nameof(Note.UpdatedAt), nameof(Note.SavedAt),
+    ];
+
     readonly IProperty[] _properties;
     readonly Dictionary<Guid, object?[]> _values;
+    readonly HashSet<Guid> _readInFull = [];
+
+    /// A vault's notes by name: their identity, file, names, addresses and place, and none of the Rest.
+    public static Task<List<Note>> LoadAsync(IQueryable<Note> notes, CancellationToken cancellationToken) => notes.Select(n => new Note
+    {
+        Id = n.Id, VaultId = n.VaultId, Path = n.Path, Title = n.Title, Slug = n.Slug, Address = n.Address, Aliases = n.Aliases,
+        CoursePosition = n.CoursePosition, ContentHash = n.ContentHash, DeletedAt = n.DeletedAt, Markdown = "",
+    }).ToListAsync(cancellationToken);
 
     public NotesAsStored(StudyHubDbContext db, IEnumerable<Note> notes)
     {
@@ -19,8 +36,32 @@ sealed class NotesAsStored
         _values = notes.ToDictionary(n => n.Id, Snapshot);
     }
 
-    /// Takes these of the note's values, read from the database after it was loaded (and maybe changed), as stored.
-    public void Read(Note note, IReadOnlyCollection<string> properties)
+    /// Gives notes loaded by name the Rest of their stored values, as if loaded with them: unchanged until the import
+    /// changes them. A note read already is left as the import has it.
+    public async Task ReadRestAsync(StudyHubDbContext db, IEnumerable<Note> notes, CancellationToken cancellationToken)
+    {
+        var unread = notes.Where(n => _readInFull.Add(n.Id)).ToList();
+        var ids = unread.Select(n => n.Id).ToList();
+        var rest = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => ids.Contains(n.Id))
+            .Select(n => new
+            {
+                n.Id, n.Markdown, n.Html, n.PlainText, n.HeadingsText, n.Prose, n.Reading, n.FrontMatter, n.Tags, n.Kind, n.Media,
+                n.CreatedAt, n.UpdatedAt, n.SavedAt,
+            })
+            .ToDictionaryAsync(n => n.Id, cancellationToken);
+        foreach (var note in unread)
+        {
+            var stored = rest[note.Id];
+            (note.Markdown, note.Html, note.PlainText, note.HeadingsText, note.Prose, note.Reading) =
+                (stored.Markdown, stored.Html, stored.PlainText, stored.HeadingsText, stored.Prose, stored.Reading);
+            (note.FrontMatter, note.Tags, note.Kind, note.Media) = (stored.FrontMatter, stored.Tags, stored.Kind, stored.Media);
+            (note.CreatedAt, note.UpdatedAt, note.SavedAt) = (stored.CreatedAt, stored.UpdatedAt, stored.SavedAt);
+            Read(note, Rest);
+        }
+    }
+
+    /// Takes these of the note's values, read from the database after it was loaded, as stored.
+    void Read(Note note, IReadOnlyCollection<string> properties)
     {
         var stored = _values[note.Id];
         for (var i = 0; i < _properties.Length; i++)

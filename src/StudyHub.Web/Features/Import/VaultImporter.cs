@@ -82,7 +82,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         var toRender = incremental ? await plan.LinkChangesAsync(storedLinks) : plan.Link(limits.Value.NotesPerBatch);
         if (asStored is not null)
         {
-            await ReadTextsAsync(db, asStored, toRender.Notes.Where(n => !n.IsNew).Select(n => n.Entity).ToList(), cancellationToken);
+            await asStored.ReadRestAsync(db, toRender.Notes.Where(n => !n.IsNew).Select(n => n.Entity), cancellationToken);
         }
         var links = await WriteNotesAsync(db, plan.Derive(toRender, limits.Value.NotesPerBatch), transcripts, cancellationToken);
 
@@ -224,10 +224,11 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
     }
 
     /// What the plan compares the files with: every query of the stored vault is here. Given the vault's
-    /// <paramref name="sourceNotes"/>, an incremental import's, the notes come without their texts, which most of them
-    /// keep: only those of the notes whose paths are gone, which a moved and edited file is compared with (ImportPlan.Match).
-    /// Nor does it load their links and times, which it asks for note by note (VaultStoredLinks), or the revision numbers
-    /// of notes it cannot be editing; and it leaves the notes untracked, with their values as stored beside them.
+    /// <paramref name="sourceNotes"/>, an incremental import's, the notes come by name (NotesAsStored.LoadAsync), which is
+    /// all most of them need; in full only those the plan may edit or compare a moved and edited file with (ImportPlan.Match):
+    /// the notes whose paths are gone, and those at a path whose file changed or came back. Nor does it load their links and
+    /// times, which it asks for note by note (VaultStoredLinks), or the revision numbers of notes it cannot be editing;
+    /// and it leaves the notes untracked, with their values as stored beside them.
     static async Task<(StoredVault, NotesAsStored?)> LoadStoredAsync(StudyHubDbContext db, Vault vault, IReadOnlyCollection<NoteName>? sourceNotes,
         CancellationToken cancellationToken)
     {
@@ -242,15 +243,12 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         else
         {
-            notes = await stored.Select(n => new Note
-            {
-                Id = n.Id, VaultId = n.VaultId, Path = n.Path, Title = n.Title, Slug = n.Slug, Address = n.Address, Markdown = "",
-                FrontMatter = n.FrontMatter, Tags = n.Tags, Aliases = n.Aliases, Kind = n.Kind, Media = n.Media, CoursePosition = n.CoursePosition,
-                ContentHash = n.ContentHash, CreatedAt = n.CreatedAt, UpdatedAt = n.UpdatedAt, SavedAt = n.SavedAt, DeletedAt = n.DeletedAt,
-            }).ToListAsync(cancellationToken);
+            notes = await NotesAsStored.LoadAsync(stored, cancellationToken);
             asStored = new NotesAsStored(db, notes);
             var hashes = sourceNotes.ToDictionary(n => n.Path, n => n.Hash, StringComparer.Ordinal);
-            await ReadTextsAsync(db, asStored, notes.Where(n => n.DeletedAt is null && !hashes.ContainsKey(n.Path)).ToList(), cancellationToken);
+            await asStored.ReadRestAsync(db, notes.Where(n => hashes.TryGetValue(n.Path, out var hash)
+                ? hash != n.ContentHash || n.DeletedAt is not null
+                : n.DeletedAt is null), cancellationToken);
             // A note is edited at its path or moved and edited; one deleted and back takes its next revision.
             mayBeEdited = notes.Where(n => n.DeletedAt is not null || hashes.GetValueOrDefault(n.Path) != n.ContentHash).Select(n => n.Id).ToList();
         }
@@ -264,27 +262,8 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             .GroupBy(r => r.NoteId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
         var attachments = await db.Attachments.Where(a => a.VaultId == vault.Id).ToDictionaryAsync(a => a.Path, StringComparer.Ordinal, cancellationToken);
-        return (new StoredVault(vault.Id, vault.Slug, notes, retired, slugs, links.ToLookup(l => l.NoteId), times.ToLookup(t => t.NoteId),
-            revisionNumbers, attachments), asStored);
-    }
-
-    static readonly string[] TextColumns =
-        [nameof(Note.Markdown), nameof(Note.Html), nameof(Note.PlainText), nameof(Note.HeadingsText), nameof(Note.Prose), nameof(Note.Reading)];
-
-    /// Gives notes loaded without their texts the texts they have stored, as if loaded with them: unchanged until the plan changes them.
-    static async Task ReadTextsAsync(StudyHubDbContext db, NotesAsStored asStored, List<Note> notes, CancellationToken cancellationToken)
-    {
-        var ids = notes.Select(n => n.Id).ToList();
-        var texts = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => ids.Contains(n.Id))
-            .Select(n => new { n.Id, n.Markdown, n.Html, n.PlainText, n.HeadingsText, n.Prose, n.Reading })
-            .ToDictionaryAsync(n => n.Id, cancellationToken);
-        foreach (var note in notes)
-        {
-            var text = texts[note.Id];
-            (note.Markdown, note.Html, note.PlainText, note.HeadingsText, note.Prose, note.Reading) =
-                (text.Markdown, text.Html, text.PlainText, text.HeadingsText, text.Prose, text.Reading);
-            asStored.Read(note, TextColumns);
-        }
+        return (new StoredVault(vault.Id, vault.Slug, notes, NotesInFull: sourceNotes is null, retired, slugs, links.ToLookup(l => l.NoteId),
+            times.ToLookup(t => t.NoteId), revisionNumbers, attachments), asStored);
     }
 
     static string VaultNameOf(string source)
