@@ -16,10 +16,8 @@ namespace StudyHub.Web.Data.Migrations
             // value of more than a few bytes to the TOAST table: its path, title, address and hash too, each a lookup in
             // that table's index to read. Reading those of 100,000 notes took 1.8 s instead of 0.4 s (docs/benchmarks.md,
             // "Notes' names kept in their rows"). MAIN keeps them in the row beside the vector, as it does the vector, and
-            // the long texts go out first. A storage change applies to values written after it: VACUUM FULL writes every
-            // row again (24 s at 100,000 notes, while the table is locked), and cannot run in a transaction.
+            // the long texts go out first. The rows stored already are written again by the next migration.
             migrationBuilder.Sql(SetStorage("MAIN"));
-            migrationBuilder.Sql("""VACUUM FULL "Notes";""", suppressTransaction: true);
         }
 
         /// <inheritdoc />
