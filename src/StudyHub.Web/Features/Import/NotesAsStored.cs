@@ -11,8 +11,9 @@ namespace StudyHub.Web.Features.Import;
 /// as their original values, and it writes what changed. The notes the import may change are read in full first (ReadRestAsync).
 sealed class NotesAsStored
 {
-    /// What loading notes by name leaves out, read for a note before the import may change it. PostgreSQL takes about half
-    /// a second to send one text column of 100,000 notes (docs/benchmarks.md, "The incremental import, fourth pass").
+    /// What loading notes by name leaves out, read for a note before the import may change it. The texts and the front
+    /// matter are kept out of the notes' rows, in the TOAST table, a lookup each: a second and more at 100,000 notes
+    /// (docs/benchmarks.md, "Notes' names kept in their rows").
     static readonly string[] Rest =
     [
         nameof(Note.Markdown), nameof(Note.Html), nameof(Note.PlainText), nameof(Note.HeadingsText), nameof(Note.Prose), nameof(Note.Reading),
