@@ -300,7 +300,7 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         var rows = await db.Database.SqlQuery<string>($"""
             SELECT n."Path" || ' ' || n.xmin::text AS "Value" FROM "Notes" n JOIN "Vaults" v ON v."Id" = n."VaultId" WHERE v."Name" = {vaultName}
             """).ToListAsync();
-        return rows.Select(r => r.Split(' ')).ToDictionary(r => r[0], r => r[1]);
+        return rows.ToDictionary(r => r[..r.LastIndexOf(' ')], r => r[(r.LastIndexOf(' ') + 1)..]);
     }
 
     /// Every row's version (xmin, which any update, even to the same values, moves) in the tables a sync may write,

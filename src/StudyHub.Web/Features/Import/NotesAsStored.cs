@@ -57,19 +57,13 @@ sealed class NotesAsStored
                 (stored.Markdown, stored.Html, stored.PlainText, stored.HeadingsText, stored.Prose, stored.Reading);
             (note.FrontMatter, note.Tags, note.Kind, note.Media) = (stored.FrontMatter, stored.Tags, stored.Kind, stored.Media);
             (note.CreatedAt, note.UpdatedAt, note.SavedAt) = (stored.CreatedAt, stored.UpdatedAt, stored.SavedAt);
-            Read(note, Rest);
-        }
-    }
-
-    /// Takes these of the note's values, read from the database after it was loaded, as stored.
-    void Read(Note note, IReadOnlyCollection<string> properties)
-    {
-        var stored = _values[note.Id];
-        for (var i = 0; i < _properties.Length; i++)
-        {
-            if (properties.Contains(_properties[i].Name))
+            var values = _values[note.Id];
+            for (var i = 0; i < _properties.Length; i++)
             {
-                stored[i] = _properties[i].GetValueComparer().Snapshot(_properties[i].GetGetter().GetClrValue(note));
+                if (Rest.Contains(_properties[i].Name))
+                {
+                    values[i] = _properties[i].GetValueComparer().Snapshot(_properties[i].GetGetter().GetClrValue(note));
+                }
             }
         }
     }
