@@ -572,11 +572,11 @@ public sealed class ImportPlan
         {
             if (link.IsAttachment)
             {
-                Report.MissingAttachments.Add(new MissingAttachment(link.TargetText, planned.Source.Path, link.Line));
+                Report.Add(new MissingAttachment(link.TargetText, planned.Source.Path, link.Line));
             }
             else
             {
-                Report.UnresolvedLinks.Add(new UnresolvedLink(link.TargetText, planned.Source.Path, link.Line));
+                Report.Add(new UnresolvedLink(link.TargetText, planned.Source.Path, link.Line));
             }
         }
 

@@ -35,13 +35,35 @@ public sealed class ImportReport
     public int NotesRendered { get; set; }
     /// Why a sync that asked for an incremental import got a full one.
     public string? FullImportBecause { get; set; }
+    /// Every link to a note not yet written, counted; the list keeps the first ListedAtMost, as does the one of
+    /// missing attachments. A large vault has hundreds of thousands of such links, and the report is held, stored and
+    /// shown whole: the rest are on the concepts' pages, which list every note linking to each name.
+    public int UnresolvedLinkCount { get; set; }
     public List<UnresolvedLink> UnresolvedLinks { get; init; } = [];
+    public int MissingAttachmentCount { get; set; }
     public List<MissingAttachment> MissingAttachments { get; init; } = [];
+    public const int ListedAtMost = 1_000;
     public List<ImportWarning> Warnings { get; init; } = [];
     public List<AttachedTranscript> Transcripts { get; init; } = [];
     public List<ReadPaper> Papers { get; init; } = [];
 
     public int Notes => NotesAdded + NotesChanged + NotesUnchanged + NotesRenamed;
+
+    public void Add(UnresolvedLink link)
+    {
+        if (UnresolvedLinkCount++ < ListedAtMost)
+        {
+            UnresolvedLinks.Add(link);
+        }
+    }
+
+    public void Add(MissingAttachment attachment)
+    {
+        if (MissingAttachmentCount++ < ListedAtMost)
+        {
+            MissingAttachments.Add(attachment);
+        }
+    }
 
     public override string ToString()
     {
@@ -50,16 +72,18 @@ public sealed class ImportReport
         text.Append(culture, $"Vault \"{Vault}\": {NotesAdded} new, {NotesChanged} changed, {NotesUnchanged} unchanged, ")
             .Append(culture, $"{NotesRenamed} renamed, {NotesRemoved} removed notes; ")
             .Append(culture, $"{Attachments} attachments ({AttachmentsAdded} new, {AttachmentsChanged} changed, {AttachmentsRemoved} removed); ")
-            .Append(culture, $"{UnresolvedLinks.Count} links to notes not yet written; {MissingAttachments.Count} missing attachments; ")
+            .Append(culture, $"{UnresolvedLinkCount} links to notes not yet written; {MissingAttachmentCount} missing attachments; ")
             .AppendLine(culture, $"{Warnings.Count} warnings");
         foreach (var group in UnresolvedLinks.GroupBy(l => l.Target, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             text.AppendLine(culture, $"  not yet written: {group.Key} ← {string.Join(", ", group.Select(l => $"{l.NotePath}:{l.Line}").Distinct())}");
         }
+        AppendUnlisted(text, UnresolvedLinkCount - UnresolvedLinks.Count, "links to notes not yet written");
         foreach (var missing in MissingAttachments)
         {
             text.AppendLine(culture, $"  missing attachment: {missing.Name} ← {missing.NotePath}:{missing.Line}");
         }
+        AppendUnlisted(text, MissingAttachmentCount - MissingAttachments.Count, "missing attachments");
         foreach (var transcript in Transcripts)
         {
             text.AppendLine(culture, $"  transcript: {transcript.Path} → {transcript.NotePath} ({transcript.Cues} cues)");
@@ -75,5 +99,13 @@ public sealed class ImportReport
                 : $"  warning: {warning.Path}: {warning.Message}");
         }
         return text.ToString().TrimEnd();
+    }
+
+    static void AppendUnlisted(StringBuilder text, int unlisted, string what)
+    {
+        if (unlisted > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  … and {unlisted} more {what}, not listed");
+        }
     }
 }
