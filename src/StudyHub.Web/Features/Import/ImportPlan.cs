@@ -460,7 +460,7 @@ public sealed class ImportPlan
                     // An unchanged note keeps the text it has, as the annotations anchored in it do.
                     var plainText = rendered.Html == note.Html ? note.PlainText : rendered.PlainText;
                     var text = new DerivedText(rendered.Html, plainText, string.Join('\n', source.Parsed.Headings.Select(h => h.Text)),
-                        reading.Take(note, links, recordings.Times, rendered, plainText).ToJson(), rendered.Prose);
+                        reading.Of(note, links, recordings.Times, rendered, plainText).ToJson(), rendered.Prose);
                     return (Planned: planned, Source: source, Recordings: recordings, Links: links, Text: text);
                 });
             var notes = new List<(PlannedNote, SourceNote)>(batch.Length);

@@ -8,11 +8,7 @@ namespace StudyHub.Web.Features.Notes;
 public sealed class ReadingLists
 {
     readonly Dictionary<Guid, OutgoingLink> _linksTo;
-    /// Every link to a note of the vault (1.2 million at 100,000 notes) waits here, without an object of its own, until
-    /// its note's lists are made.
-    readonly Dictionary<Guid, List<LinkIn>> _backlinks = [];
-
-    readonly record struct LinkIn(string Title, string Address, string Sentence);
+    readonly Dictionary<Guid, List<Backlink>> _backlinks = [];
 
     /// <paramref name="notes"/> are the vault's notes after the import; each note's links are added before any list is made.
     public ReadingLists(IEnumerable<Note> notes)
@@ -32,30 +28,20 @@ public sealed class ReadingLists
             {
                 _backlinks[link.TargetNoteId.Value] = backlinks = [];
             }
-            backlinks.Add(new LinkIn(note.Title, note.Address, context));
+            backlinks.Add(new Backlink(note.Title, note.Address, context));
         }
     }
 
-    /// Makes a note's lists, once: the links to it are let go of then, so that an import holds fewer as it goes.
-    /// Safe to call for several notes at once.
-    public NoteReading Take(Note note, IReadOnlyList<NoteLink> links, IReadOnlyList<NoteTimestamp> times, RenderedNote rendered, string plainText)
-    {
-        List<LinkIn>? linksIn;
-        lock (_backlinks)
-        {
-            _backlinks.Remove(note.Id, out linksIn);
-        }
-        return new(
-            rendered.Outline,
-            [.. (linksIn ?? []).Select(b => new Backlink(b.Title, b.Address, b.Sentence)).OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
-            [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
-                .Select(l => l.TargetNoteId is { } id && _linksTo.TryGetValue(id, out var target)
-                    ? target
-                    : new OutgoingLink(l.TargetText, ConceptAddress.Href(l.TargetSlug), Exists: false))
-                .DistinctBy(o => o.Href)
-                .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
-            [.. times.Where(t => t.MediaIndex is not null).Select(t => new ReadingMarker(t.Seconds, t.Context, t.MediaIndex!.Value))],
-            PlainText.Lead(plainText),
-            rendered.TitleHeading is { } title ? Anchoring.CharactersOnPage(title.Text) : 0);
-    }
+    public NoteReading Of(Note note, IReadOnlyList<NoteLink> links, IReadOnlyList<NoteTimestamp> times, RenderedNote rendered, string plainText) => new(
+        rendered.Outline,
+        [.. _backlinks.GetValueOrDefault(note.Id, []).OrderBy(b => b.Title, StringComparer.OrdinalIgnoreCase)],
+        [.. links.Where(l => !l.IsAttachment && l.TargetText.Length > 0)
+            .Select(l => l.TargetNoteId is { } id && _linksTo.TryGetValue(id, out var target)
+                ? target
+                : new OutgoingLink(l.TargetText, ConceptAddress.Href(l.TargetSlug), Exists: false))
+            .DistinctBy(o => o.Href)
+            .OrderBy(o => o.Text, StringComparer.OrdinalIgnoreCase)],
+        [.. times.Where(t => t.MediaIndex is not null).Select(t => new ReadingMarker(t.Seconds, t.Context, t.MediaIndex!.Value))],
+        PlainText.Lead(plainText),
+        rendered.TitleHeading is { } title ? Anchoring.CharactersOnPage(title.Text) : 0);
 }
