@@ -40,8 +40,10 @@ public sealed class ImportLimits
     /// Web imports running at once; each holds its zip on disk and a few batches of its notes in memory.
     public int MaxConcurrentImports { get; set; } = 2;
     /// The notes an import reads, renders and writes at a time: what it holds in memory beside every note's name,
-    /// address and backlinks, whatever the vault's size.
-    public int NotesPerBatch { get; set; } = 500;
+    /// address and backlinks, whatever the vault's size. Small enough that a batch's texts are let go of before the
+    /// collector promotes them to its oldest generation: at 500 an import of 100,000 notes peaked at 1.15 GB, at 100
+    /// at 0.79 GB, as fast (docs/benchmarks.md, "Smaller batches").
+    public int NotesPerBatch { get; set; } = 100;
 }
 
 /// Raised when a vault cannot be imported at all; the message says why, for the command line and the report.
