@@ -37,7 +37,8 @@ public sealed class ImportReport
     public string? FullImportBecause { get; set; }
     /// Every link to a note not yet written, counted; the list keeps the first ListedAtMost, as does the one of
     /// missing attachments. A large vault has hundreds of thousands of such links, and the report is held, stored and
-    /// shown whole: the rest are on the concepts' pages, which list every note linking to each name.
+    /// shown whole. Those left out are still found: a name's concept page lists every note linking to it, and a note's
+    /// page marks each file it embeds that is missing.
     public int UnresolvedLinkCount { get; set; }
     public List<UnresolvedLink> UnresolvedLinks { get; init; } = [];
     public int MissingAttachmentCount { get; set; }
