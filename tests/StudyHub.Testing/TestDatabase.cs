@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using StudyHub.Web.Data;
 
@@ -41,6 +43,21 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public StudyHubDbContext CreateContext() =>
         new StudyHubDbContext(new DbContextOptionsBuilder<StudyHubDbContext>().UseNpgsql(ConnectionString).Options).ReadingAsSystem();
+
+    /// Undoes <paramref name="migration"/> and those after it, leaving the database as the build before it left it: for
+    /// tests of what a migration does to rows stored before it (MigrateToLatestAsync then).
+    public async Task MigrateToBeforeAsync(string migration)
+    {
+        await using var db = CreateContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith($"_{migration}", StringComparison.Ordinal)) - 1]);
+    }
+
+    public async Task MigrateToLatestAsync()
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

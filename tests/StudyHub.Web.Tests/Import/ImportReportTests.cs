@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using StudyHub.Testing;
 using StudyHub.Web.Features.Accounts;
 using StudyHub.Web.Features.Import;
@@ -45,7 +43,7 @@ public sealed class ImportReportTests(StudyHubApp app) : IClassFixture<StudyHubA
     [Fact]
     public async Task AReportStoredWithEveryBrokenLinkGetsItsCountsAndKeepsTheFirst()
     {
-        await MigrateAsync(toTheOneBefore: true);
+        await app.Database.MigrateToBeforeAsync(Migration);
         // As the build before stored reports: every entry listed, and no counts.
         var older = new ImportReport { Vault = "older", NotesAdded = 1 };
         older.UnresolvedLinks.AddRange(Enumerable.Range(0, Broken).Select(i => new UnresolvedLink($"Unwritten {i}", "Plans.md", i + 3)));
@@ -64,7 +62,7 @@ public sealed class ImportReportTests(StudyHubApp app) : IClassFixture<StudyHubA
             await db.SaveChangesAsync();
         }
 
-        await MigrateAsync(toTheOneBefore: false);
+        await app.Database.MigrateToLatestAsync();
 
         await using var read = app.Database.CreateContext();
         var report = JsonSerializer.Deserialize<ImportReport>(await read.ImportRuns.Where(r => r.Id == runId).Select(r => r.Report).SingleAsync())!;
@@ -72,13 +70,5 @@ public sealed class ImportReportTests(StudyHubApp app) : IClassFixture<StudyHubA
         Assert.Equal(Enumerable.Range(0, ImportReport.ListedAtMost).Select(i => $"Unwritten {i}"), report.UnresolvedLinks.Select(l => l.Target));
         Assert.Equal(1, report.MissingAttachmentCount);
         Assert.Equal("chart.png", Assert.Single(report.MissingAttachments).Name);
-    }
-
-    async Task MigrateAsync(bool toTheOneBefore)
-    {
-        await using var db = app.Database.CreateContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        await db.GetService<IMigrator>().MigrateAsync(
-            toTheOneBefore ? migrations[migrations.FindIndex(m => m.EndsWith(Migration, StringComparison.Ordinal)) - 1] : null);
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using StudyHub.Testing;
 
 namespace StudyHub.Web.Tests.Reading;
@@ -29,7 +27,7 @@ public sealed class NoteRowTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     public async Task NotesStoredBeforeTheUpgradeHaveTheirNamesMovedBackIntoTheirRows()
     {
         await ImportLongLectureAsync("before");
-        await MigrateAsync(toTheOneBefore: true);
+        await app.Database.MigrateToBeforeAsync(Migration);
         // Written again as the version before wrote rows: the new title makes PostgreSQL lay out the whole row anew.
         await using (var db = app.Database.CreateContext())
         {
@@ -37,7 +35,7 @@ public sealed class NoteRowTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         }
         Assert.Contains("Path", await NamesOutOfTheRowAsync("before"));
 
-        await MigrateAsync(toTheOneBefore: false);
+        await app.Database.MigrateToLatestAsync();
 
         Assert.Empty(await NamesOutOfTheRowAsync("before"));
     }
@@ -65,13 +63,5 @@ public sealed class NoteRowTests(StudyHubApp app) : IClassFixture<StudyHubApp>
     {
         await using var db = app.Database.CreateContext();
         return await db.Database.SqlQuery<T>(sql).ToListAsync();
-    }
-
-    async Task MigrateAsync(bool toTheOneBefore)
-    {
-        await using var db = app.Database.CreateContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(toTheOneBefore ? migrations[migrations.FindIndex(m => m.EndsWith(Migration, StringComparison.Ordinal)) - 1] : null);
     }
 }
