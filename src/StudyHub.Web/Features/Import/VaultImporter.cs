@@ -24,16 +24,22 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         ImportAsync(source, vaultName, Path.GetFullPath(source), cancellationToken);
 
     /// <paramref name="origin"/> is what the list of imports shows as the source: an uploaded zip's temporary
-    /// file means nothing to anyone, its original name and uploader do. Given <paramref name="knownHashes"/> (a sync's
-    /// manifest: each file's SHA-256 by path), the import is incremental: it reads only the files whose bytes are not
-    /// stored already, and derives again only the notes that may change (ImportPlan.Derive); it is otherwise the same
-    /// import, in one transaction, with revisions, renames and annotations that follow.
-    public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken,
+    /// file means nothing to anyone, its original name and uploader do.
+    public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken)
+    {
+        using var files = VaultSource.Open(source, limits.Value);
+        return await ImportAsync(files, string.IsNullOrWhiteSpace(vaultName) ? VaultNameOf(source) : vaultName, origin, cancellationToken);
+    }
+
+    /// Given <paramref name="knownHashes"/> (a sync's manifest: each file's SHA-256 by path), the import is incremental:
+    /// it reads only the files whose bytes are not stored already, and derives again only the notes that may change
+    /// (ImportPlan.Derive); it is otherwise the same import, in one transaction, with revisions, renames and annotations
+    /// that follow.
+    public async Task<ImportReport> ImportAsync(VaultFiles files, string vaultName, string origin, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? knownHashes = null)
     {
         var started = clock.GetUtcNow();
-        using var files = VaultSource.Open(source, limits.Value);
-        var name = string.IsNullOrWhiteSpace(vaultName) ? VaultNameOf(source) : vaultName.Trim();
+        var name = vaultName.Trim();
         var report = new ImportReport { Vault = name };
         report.Warnings.AddRange(files.Warnings);
 

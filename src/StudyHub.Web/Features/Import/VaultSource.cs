@@ -17,6 +17,8 @@ public sealed class VaultFiles(IReadOnlyList<VaultEntry> entries, IReadOnlyList<
     public IReadOnlyList<VaultEntry> Entries => entries;
     public IReadOnlyList<ImportWarning> Warnings => warnings;
 
+    public bool Contains(string path) => _byPath.ContainsKey(path);
+
     public byte[] Read(string path) => read(_byPath[path]);
 
     public DateTimeOffset? SavedAt(string path) => _byPath[path].SavedAt;
@@ -54,7 +56,8 @@ public static class VaultSource
         : File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? OpenZip(path, limits)
         : throw new VaultRejectedException($"No vault folder or .zip at {System.IO.Path.GetFullPath(path)}");
 
-    static VaultFiles OpenFolder(string folder, ImportLimits limits)
+    /// A folder's files, each with its last write time: what an import reads, and what a sync compares with its manifest.
+    public static VaultFiles OpenFolder(string folder, ImportLimits limits)
     {
         var root = new DirectoryInfo(System.IO.Path.GetFullPath(folder));
         var files = new List<VaultEntry>();
