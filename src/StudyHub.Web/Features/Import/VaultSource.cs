@@ -73,7 +73,9 @@ public static class VaultSource
                 {
                     continue; // .obsidian, .git, .trash: app state, not notes
                 }
-                if (entry.LinkTarget is not null)
+                // A link's target is asked for only where the attributes, read with the size anyway, say it is a link:
+                // asking every file costs a system call each, a quarter of a second at 100,000 files.
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
                     var target = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
                     if (target is null || !IsInside(root.FullName, target))
