@@ -1,3 +1,4 @@
+using StudyHub.Web.Features.Import;
 using StudyHub.Web.Features.Sync;
 
 namespace StudyHub.Components.Tests.Sync;
@@ -10,13 +11,13 @@ public sealed class ManifestTests : IDisposable
     public void AFileWhoseSizeAndTimeAreAsRecordedIsNotRead()
     {
         Write("A.md", "# A");
-        var recorded = Record(Manifest.Compare(_folder, new Dictionary<string, ManifestEntry>()).Added);
+        var recorded = Record(Compare(new Dictionary<string, ManifestEntry>()).Added);
         // Other bytes of the same length, with the time put back: taken as unchanged, since it is not read.
         var time = File.GetLastWriteTimeUtc(Path.Combine(_folder, "A.md"));
         Write("A.md", "# B");
         File.SetLastWriteTimeUtc(Path.Combine(_folder, "A.md"), time);
 
-        var difference = Manifest.Compare(_folder, recorded);
+        var difference = Compare(recorded);
 
         Assert.False(difference.Any);
     }
@@ -25,12 +26,12 @@ public sealed class ManifestTests : IDisposable
     public void AddedChangedTouchedAndRemovedFilesAreToldApart()
     {
         Write("Kept.md", "kept").Write("Edited.md", "before").Write("Touched.md", "same").Write("Gone.md", "gone");
-        var recorded = Record(Manifest.Compare(_folder, new Dictionary<string, ManifestEntry>()).Added);
+        var recorded = Record(Compare(new Dictionary<string, ManifestEntry>()).Added);
         Write("Edited.md", "after, longer").Write("New/Added.md", "new");
         File.SetLastWriteTimeUtc(Path.Combine(_folder, "Touched.md"), DateTime.UtcNow.AddHours(1));
         File.Delete(Path.Combine(_folder, "Gone.md"));
 
-        var difference = Manifest.Compare(_folder, recorded);
+        var difference = Compare(recorded);
 
         Assert.Equal(["New/Added.md"], difference.Added.Select(f => f.Path));
         Assert.Equal(["Edited.md"], difference.Changed.Select(f => f.Path));
@@ -44,7 +45,7 @@ public sealed class ManifestTests : IDisposable
     {
         Write("A.md", "a").Write(".obsidian/workspace.json", "{}").Write(".git/HEAD", "ref").Write("Folder/.hidden.md", "x");
 
-        var difference = Manifest.Compare(_folder, new Dictionary<string, ManifestEntry>());
+        var difference = Compare(new Dictionary<string, ManifestEntry>());
 
         Assert.Equal(["A.md"], difference.Added.Select(f => f.Path));
     }
@@ -55,6 +56,12 @@ public sealed class ManifestTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
         return this;
+    }
+
+    ManifestDifference Compare(Dictionary<string, ManifestEntry> recorded)
+    {
+        using var files = VaultSource.OpenFolder(_folder, new ImportLimits());
+        return Manifest.Compare(files, recorded);
     }
 
     static Dictionary<string, ManifestEntry> Record(IEnumerable<ScannedFile> files) =>

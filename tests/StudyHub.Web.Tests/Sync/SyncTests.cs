@@ -79,6 +79,28 @@ public sealed class SyncTests(StudyHubApp app) : IClassFixture<StudyHubApp>
         Assert.Equal(SyncResult.Unchanged, (await SyncAsync(vaultId)).Result);
     }
 
+    /// The sync lists the folder as the import does: what the import leaves out, with a warning, is not in the manifest.
+    [Fact]
+    public async Task SymbolicLinksLeavingTheFolderAreLeftOutOfTheSyncWithTheImportsWarnings()
+    {
+        using var outside = new TempVault("beyond").Write("secret.md", "# Secret");
+        using var vault = new TempVault("linked").Write("A.md", "# A\n\nFirst.");
+        File.CreateSymbolicLink(Path.Combine(vault.Root, "Escape.md"), Path.Combine(outside.Root, "secret.md"));
+        Directory.CreateSymbolicLink(Path.Combine(vault.Root, "EscapeDir"), outside.Root);
+        var (source, _, first) = await ConfigureAsync("linked", new SourceSettings(SourceKind.Folder, vault.Root));
+        vault.Write("A.md", "# A\n\nSecond.");
+
+        var outcome = await SyncAsync(source.VaultId);
+
+        foreach (var report in new[] { first.Report!, outcome.Report! })
+        {
+            Assert.Contains(report.Warnings, w => w.Path == "Escape.md" && w.Message.Contains("outside the vault", StringComparison.Ordinal));
+            Assert.Contains(report.Warnings, w => w.Path == "EscapeDir" && w.Message.Contains("outside the vault", StringComparison.Ordinal));
+        }
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(["A.md"], await db.SyncManifest.Where(e => e.SourceId == source.Id).Select(e => e.Path).ToListAsync());
+    }
+
     [Fact]
     public async Task APushAnnouncedWithAValidSignatureUpdatesTheNote()
     {

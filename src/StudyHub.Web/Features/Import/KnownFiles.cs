@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyHub.Web.Data;
+using StudyHub.Web.Features.Notes;
 
 namespace StudyHub.Web.Features.Import;
 
@@ -18,18 +19,17 @@ public sealed class KnownFiles
 
     public SourceAttachment? AttachmentAt(string path) => _attachments.GetValueOrDefault(path);
 
-    /// <paramref name="hashes"/> are files' SHA-256 by path, as notes and attachments store them (SourceNotes.Hex).
-    public static async Task<KnownFiles> LoadAsync(StudyHubDbContext db, string vaultName, IReadOnlyDictionary<string, string> hashes,
-        CancellationToken cancellationToken)
+    /// <paramref name="notes"/> are the vault's notes as loaded by name, deleted ones too; <paramref name="hashes"/> are
+    /// files' SHA-256 by path, as notes and attachments store them (SourceNotes.Hex).
+    public static async Task<KnownFiles> LoadAsync(StudyHubDbContext db, Guid vaultId, IEnumerable<Note> notes,
+        IReadOnlyDictionary<string, string> hashes, CancellationToken cancellationToken)
     {
-        var vault = db.Vaults.Where(v => v.Name == vaultName).Select(v => v.Id);
-        var notes = await db.Notes.Where(n => vault.Contains(n.VaultId))
-            .Select(n => new { n.Path, n.ContentHash, n.Title, n.Aliases }).ToListAsync(cancellationToken);
-        var attachments = await db.Attachments.Where(a => vault.Contains(a.VaultId))
+        var attachments = await db.Attachments.Where(a => a.VaultId == vaultId)
             .Select(a => new { a.Path, a.ContentHash, a.Size }).ToListAsync(cancellationToken);
         bool Known(string path, string hash) => hashes.TryGetValue(path, out var known) && known == hash;
         return new KnownFiles(
-            notes.Where(n => Known(n.Path, n.ContentHash)).ToDictionary(n => n.Path, n => new NoteName(n.Path, n.ContentHash, n.Title, n.Aliases), StringComparer.Ordinal),
+            notes.Where(n => n.DeletedAt is null && Known(n.Path, n.ContentHash))
+                .ToDictionary(n => n.Path, n => new NoteName(n.Path, n.ContentHash, n.Title, n.Aliases), StringComparer.Ordinal),
             attachments.Where(a => Known(a.Path, a.ContentHash)).ToDictionary(a => a.Path, a => new SourceAttachment(a.Path, a.ContentHash, a.Size), StringComparer.Ordinal));
     }
 }

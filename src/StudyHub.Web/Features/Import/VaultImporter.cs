@@ -15,8 +15,9 @@ using StudyHub.Web.Infrastructure;
 
 namespace StudyHub.Web.Features.Import;
 
-/// Brings a vault folder or zip into the database in one transaction: reads the notes' names, takes the imports' lock,
-/// loads what is stored of the vault, asks ImportPlan what changes and writes it, batch by batch.
+/// Brings a vault folder or zip into the database in one transaction: reads the notes' names, takes the imports' lock
+/// (an incremental import takes it first), loads what is stored of the vault, asks ImportPlan what changes and writes
+/// it, batch by batch.
 public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts, ObsidianMarkdown markdown, IAttachmentStore store,
     IOptions<ImportLimits> limits, ContentCache content, TimeProvider clock, ArxivTitles arxiv)
 {
@@ -24,30 +25,29 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         ImportAsync(source, vaultName, Path.GetFullPath(source), cancellationToken);
 
     /// <paramref name="origin"/> is what the list of imports shows as the source: an uploaded zip's temporary
-    /// file means nothing to anyone, its original name and uploader do. Given <paramref name="knownHashes"/> (a sync's
-    /// manifest: each file's SHA-256 by path), the import is incremental: it reads only the files whose bytes are not
-    /// stored already, and derives again only the notes that may change (ImportPlan.Derive); it is otherwise the same
-    /// import, in one transaction, with revisions, renames and annotations that follow.
-    public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken,
+    /// file means nothing to anyone, its original name and uploader do.
+    public async Task<ImportReport> ImportAsync(string source, string? vaultName, string origin, CancellationToken cancellationToken)
+    {
+        using var files = VaultSource.Open(source, limits.Value);
+        return await ImportAsync(files, string.IsNullOrWhiteSpace(vaultName) ? VaultNameOf(source) : vaultName, origin, cancellationToken);
+    }
+
+    /// Given <paramref name="knownHashes"/> (a sync's manifest: each file's SHA-256 by path), the import is incremental:
+    /// it reads only the files whose bytes are not stored already, and derives again only the notes that may change
+    /// (ImportPlan.Derive); it is otherwise the same import, in one transaction, with revisions, renames and annotations
+    /// that follow.
+    public async Task<ImportReport> ImportAsync(VaultFiles files, string vaultName, string origin, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? knownHashes = null)
     {
         var started = clock.GetUtcNow();
-        using var files = VaultSource.Open(source, limits.Value);
-        var name = string.IsNullOrWhiteSpace(vaultName) ? VaultNameOf(source) : vaultName.Trim();
+        var name = vaultName.Trim();
         var report = new ImportReport { Vault = name };
         report.Warnings.AddRange(files.Warnings);
 
         await using var db = (await contexts.CreateDbContextAsync(cancellationToken)).ReadingAsSystem().ForBatchWork();
-        var known = knownHashes is null ? null : await KnownFiles.LoadAsync(db, name, knownHashes, cancellationToken);
-        var noteNames = SourceNotes.Names(files, markdown, report, known);
-        var sourceAttachments = SourceNotes.AttachmentsOf(files, known);
-        SourceNotes.WarnAboutCaseClashes(files, report);
-        // Which notes a transcript belongs to is decided across the vault and stored for all of them at once.
-        if (knownHashes is not null && sourceAttachments.Keys.Any(NoteTranscripts.IsTranscript))
-        {
-            report.FullImportBecause = "the vault has transcripts, which are matched with their notes across the vault";
-        }
-        var incremental = knownHashes is not null && report.FullImportBecause is null;
+        // A full import reads every note before it waits for the imports' lock. An incremental one reads only the files
+        // that the stored notes do not name already (KnownFiles), and so after it: until then another import may change them.
+        (List<NoteName>, Dictionary<string, SourceAttachment>)? read = knownHashes is null ? Read(files, report, known: null) : null;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One import at a time, across processes too: two at once would hand out the same note slugs.
@@ -64,7 +64,23 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         vault.LastImportedAt = started;
 
-        var (stored, asStored) = await LoadStoredAsync(db, vault, incremental ? noteNames : null, cancellationToken);
+        List<Note>? notesByName = null;
+        KnownFiles? known = null;
+        if (knownHashes is not null)
+        {
+            // Read once: they tell which files need not be read, and an incremental import plans with them.
+            notesByName = await NotesAsStored.LoadAsync(StoredNotes(db, vault), cancellationToken);
+            known = await KnownFiles.LoadAsync(db, vault.Id, notesByName, knownHashes, cancellationToken);
+        }
+        var (noteNames, sourceAttachments) = read ?? Read(files, report, known);
+        // Which notes a transcript belongs to is decided across the vault and stored for all of them at once.
+        if (knownHashes is not null && sourceAttachments.Keys.Any(NoteTranscripts.IsTranscript))
+        {
+            report.FullImportBecause = "the vault has transcripts, which are matched with their notes across the vault";
+        }
+        var incremental = knownHashes is not null && report.FullImportBecause is null;
+
+        var (stored, asStored) = await LoadStoredAsync(db, vault, incremental ? notesByName : null, noteNames, cancellationToken);
         var plan = ImportPlan.Make(noteNames, sourceAttachments, files, markdown, stored, report, started);
         vault.NoteCount = plan.Notes.Count;
         MediaDurations.Read(plan.Attachments, files, plan.AttachmentsToStore, report);
@@ -223,27 +239,38 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         return run.Id;
     }
 
-    /// What the plan compares the files with: every query of the stored vault is here. Given the vault's
-    /// <paramref name="sourceNotes"/>, an incremental import's, the notes come by name (NotesAsStored.LoadAsync), which is
-    /// all most of them need; in full only those the plan may edit or compare a moved and edited file with (ImportPlan.Match):
-    /// the notes whose paths are gone, and those at a path whose file changed or came back. Nor does it load their links and
-    /// times, which it asks for note by note (VaultStoredLinks), or the revision numbers of notes it cannot be editing;
-    /// and it leaves the notes untracked, with their values as stored beside them.
-    static async Task<(StoredVault, NotesAsStored?)> LoadStoredAsync(StudyHubDbContext db, Vault vault, IReadOnlyCollection<NoteName>? sourceNotes,
-        CancellationToken cancellationToken)
+    /// Names every note and hashes every attachment, reading only the files <paramref name="known"/> does not name.
+    (List<NoteName> Notes, Dictionary<string, SourceAttachment> Attachments) Read(VaultFiles files, ImportReport report, KnownFiles? known)
     {
-        var stored = db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vault.Id);
+        var notes = SourceNotes.Names(files, markdown, report, known);
+        var attachments = SourceNotes.AttachmentsOf(files, known);
+        SourceNotes.WarnAboutCaseClashes(files, report);
+        return (notes, attachments);
+    }
+
+    static IQueryable<Note> StoredNotes(StudyHubDbContext db, Vault vault) =>
+        db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Where(n => n.VaultId == vault.Id);
+
+    /// What the plan compares the files with: every query of the stored vault is here, but those an incremental import
+    /// makes before it names the notes (the notes by name and KnownFiles). Given those notes (<paramref name="notesByName"/>),
+    /// which are all most of them need, it reads in full only those the plan may edit or compare a moved and edited file
+    /// with (ImportPlan.Match): the notes whose paths are gone, and those at a path whose file changed or came back. Nor
+    /// does it load their links and times, which it asks for note by note (VaultStoredLinks), or the revision numbers of
+    /// notes it cannot be editing; and it leaves the notes untracked, with their values as stored beside them.
+    static async Task<(StoredVault, NotesAsStored?)> LoadStoredAsync(StudyHubDbContext db, Vault vault, List<Note>? notesByName,
+        IReadOnlyCollection<NoteName> sourceNotes, CancellationToken cancellationToken)
+    {
         List<Note> notes;
         List<Guid> mayBeEdited;
         NotesAsStored? asStored = null;
-        if (sourceNotes is null)
+        if (notesByName is null)
         {
-            notes = await stored.ToListAsync(cancellationToken);
+            notes = await StoredNotes(db, vault).ToListAsync(cancellationToken);
             mayBeEdited = notes.Select(n => n.Id).ToList();
         }
         else
         {
-            notes = await NotesAsStored.LoadAsync(stored, cancellationToken);
+            notes = notesByName;
             asStored = new NotesAsStored(db, notes);
             var hashes = sourceNotes.ToDictionary(n => n.Path, n => n.Hash, StringComparer.Ordinal);
             await asStored.ReadRestAsync(db, notes.Where(n => hashes.TryGetValue(n.Path, out var hash)
@@ -254,7 +281,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
         }
         var retired = await db.NoteSlugHistory.ToListAsync(cancellationToken);
         var slugs = await db.Notes.IgnoreQueryFilters([NoteFilters.NotDeleted]).Select(n => n.Slug).ToListAsync(cancellationToken);
-        var ids = sourceNotes is null ? notes.Select(n => n.Id).ToList() : [];
+        var ids = notesByName is null ? notes.Select(n => n.Id).ToList() : [];
         // Read for comparison only: tracking a vault's worth of links would cost more than the import itself.
         var links = ids.Count == 0 ? [] : await db.NoteLinks.AsNoTracking().Where(l => ids.Contains(l.NoteId)).ToListAsync(cancellationToken);
         var times = ids.Count == 0 ? [] : await db.NoteTimestamps.AsNoTracking().Where(t => ids.Contains(t.NoteId)).ToListAsync(cancellationToken);
@@ -262,7 +289,7 @@ public sealed class VaultImporter(IDbContextFactory<StudyHubDbContext> contexts,
             .GroupBy(r => r.NoteId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
         var attachments = await db.Attachments.Where(a => a.VaultId == vault.Id).ToDictionaryAsync(a => a.Path, StringComparer.Ordinal, cancellationToken);
-        return (new StoredVault(vault.Id, vault.Slug, notes, NotesInFull: sourceNotes is null, retired, slugs, links.ToLookup(l => l.NoteId),
+        return (new StoredVault(vault.Id, vault.Slug, notes, NotesInFull: notesByName is null, retired, slugs, links.ToLookup(l => l.NoteId),
             times.ToLookup(t => t.NoteId), revisionNumbers, attachments), asStored);
     }
 

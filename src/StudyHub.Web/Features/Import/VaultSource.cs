@@ -17,6 +17,8 @@ public sealed class VaultFiles(IReadOnlyList<VaultEntry> entries, IReadOnlyList<
     public IReadOnlyList<VaultEntry> Entries => entries;
     public IReadOnlyList<ImportWarning> Warnings => warnings;
 
+    public bool Contains(string path) => _byPath.ContainsKey(path);
+
     public byte[] Read(string path) => read(_byPath[path]);
 
     public DateTimeOffset? SavedAt(string path) => _byPath[path].SavedAt;
@@ -56,7 +58,8 @@ public static class VaultSource
         : File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? OpenZip(path, limits)
         : throw new VaultRejectedException($"No vault folder or .zip at {System.IO.Path.GetFullPath(path)}");
 
-    static VaultFiles OpenFolder(string folder, ImportLimits limits)
+    /// A folder's files, each with its last write time: what an import reads, and what a sync compares with its manifest.
+    public static VaultFiles OpenFolder(string folder, ImportLimits limits)
     {
         var root = new DirectoryInfo(System.IO.Path.GetFullPath(folder));
         var files = new List<VaultEntry>();
@@ -72,7 +75,9 @@ public static class VaultSource
                 {
                     continue; // .obsidian, .git, .trash: app state, not notes
                 }
-                if (entry.LinkTarget is not null)
+                // A link's target is asked for only where the attributes, read with the size anyway, say it is a link:
+                // asking every file costs a system call each, a quarter of a second at 100,000 files.
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
                     var target = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
                     if (target is null || !IsInside(root.FullName, target))

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using StudyHub.Web.Components;
+using StudyHub.Web.Features.Import;
 
 namespace StudyHub.Web.Features.Sync;
 
@@ -21,57 +22,27 @@ public sealed record ManifestDifference(
 
 public static class Manifest
 {
-    /// Compares the folder with what was recorded of it. Names starting with a dot (.obsidian, .git, .trash) are left
-    /// out, as the import leaves them out; symbolic links to folders are not followed, whatever the import then
-    /// decides about them, so that a loop of links cannot keep the scan going.
-    public static ManifestDifference Compare(string folder, IReadOnlyDictionary<string, ManifestEntry> recorded)
+    /// Compares the folder's files, as the import lists them (VaultSource.OpenFolder) and so then reads them, with what
+    /// was recorded of them: what the import leaves out is not part of the manifest either.
+    public static ManifestDifference Compare(VaultFiles folder, IReadOnlyDictionary<string, ManifestEntry> recorded)
     {
         var difference = new ManifestDifference([], [], [], []);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var root = new DirectoryInfo(Path.GetFullPath(folder));
-        if (!root.Exists)
+        foreach (var file in folder.Entries)
         {
-            throw new DirectoryNotFoundException($"No folder at {root.FullName}.");
-        }
-        var pending = new Stack<DirectoryInfo>([root]);
-        while (pending.TryPop(out var directory))
-        {
-            foreach (var entry in directory.EnumerateFileSystemInfos())
+            var ticks = file.SavedAt?.UtcTicks ?? throw new ArgumentException($"{file.Path} has no time: a manifest is of a folder's files.", nameof(folder));
+            if (!recorded.TryGetValue(file.Path, out var known))
             {
-                if (entry.Name.StartsWith('.'))
-                {
-                    continue;
-                }
-                if (entry is DirectoryInfo subfolder)
-                {
-                    if (subfolder.LinkTarget is null)
-                    {
-                        pending.Push(subfolder);
-                    }
-                    continue;
-                }
-                var file = (FileInfo)entry;
-                var path = Path.GetRelativePath(root.FullName, file.FullName).Replace('\\', '/');
-                seen.Add(path);
-                var ticks = file.LastWriteTimeUtc.Ticks;
-                if (!recorded.TryGetValue(path, out var known))
-                {
-                    difference.Added.Add(new ScannedFile(path, file.Length, ticks, HashOf(file)));
-                }
-                else if (known.Size != file.Length || known.ModifiedTicks != ticks)
-                {
-                    var scanned = new ScannedFile(path, file.Length, ticks, HashOf(file));
-                    (scanned.Hash.AsSpan().SequenceEqual(known.Hash) ? difference.Touched : difference.Changed).Add(scanned);
-                }
+                difference.Added.Add(new ScannedFile(file.Path, file.Length, ticks, HashOf(folder, file)));
+            }
+            else if (known.Size != file.Length || known.ModifiedTicks != ticks)
+            {
+                var scanned = new ScannedFile(file.Path, file.Length, ticks, HashOf(folder, file));
+                (scanned.Hash.AsSpan().SequenceEqual(known.Hash) ? difference.Touched : difference.Changed).Add(scanned);
             }
         }
-        difference.Removed.AddRange(recorded.Keys.Where(path => !seen.Contains(path)).Order(StringComparer.Ordinal));
+        difference.Removed.AddRange(recorded.Keys.Where(path => !folder.Contains(path)).Order(StringComparer.Ordinal));
         return difference;
     }
 
-    static byte[] HashOf(FileInfo file)
-    {
-        using var stream = file.OpenRead();
-        return SHA256.HashData(stream);
-    }
+    static byte[] HashOf(VaultFiles folder, VaultEntry file) => SHA256.HashData(folder.Read(file.Path));
 }

@@ -30,11 +30,11 @@ public enum SyncResult
 
 public sealed record SyncOutcome(SyncResult Result, string Message, ImportReport? Report = null);
 
-/// Keeps a vault in step with its source: brings the source up to date, compares its files with the manifest of the
-/// last sync and, when any file's bytes changed, imports the vault incrementally: the importer is given every file's
-/// hash, reads only the files it does not hold already and renders again only the notes that may change.
+/// Keeps a vault in step with its source: brings the source up to date, lists its files once, compares them with the
+/// manifest of the last sync and, when any file's bytes changed, imports them incrementally: the importer is given every
+/// file's hash, reads only the files it does not hold already and renders again only the notes that may change.
 public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, VaultImporter importer, SyncSecrets secrets,
-    SyncRequests requests, IOptions<SyncOptions> options, TimeProvider clock, ILogger<VaultSync> logger)
+    SyncRequests requests, IOptions<SyncOptions> options, IOptions<ImportLimits> limits, TimeProvider clock, ILogger<VaultSync> logger)
 {
     /// The per-vault advisory lock's two keys: "Sync" in ASCII, and four bytes of the vault's id (two vaults that share
     /// them only take turns).
@@ -73,15 +73,16 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
         };
         var started = clock.GetUtcNow();
         var (root, commit) = await BringUpToDateAsync(source, settings.Credential, cancellationToken);
-        var files = Manifest.Compare(root, new Dictionary<string, ManifestEntry>()).Added;
-        var report = await importer.ImportAsync(root, vaultName, $"sync from {source.Describe()}", cancellationToken);
+        using var files = VaultSource.OpenFolder(root, limits.Value);
+        var scanned = Manifest.Compare(files, new Dictionary<string, ManifestEntry>()).Added;
+        var report = await importer.ImportAsync(files, vaultName, $"sync from {source.Describe()}", cancellationToken);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         source.VaultId = await db.Vaults.Where(v => v.Name == vaultName.Trim()).Select(v => v.Id).SingleAsync(cancellationToken);
         await db.SyncSources.Where(s => s.VaultId == source.VaultId).ExecuteDeleteAsync(cancellationToken);
         Record(source, report, commit, started);
         db.SyncSources.Add(source);
-        db.SyncManifest.AddRange(files.Select(f => Entry(source.Id, f)));
+        db.SyncManifest.AddRange(scanned.Select(f => Entry(source.Id, f)));
         await db.SaveChangesAsync(cancellationToken);
         requests.NoticeSourcesChanged();
         return (source, webhookSecret, new SyncOutcome(SyncResult.Imported, source.LastChange!, report));
@@ -121,10 +122,11 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
         {
             var credential = source.ProtectedCredential is null ? null : secrets.Unprotect(source.ProtectedCredential);
             var (root, commit) = await BringUpToDateAsync(source, credential, cancellationToken);
+            using var files = VaultSource.OpenFolder(root, limits.Value);
             // Untracked: of a large vault's entries a sync changes a few, and tracking them all took longer than the rest of a sync.
             var recorded = await db.SyncManifest.AsNoTracking().Where(e => e.SourceId == source.Id)
                 .ToDictionaryAsync(e => e.Path, StringComparer.Ordinal, cancellationToken);
-            var difference = Manifest.Compare(root, recorded);
+            var difference = Manifest.Compare(files, recorded);
             if (!difference.Any)
             {
                 if (source.LastError is not null)
@@ -139,7 +141,7 @@ public sealed class VaultSync(IDbContextFactory<StudyHubDbContext> contexts, Vau
             if (difference.ContentChanged)
             {
                 var vaultName = await db.Vaults.Where(v => v.Id == vaultId).Select(v => v.Name).SingleAsync(cancellationToken);
-                report = await importer.ImportAsync(root, vaultName, $"sync ({trigger}) from {source.Describe()}", cancellationToken,
+                report = await importer.ImportAsync(files, vaultName, $"sync ({trigger}) from {source.Describe()}", cancellationToken,
                     HashesNow(recorded, difference));
                 Record(source, report, commit, started);
                 var rendered = report.FullImportBecause is { } why ? $"a full import, since {why}" : Counted.List((report.NotesRendered, "note", "rendered"));
